@@ -1,0 +1,84 @@
+#pragma once
+// Memory-mapped, strictly validated reader for .safetensors files. Qt-free.
+//
+// Format: u64 little-endian header length N, N bytes of JSON
+// {"name": {"dtype": "F16", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}},
+// then the data buffer; offsets are relative to the start of the buffer.
+
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace droste::io {
+
+// A model file that cannot be used; the message names the file (and tensor) and says why.
+class ModelFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct TensorEntry {
+  std::string name;
+  std::string dtype;  // as written in the file: "F32", "F16", "BF16", "I64", ...
+  c10::ScalarType scalarType = c10::ScalarType::Float;
+  std::vector<int64_t> shape;
+  uint64_t begin = 0;  // byte offsets into the data buffer
+  uint64_t end = 0;
+};
+
+class SafetensorsFile {
+ public:
+  // The largest header we accept (the format's own limit is 100 MB).
+  static constexpr uint64_t kMaxHeaderBytes = 100ull * 1024 * 1024;
+
+  explicit SafetensorsFile(const std::filesystem::path& path);  // throws ModelFileError
+  ~SafetensorsFile();
+  SafetensorsFile(SafetensorsFile&& other) noexcept;
+  SafetensorsFile& operator=(SafetensorsFile&& other) noexcept;
+  SafetensorsFile(const SafetensorsFile&) = delete;
+  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
+
+  // Parses and validates a header given as bytes (the whole file prefix); used by the
+  // constructor and by the fuzzer. dataBytes is the size of the data buffer after the header.
+  static std::vector<TensorEntry> parseHeader(std::string_view headerJson, uint64_t dataBytes,
+                                              const std::string& fileLabel,
+                                              std::map<std::string, std::string>* metadata = nullptr);
+
+  const std::filesystem::path& path() const { return path_; }
+  uint64_t fileSize() const { return size_; }
+  const std::vector<TensorEntry>& entries() const { return entries_; }  // sorted by name
+  const TensorEntry* find(std::string_view name) const;
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  const std::map<std::string, std::string>& metadata() const { return metadata_; }
+
+  // A copy of the tensor converted to dtype on device. The mapped pages are released
+  // afterwards so that loading a model does not keep the file resident twice.
+  at::Tensor load(std::string_view name, c10::ScalarType dtype, c10::Device device = c10::kCPU) const;
+  // The tensor in its stored dtype, on the CPU (a copy).
+  at::Tensor loadStored(std::string_view name) const;
+
+ private:
+  void release(const TensorEntry& entry) const;
+
+  std::filesystem::path path_;
+  int fd_ = -1;
+  const uint8_t* map_ = nullptr;
+  uint64_t size_ = 0;
+  uint64_t dataStart_ = 0;
+  std::vector<TensorEntry> entries_;
+  std::map<std::string, std::string> metadata_;
+};
+
+// Throws ModelFileError with an explanation when path is a pickle-based checkpoint
+// (.ckpt, .pt, .pth, .bin): loading those can run arbitrary code.
+void refusePickleCheckpoint(const std::filesystem::path& path);
+
+}  // namespace droste::io

@@ -1,0 +1,14 @@
+#include "tests/ui/main_window_test.h"
+
+#include "ui/main_window.h"
+
+#include <QMenuBar>
+#include <QTest>
+
+void MainWindowTest::showsMenusAndTitle() {
+  droste::ui::MainWindow window;
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QCOMPARE(window.windowTitle(), QStringLiteral("Droste"));
+  QVERIFY(window.menuBar()->actions().size() >= 2);
+}
