@@ -1,0 +1,56 @@
+#pragma once
+// Loading a torch::nn::Module's parameters from named tensors. Module parameter names equal
+// the diffusers/transformers state-dict keys, so loading is a name lookup; single-file
+// checkpoints provide a WeightSource that translates their names (see model loading).
+
+#include "core/io/safetensors.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace torch::nn {
+class Module;
+}
+
+namespace droste::diffusion {
+
+// Named tensors a module can be loaded from.
+class WeightSource {
+ public:
+  virtual ~WeightSource() = default;
+  virtual std::vector<std::string> names() const = 0;
+  virtual std::vector<int64_t> shape(const std::string& name) const = 0;  // name must exist
+  virtual at::Tensor load(const std::string& name, c10::ScalarType dtype, c10::Device device) const = 0;
+  virtual std::string describe() const = 0;  // for messages: usually the file path
+  bool contains(const std::string& name) const;
+};
+
+// One safetensors file, optionally only the tensors under a prefix (the prefix is stripped).
+class SafetensorsWeightSource : public WeightSource {
+ public:
+  explicit SafetensorsWeightSource(std::shared_ptr<const io::SafetensorsFile> file, std::string prefix = {});
+  std::vector<std::string> names() const override;
+  std::vector<int64_t> shape(const std::string& name) const override;
+  at::Tensor load(const std::string& name, c10::ScalarType dtype, c10::Device device) const override;
+  std::string describe() const override;
+
+ private:
+  std::shared_ptr<const io::SafetensorsFile> file_;
+  std::string prefix_;
+};
+
+struct LoadOptions {
+  c10::ScalarType dtype = c10::ScalarType::Float;
+  c10::Device device = c10::kCPU;
+  // Source tensors that may be present but are not parameters (e.g. position_ids buffers).
+  std::function<bool(const std::string&)> ignoreUnexpected;
+};
+
+// Replaces every parameter of module with the source tensor of the same name, converted to
+// options.dtype on options.device. Missing, unexpected and wrongly shaped tensors are all
+// reported together in one io::ModelFileError naming the source.
+void loadWeights(torch::nn::Module& module, const WeightSource& source, const LoadOptions& options);
+
+}  // namespace droste::diffusion
