@@ -18,8 +18,16 @@ PACKAGES=(
   libtorch-dev libopenblas0-openmp nlohmann-json3-dev
   # video
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg
+  # packaging: icon rendering, desktop/AppStream validators, .deb dependencies (dpkg-shlibdeps)
+  librsvg2-bin desktop-file-utils appstream dpkg-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth x11-utils
+  # libFuzzer + sanitizers for the safetensors header fuzzer (ctest -L slow)
+  clang-14 libclang-rt-14-dev
+  # tools/bench/seed_route_bench.py (the seed's Pillow + ffmpeg export route, for comparison)
+  python3-pil
+  # screenshots of the real window under Xvfb (import -window root)
+  imagemagick
 )
 
 missing=()

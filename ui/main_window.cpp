@@ -1,36 +1,512 @@
 #include "ui/main_window.h"
 
-#include "core/system_info.h"
+#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/logging.h"
+#include "core/zoom/autosave.h"
+#include "core/zoom/project.h"
+#include "ui/app_preferences.h"
+#include "ui/job_status_bar.h"
+#include "ui/model_banner.h"
+#include "ui/preview_widget.h"
+#include "ui/project_commands.h"
+#include "ui/timeline_widget.h"
 
+#include <QAction>
 #include <QApplication>
-#include <QLabel>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace droste::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-  setObjectName(QStringLiteral("DrosteMainWindow"));
-  setWindowTitle(tr("Droste"));
-  auto* placeholder = new QLabel(tr("Droste — infinite zoom with Stable Diffusion"), this);
-  placeholder->setAlignment(Qt::AlignCenter);
-  setCentralWidget(placeholder);
-  createMenus();
-  statusBar()->showMessage(tr("Ready"));
-  resize(1280, 800);
+namespace {
+constexpr auto kDraftModel = "@draft";  // the model picker's entry for the draft painter
+
+KeyframeBadge badgeFor(zoom::KeyframeState s) {
+  switch (s) {
+    case zoom::KeyframeState::Fresh: return KeyframeBadge::Fresh;
+    case zoom::KeyframeState::Stale: return KeyframeBadge::Stale;
+    case zoom::KeyframeState::Generating: return KeyframeBadge::Generating;
+    case zoom::KeyframeState::Failed: return KeyframeBadge::Failed;
+  }
+  return KeyframeBadge::Stale;
 }
 
-void MainWindow::createMenus() {
+bool modelExists(const QString& location) { return !location.isEmpty() && QFileInfo::exists(location); }
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), project_(new zoom::Project(this)), engine_(std::make_unique<engine::Engine>()),
+      undo_(new QUndoStack(this)) {
+  setObjectName(QStringLiteral("DrosteMainWindow"));
+  setAcceptDrops(true);
+  createWidgets();
+  createActions();
+  createMenusAndToolbar();
+  connectProject();
+  connectEngine();
+  QStringList schedulers;
+  for (const std::string& name : diffusion::schedulerNames()) schedulers << QString::fromStdString(name);
+  panel_->setSchedulers(schedulers);
+
+  // A new project paints with the configured model, or with the draft painter when there is none.
+  zoom::ProjectSettings s = project_->settings();
+  const QString model = prefs::modelLocation();
+  s.painter = modelExists(model) ? zoom::PainterKind::StableDiffusion : zoom::PainterKind::Draft;
+  s.model = model;
+  project_->setSettings(s);
+  project_->setModified(false);
+  panel_->setValues(panelValuesFromProject());
+  panel_->seedForNewKeyframe();
+
+  autosaver_ = new zoom::Autosaver(project_, 60'000, this);
+  connect(autosaver_, &zoom::Autosaver::autosaveFailed, this, [this](const QString& message) {
+    statusBar()->showMessage(tr("Autosave failed: %1").arg(message), 8000);
+  });
+
+  restoreLayout();
+  updateModelIndicators();
+  updateActions();
+  updateTitle();
+  refreshTimeline();
+}
+
+MainWindow::~MainWindow() {
+  alive_.reset();   // coroutines still waiting on the engine will find the window gone
+  if (exportCancel_) *exportCancel_ = true;
+  if (exportThread_.joinable()) exportThread_.join();
+  engine_.reset();  // cancels, joins the worker thread
+}
+
+void MainWindow::createWidgets() {
+  panel_ = new PromptPanel;
+  auto* panelScroll = new QScrollArea;
+  panelScroll->setWidget(panel_);
+  panelScroll->setWidgetResizable(true);
+  panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  panelScroll->setMinimumWidth(panel_->sizeHint().width() + 24);
+  panelScroll->setFrameShape(QFrame::NoFrame);
+
+  preview_ = new PreviewWidget;
+  banner_ = new ModelBanner;
+  auto* center = new QWidget;
+  auto* centerColumn = new QVBoxLayout(center);
+  centerColumn->setContentsMargins(0, 4, 0, 0);
+  centerColumn->addWidget(banner_);
+  centerColumn->addWidget(preview_, 1);
+
+  topSplitter_ = new QSplitter(Qt::Horizontal);
+  topSplitter_->setObjectName(QStringLiteral("topSplitter"));
+  topSplitter_->addWidget(panelScroll);
+  topSplitter_->addWidget(center);
+  topSplitter_->setStretchFactor(1, 1);
+  topSplitter_->setCollapsible(1, false);
+
+  timeline_ = new TimelineWidget;
+  mainSplitter_ = new QSplitter(Qt::Vertical);
+  mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
+  mainSplitter_->addWidget(topSplitter_);
+  mainSplitter_->addWidget(timeline_);
+  mainSplitter_->setStretchFactor(0, 1);
+  mainSplitter_->setCollapsible(0, false);
+  setCentralWidget(mainSplitter_);
+
+  status_ = new JobStatusBar;
+  statusBar()->addPermanentWidget(status_, 1);
+  statusBar()->setSizeGripEnabled(true);
+
+  connect(panel_, &PromptPanel::edited, this, &MainWindow::applyPanelEdit);
+  connect(panel_, &PromptPanel::chooseModelRequested, this, [this] { chooseModel(true); });
+  connect(preview_, &PreviewWidget::imageDropped, this, &MainWindow::startFromImage);
+  connect(banner_, &ModelBanner::chooseFolder, this, [this] { chooseModel(true); });
+  connect(banner_, &ModelBanner::chooseFile, this, [this] { chooseModel(false); });
+  connect(banner_, &ModelBanner::dismissed, this, [] { prefs::bannerDismissed().set(true); });
+  connect(status_, &JobStatusBar::cancelRequested, this, [this] { engine_->cancel(); });
+
+  connect(timeline_, &TimelineWidget::selectionChanged, this, &MainWindow::showKeyframe);
+  connect(timeline_, &TimelineWidget::scrubbed, this, &MainWindow::showScrub);
+  connect(timeline_, &TimelineWidget::regenerateWithNewSeed, this, [this](int i) { regenerateKeyframe(i, false); });
+  connect(timeline_, &TimelineWidget::regenerateWithSameSeed, this, [this](int i) { regenerateKeyframe(i, true); });
+  connect(timeline_, &TimelineWidget::editPrompt, this, &MainWindow::editKeyframePrompt);
+  connect(timeline_, &TimelineWidget::insertAfter, this, &MainWindow::insertKeyframeAfter);
+  connect(timeline_, &TimelineWidget::removeKeyframe, this, &MainWindow::deleteKeyframe);
+  connect(timeline_, &TimelineWidget::saveKeyframe, this, &MainWindow::saveKeyframePng);
+}
+
+void MainWindow::createActions() {
+  auto make = [this](const char* objectName, const QString& text, const QKeySequence& keys, const QString& tip,
+                     auto slot) {
+    auto* action = new QAction(text, this);
+    action->setObjectName(QString::fromLatin1(objectName));
+    if (!keys.isEmpty()) action->setShortcut(keys);
+    if (!tip.isEmpty()) action->setStatusTip(tip);
+    action->setToolTip(tip.isEmpty() ? QString(text).remove(QLatin1Char('&'))
+                                     : tip + (keys.isEmpty() ? QString()
+                                                             : QStringLiteral(" (%1)").arg(keys.toString(QKeySequence::NativeText))));
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+  };
+  a_.newProject = make("actionNew", tr("&New Project"), QKeySequence::New, tr("Start an empty project"),
+                       [this] { newProject(); });
+  a_.open = make("actionOpen", tr("&Open…"), QKeySequence::Open, tr("Open a .droste project"),
+                 [this] { openProjectDialog(); });
+  a_.save = make("actionSave", tr("&Save"), QKeySequence::Save, tr("Save the project"), [this] { save(); });
+  a_.saveAs = make("actionSaveAs", tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project under a new name"),
+                   [this] { saveAsDialog(); });
+  a_.importImage = make("actionImport", tr("&Import Start Image…"), QKeySequence(tr("Ctrl+I")),
+                        tr("Use a picture of your own as the first keyframe and zoom out of it"),
+                        [this] { importImageDialog(); });
+  a_.exportMp4 = make("actionExportMp4", tr("Export &MP4…"), QKeySequence(tr("Ctrl+E")),
+                      tr("Render the zoom as an H.264 MP4 video"), [this] { exportDialog(ExportFormat::Mp4); });
+  a_.exportWebm = make("actionExportWebm", tr("Export &WebM…"), {}, tr("Render the zoom as a VP9 WebM video"),
+                       [this] { exportDialog(ExportFormat::WebM); });
+  a_.exportFrames = make("actionExportFrames", tr("Export &Frames…"), {},
+                         tr("Render every frame of the zoom as a PNG file"),
+                         [this] { exportDialog(ExportFormat::Frames); });
+  a_.quit = make("actionQuit", tr("&Quit"), QKeySequence::Quit, {}, [this] { close(); });
+  a_.quit->setMenuRole(QAction::QuitRole);
+
+  a_.undo = undo_->createUndoAction(this, tr("&Undo"));
+  a_.undo->setObjectName(QStringLiteral("actionUndo"));
+  a_.undo->setShortcut(QKeySequence::Undo);
+  a_.redo = undo_->createRedoAction(this, tr("&Redo"));
+  a_.redo->setObjectName(QStringLiteral("actionRedo"));
+  a_.redo->setShortcut(QKeySequence::Redo);
+
+  a_.generateFirst = make("actionGenerateFirst", tr("&Generate First Keyframe"), QKeySequence(tr("Ctrl+G")),
+                          tr("Paint the innermost picture from the prompt"), [this] { generateFirstKeyframe(); });
+  a_.addKeyframes = make("actionAddKeyframes", tr("&Add Keyframes"), QKeySequence(tr("Ctrl+Shift+A")),
+                         tr("Zoom out: paint new keyframes around the last one"), [this] { addKeyframes(); });
+  a_.regenerateSelected = make("actionRegenerateSelected", tr("&Regenerate Selected"), QKeySequence(tr("Ctrl+R")),
+                               tr("Paint the selected keyframe again with a new seed; later ones turn stale"),
+                               [this] { regenerateSelected(); });
+  a_.regenerateStale = make("actionRegenerateStale", tr("Regenerate &Stale"), QKeySequence(tr("Ctrl+Shift+R")),
+                            tr("Repaint every stale or failed keyframe, in order"), [this] { regenerateStale(); });
+  a_.stop = make("actionStop", tr("S&top"), QKeySequence(Qt::Key_Escape),
+                 tr("Stop painting; finished keyframes are kept"), [this] { engine_->cancel(); });
+
+  a_.play = make("actionPlay", tr("&Play Preview"), QKeySequence(Qt::Key_Space),
+                 tr("Render a quick low-resolution video of the zoom and play it in a loop"), [this] { playPreview(); });
+  a_.fullScreen = make("actionFullScreen", tr("&Full Screen"), QKeySequence::FullScreen, {}, [this] {
+    setWindowState(windowState() ^ Qt::WindowFullScreen);
+  });
+  a_.fullScreen->setCheckable(true);
+  a_.settings = make("actionSettings", tr("&Preferences…"), QKeySequence::Preferences,
+                     tr("Model location, device, precision, threads, language"), [this] { showSettingsDialog(); });
+  a_.settings->setMenuRole(QAction::PreferencesRole);
+  a_.about = make("actionAbout", tr("&About Droste"), {}, {}, [this] { showAbout(); });
+  a_.about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createMenusAndToolbar() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-  quit->setShortcut(QKeySequence::Quit);
+  file->addAction(a_.newProject);
+  file->addAction(a_.open);
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  recentMenu_->setObjectName(QStringLiteral("menuRecent"));
+  file->addAction(a_.save);
+  file->addAction(a_.saveAs);
+  file->addSeparator();
+  file->addAction(a_.importImage);
+  file->addSeparator();
+  file->addAction(a_.exportMp4);
+  file->addAction(a_.exportWebm);
+  file->addAction(a_.exportFrames);
+  file->addSeparator();
+  file->addAction(a_.quit);
+  rebuildRecentMenu();
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(a_.undo);
+  edit->addAction(a_.redo);
+
+  QMenu* generate = menuBar()->addMenu(tr("&Generate"));
+  generate->addAction(a_.generateFirst);
+  generate->addAction(a_.addKeyframes);
+  generate->addSeparator();
+  generate->addAction(a_.regenerateSelected);
+  generate->addAction(a_.regenerateStale);
+  generate->addSeparator();
+  generate->addAction(a_.stop);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(a_.play);
+  view->addAction(a_.fullScreen);
+
+  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  settings->addAction(a_.settings);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About Droste"), this, [this] {
-    QMessageBox::about(this, tr("About Droste"),
-                       QStringLiteral("<pre>%1</pre>").arg(systemInfoReport().toHtmlEscaped()));
+  help->addAction(a_.about);
+
+  QToolBar* tools = addToolBar(tr("Generate"));
+  tools->setObjectName(QStringLiteral("generateToolbar"));
+  tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  tools->setMovable(false);
+  tools->addAction(a_.generateFirst);
+  tools->addAction(a_.addKeyframes);
+  tools->addAction(a_.regenerateSelected);
+  tools->addAction(a_.regenerateStale);
+  tools->addAction(a_.stop);
+  tools->addSeparator();
+  tools->addAction(a_.undo);
+  tools->addAction(a_.redo);
+  tools->addSeparator();
+  tools->addAction(a_.play);
+  tools->addAction(a_.exportMp4);
+}
+
+void MainWindow::connectProject() {
+  connect(project_, &zoom::Project::settingsChanged, this, [this] {
+    panel_->setValues(panelValuesFromProject());
+    updateModelIndicators();
   });
+  connect(project_, &zoom::Project::keyframeInserted, this, [this] { refreshTimeline(); });
+  connect(project_, &zoom::Project::keyframeRemoved, this, [this] { refreshTimeline(); });
+  connect(project_, &zoom::Project::keyframesReset, this, [this] { refreshTimeline(); });
+  connect(project_, &zoom::Project::keyframeChanged, this, &MainWindow::refreshTimelineEntry);
+  connect(project_, &zoom::Project::modifiedChanged, this, &MainWindow::updateTitle);
+  connect(project_, &zoom::Project::filePathChanged, this, &MainWindow::updateTitle);
+}
+
+PanelValues MainWindow::panelValuesFromProject() const {
+  const zoom::ProjectSettings& s = project_->settings();
+  PanelValues v = panel_->values();  // keeps the UI-only fields: seed, lock, keyframes to add
+  v.prompt = s.prompt;
+  v.negativePrompt = s.negativePrompt;
+  v.model = s.painter == zoom::PainterKind::Draft ? QString::fromLatin1(kDraftModel) : s.model;
+  v.scheduler = s.scheduler;
+  v.steps = s.steps;
+  v.guidance = s.guidance;
+  v.keyframeSize = s.outpaint.size;
+  v.outpaint = s.outpaint.outpaint;
+  v.method = zoom::toString(s.outpaint.method);
+  v.padding = zoom::toString(s.outpaint.padding);
+  return v;
+}
+
+void MainWindow::applyPanelEdit(const QString& field) {
+  static const QSet<QString> uiOnly{QStringLiteral("seed"), QStringLiteral("seedLocked"),
+                                    QStringLiteral("keyframesToAdd")};
+  if (uiOnly.contains(field)) return;
+  const PanelValues v = panel_->values();
+  zoom::ProjectSettings s = project_->settings();
+  const zoom::ProjectSettings before = s;
+  s.prompt = v.prompt;
+  s.negativePrompt = v.negativePrompt;
+  if (v.model == QLatin1String(kDraftModel)) {
+    s.painter = zoom::PainterKind::Draft;
+  } else {
+    s.painter = zoom::PainterKind::StableDiffusion;
+    s.model = v.model;
+  }
+  s.scheduler = v.scheduler;
+  s.steps = v.steps;
+  s.guidance = v.guidance;
+  s.outpaint.size = v.keyframeSize;
+  s.outpaint.outpaint = std::min(v.outpaint, v.keyframeSize / 2);
+  s.outpaint.method = zoom::outpaintMethodFromString(v.method).value_or(s.outpaint.method);
+  s.outpaint.padding = zoom::paddingModeFromString(v.padding).value_or(s.outpaint.padding);
+  if (s == before) return;
+  // A new keyframe size or ring changes the geometry of the whole chain: every painted keyframe
+  // would need repainting, so it is one undo step with the chain.
+  static const QHash<QString, QString> names{
+      {QStringLiteral("prompt"), tr("Edit prompt")},      {QStringLiteral("negativePrompt"), tr("Edit negative prompt")},
+      {QStringLiteral("model"), tr("Change model")},      {QStringLiteral("scheduler"), tr("Change sampler")},
+      {QStringLiteral("steps"), tr("Change steps")},      {QStringLiteral("guidance"), tr("Change guidance")},
+      {QStringLiteral("keyframeSize"), tr("Change keyframe size")},
+      {QStringLiteral("outpaint"), tr("Change outpaint ring")}, {QStringLiteral("method"), tr("Change method")},
+      {QStringLiteral("padding"), tr("Change padding")}};
+  undo_->push(new SettingsCommand(project_, before, s, field, names.value(field, tr("Change setting"))));
+}
+
+void MainWindow::chooseModel(bool folder) {
+  const QString start = prefs::modelLocation().get().isEmpty() ? QDir::homePath() : prefs::modelLocation().get();
+  const QString chosen =
+      folder ? QFileDialog::getExistingDirectory(this, tr("Choose a model folder (diffusers layout)"), start)
+             : QFileDialog::getOpenFileName(this, tr("Choose a model file"), start,
+                                            tr("Model checkpoints (*.safetensors)"));
+  if (!chosen.isEmpty()) useModel(chosen);
+}
+
+void MainWindow::useModel(const QString& location) {
+  prefs::modelLocation().set(location);
+  zoom::ProjectSettings s = project_->settings();
+  const zoom::ProjectSettings before = s;
+  s.painter = zoom::PainterKind::StableDiffusion;
+  s.model = location;
+  if (!(s == before)) undo_->push(new SettingsCommand(project_, before, s, QStringLiteral("model"), tr("Change model")));
+  updateModelIndicators();
+}
+
+void MainWindow::updateModelIndicators() {
+  const zoom::ProjectSettings& s = project_->settings();
+  QList<QPair<QString, QString>> models{{tr("Draft painter (no model)"), QString::fromLatin1(kDraftModel)}};
+  const QString configured = prefs::modelLocation();
+  if (!configured.isEmpty()) models.append({QFileInfo(configured).fileName(), configured});
+  if (!s.model.isEmpty() && s.model != configured) models.append({QFileInfo(s.model).fileName(), s.model});
+  panel_->setModels(models, s.painter == zoom::PainterKind::Draft ? QString::fromLatin1(kDraftModel) : s.model);
+
+  const bool draft = s.painter == zoom::PainterKind::Draft;
+  status_->setModel(draft ? tr("draft painter") : QFileInfo(s.model).fileName());
+  const auto rt = diffusion::runtimeInfo();
+  const QString device = prefs::device();
+  const bool cuda = device == QLatin1String("cuda") || (device == QLatin1String("auto") && rt.cudaAvailable);
+  status_->setDevice(draft ? tr("CPU (draft)")
+                           : cuda ? QString::fromStdString(rt.cudaDeviceName.empty() ? "CUDA" : rt.cudaDeviceName)
+                                  : tr("CPU, %n thread(s)", nullptr, rt.intraOpThreads));
+  // The banner: nothing usable is configured (it stays hidden once dismissed, or when a model exists).
+  const bool haveModel = modelExists(configured) || (!draft && modelExists(s.model));
+  banner_->setVisible(!haveModel && !prefs::bannerDismissed());
+}
+
+void MainWindow::updateActions() {
+  const bool busy = jobRunning_ || engine_->isBusy();
+  const int count = project_->keyframeCount();
+  const bool hasFirst = count > 0 && !project_->keyframe(0).image.isNull();
+  const int selected = timeline_->selectedIndex();
+  a_.generateFirst->setEnabled(!busy);
+  a_.addKeyframes->setEnabled(!busy && hasFirst);
+  a_.regenerateSelected->setEnabled(!busy && selected >= 0 && selected < count &&
+                                    !project_->keyframe(selected).imported);
+  a_.regenerateStale->setEnabled(!busy && !project_->staleKeyframes().empty());
+  a_.stop->setEnabled(busy);
+  a_.importImage->setEnabled(!busy);
+  a_.newProject->setEnabled(!busy);
+  a_.open->setEnabled(!busy);
+  recentMenu_->setEnabled(!busy);
+  const bool exportable = hasFirst && !exporting_;
+  a_.exportMp4->setEnabled(exportable);
+  a_.exportWebm->setEnabled(exportable);
+  a_.exportFrames->setEnabled(exportable);
+  a_.play->setEnabled(exportable && count > 1);
+  // The engine writes into the chain while it works; undo would fight it.
+  undo_->setActive(!busy);
+  a_.undo->setEnabled(!busy && undo_->canUndo());
+  a_.redo->setEnabled(!busy && undo_->canRedo());
+  panel_->setEnabled(true);
+}
+
+void MainWindow::updateTitle() {
+  const QString path = project_->filePath();
+  const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).completeBaseName();
+  setWindowTitle(tr("Droste — %1[*]").arg(name));  // starts with the app name: window lists and the smoke test find it
+  setWindowModified(project_->isModified());
+}
+
+void MainWindow::refreshTimeline() {
+  renderer_.reset();
+  QList<TimelineEntry> entries;
+  for (int i = 0; i < project_->keyframeCount(); ++i) {
+    const zoom::Keyframe& k = project_->keyframe(i);
+    TimelineEntry e;
+    e.thumbnail = k.image;
+    e.badge = badgeFor(k.state);
+    e.tooltip = tr("Seed %1\n%2").arg(k.seed).arg(project_->effectivePrompt(i));
+    if (!k.error.isEmpty()) e.tooltip += QStringLiteral("\n") + k.error;
+    entries.append(e);
+  }
+  const int before = timeline_->count();
+  timeline_->setEntries(entries);
+  if (timeline_->count() > before && timeline_->selectedIndex() < 0 && timeline_->count() > 0)
+    timeline_->setSelectedIndex(0);
+  showKeyframe(timeline_->selectedIndex());
+  updateActions();
+}
+
+void MainWindow::refreshTimelineEntry(int index) {
+  renderer_.reset();
+  if (index < 0 || index >= project_->keyframeCount() || index >= timeline_->count()) return refreshTimeline();
+  const zoom::Keyframe& k = project_->keyframe(index);
+  TimelineEntry e{k.image, badgeFor(k.state), tr("Seed %1\n%2").arg(k.seed).arg(project_->effectivePrompt(index))};
+  if (!k.error.isEmpty()) e.tooltip += QStringLiteral("\n") + k.error;
+  timeline_->setEntry(index, e);
+  if (index == timeline_->selectedIndex()) showKeyframe(index);
+  updateActions();
+}
+
+void MainWindow::showKeyframe(int index) {
+  if (index < 0 || index >= project_->keyframeCount()) {
+    preview_->setImage({});
+    preview_->setInput({}, {});
+    updateActions();
+    return;
+  }
+  const zoom::Keyframe& k = project_->keyframe(index);
+  QString caption = tr("Keyframe %1 of %2 · seed %3 · %4")
+                        .arg(index + 1).arg(project_->keyframeCount()).arg(k.seed).arg(TimelineWidget::badgeName(badgeFor(k.state)));
+  if (k.state == zoom::KeyframeState::Failed && !k.error.isEmpty()) caption += QStringLiteral(" — ") + k.error;
+  preview_->setImage(k.image, caption);
+  const auto input = inputs_.find(index);
+  if (input != inputs_.end()) preview_->setInput(input->second.first, input->second.second);
+  else preview_->setInput({}, {});
+  updateActions();
+}
+
+void MainWindow::reportError(const QString& title, const QString& message) {
+  lastError_ = message;
+  qCWarning(lcUi) << title << message;
+  statusBar()->showMessage(message, 10'000);
+  // Not modal-blocking: a job's failure must not stop the event loop (or a test) on a dialog.
+  auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+void MainWindow::restoreLayout() {
+  const QByteArray geometry = prefs::windowGeometry();
+  if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1360, 860);
+  restoreState(prefs::windowState());
+  if (!mainSplitter_->restoreState(prefs::mainSplitterState())) mainSplitter_->setSizes({640, 180});
+  if (!topSplitter_->restoreState(prefs::topSplitterState())) topSplitter_->setSizes({380, 980});
+}
+
+void MainWindow::saveLayout() {
+  prefs::windowGeometry().set(saveGeometry());
+  prefs::windowState().set(saveState());
+  prefs::mainSplitterState().set(mainSplitter_->saveState());
+  prefs::topSplitterState().set(topSplitter_->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  engine_->cancel();
+  saveLayout();
+  autosaver_->discard();  // a clean exit leaves no autosave behind
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  for (const QUrl& url : event->mimeData()->urls()) {
+    if (url.isLocalFile()) {
+      const QString path = url.toLocalFile();
+      if (path.endsWith(QLatin1String(".droste"), Qt::CaseInsensitive)) {
+        if (maybeSave()) openProject(path);
+      } else {
+        startFromImage(path);
+      }
+      event->acceptProposedAction();
+      return;
+    }
+  }
 }
 
 }  // namespace droste::ui

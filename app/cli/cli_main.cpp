@@ -18,14 +18,22 @@ struct Command {
 
 const std::map<QString, Command>& commands() {
   static const std::map<QString, Command> table = {
-      {QStringLiteral("info"), {droste::cli::runInfo, "versions, device, BLAS, threads, encoders"}},
+      {QStringLiteral("info"), {droste::cli::runInfo, "versions, device, BLAS, threads, encoders; info MODEL: model facts"}},
+      {QStringLiteral("models"), {droste::cli::runModels, "list the models found (Hugging Face cache, model folders)"}},
+      {QStringLiteral("download"), {droste::cli::runDownload, "fetch a model from the Hugging Face Hub (resumable)"}},
+      {QStringLiteral("inpaint"), {droste::cli::runInpaint, "inpaint the white part of a mask with Stable Diffusion"}},
+      {QStringLiteral("render"), {droste::cli::runRender, "render the zoom to MP4 / WebM / PNG frames"}},
+      {QStringLiteral("bench"), {droste::cli::runBench, "time text encoder, UNet step, VAE encode/decode (random weights)"}},
+      {QStringLiteral("bench-render"), {droste::cli::runBenchRender, "zoom renderer frames per second"}},
+      {QStringLiteral("zoom"), {droste::cli::runZoom, "paint a keyframe chain headless and save a project"}},
+      {QStringLiteral("assemble"), {droste::cli::runAssemble, "make a project from keyframe pictures made elsewhere"}},
   };
   return table;
 }
 
 int usage(QTextStream& out) {
   out << "Usage: droste-cli COMMAND [options]\n\nCommands:\n";
-  for (const auto& [name, cmd] : commands()) out << "  " << name.leftJustified(10) << cmd.summary << "\n";
+  for (const auto& [name, cmd] : commands()) out << "  " << name.leftJustified(14) << cmd.summary << "\n";
   out << "\nRun 'droste-cli COMMAND --help' for a command's options.\n";
   return 2;
 }

@@ -15,26 +15,6 @@
 namespace droste::io {
 namespace {
 
-struct DTypeInfo {
-  const char* name;
-  c10::ScalarType type;
-  uint64_t bytes;
-};
-
-constexpr DTypeInfo kDTypes[] = {
-    {"F64", c10::ScalarType::Double, 8}, {"F32", c10::ScalarType::Float, 4},
-    {"F16", c10::ScalarType::Half, 2},   {"BF16", c10::ScalarType::BFloat16, 2},
-    {"I64", c10::ScalarType::Long, 8},   {"I32", c10::ScalarType::Int, 4},
-    {"I16", c10::ScalarType::Short, 2},  {"I8", c10::ScalarType::Char, 1},
-    {"U8", c10::ScalarType::Byte, 1},    {"BOOL", c10::ScalarType::Bool, 1},
-};
-
-const DTypeInfo* findDType(const std::string& name) {
-  for (const auto& d : kDTypes)
-    if (name == d.name) return &d;
-  return nullptr;
-}
-
 [[noreturn]] void fail(const std::string& file, const std::string& what) {
   throw ModelFileError(file + ": " + what);
 }
@@ -46,83 +26,6 @@ uint64_t readU64LittleEndian(const uint8_t* p) {
 }
 
 }  // namespace
-
-std::vector<TensorEntry> SafetensorsFile::parseHeader(std::string_view headerJson, uint64_t dataBytes,
-                                                      const std::string& file,
-                                                      std::map<std::string, std::string>* metadata) {
-  nlohmann::json header;
-  try {
-    header = nlohmann::json::parse(headerJson.begin(), headerJson.end());
-  } catch (const nlohmann::json::exception& e) {
-    fail(file, std::string("the safetensors header is not valid JSON (") + e.what() +
-                   "); the file is damaged or not a safetensors file");
-  }
-  if (!header.is_object()) fail(file, "the safetensors header is not a JSON object");
-
-  std::vector<TensorEntry> entries;
-  for (const auto& [name, value] : header.items()) {
-    if (name == "__metadata__") {
-      if (!value.is_object()) fail(file, "__metadata__ is not an object");
-      for (const auto& [key, text] : value.items()) {
-        if (!text.is_string()) fail(file, "__metadata__ value '" + key + "' is not a string");
-        if (metadata) (*metadata)[key] = text.get<std::string>();
-      }
-      continue;
-    }
-    const std::string where = "tensor '" + name + "'";
-    if (!value.is_object()) fail(file, where + " has no description object");
-    auto dtypeIt = value.find("dtype");
-    auto shapeIt = value.find("shape");
-    auto offsetsIt = value.find("data_offsets");
-    if (dtypeIt == value.end() || !dtypeIt->is_string()) fail(file, where + " has no dtype");
-    if (shapeIt == value.end() || !shapeIt->is_array()) fail(file, where + " has no shape");
-    if (offsetsIt == value.end() || !offsetsIt->is_array() || offsetsIt->size() != 2)
-      fail(file, where + " has no [begin, end] data_offsets");
-
-    TensorEntry entry;
-    entry.name = name;
-    entry.dtype = dtypeIt->get<std::string>();
-    const DTypeInfo* dtype = findDType(entry.dtype);
-    if (!dtype) fail(file, where + " has unsupported dtype '" + entry.dtype + "'");
-    entry.scalarType = dtype->type;
-
-    uint64_t elements = 1;
-    for (const auto& dim : *shapeIt) {
-      if (!dim.is_number_unsigned()) fail(file, where + " has a shape entry that is not a non-negative integer");
-      const uint64_t d = dim.get<uint64_t>();
-      if (d > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) ||
-          (d != 0 && elements > std::numeric_limits<uint64_t>::max() / d))
-        fail(file, where + " has an impossibly large shape");
-      elements *= d;
-      entry.shape.push_back(static_cast<int64_t>(d));
-    }
-    for (const auto& off : *offsetsIt)
-      if (!off.is_number_unsigned()) fail(file, where + " has data_offsets that are not non-negative integers");
-    entry.begin = (*offsetsIt)[0].get<uint64_t>();
-    entry.end = (*offsetsIt)[1].get<uint64_t>();
-    if (entry.end < entry.begin) fail(file, where + " has data_offsets that end before they begin");
-    if (entry.end > dataBytes)
-      fail(file, where + " lies outside the file (data ends at byte " + std::to_string(entry.end) +
-                     " of a " + std::to_string(dataBytes) + "-byte data section): the file is truncated or damaged");
-    if (elements > std::numeric_limits<uint64_t>::max() / dtype->bytes ||
-        elements * dtype->bytes != entry.end - entry.begin)
-      fail(file, where + " has " + std::to_string(entry.end - entry.begin) + " bytes of data, but its dtype " +
-                     entry.dtype + " and shape need " + std::to_string(elements * dtype->bytes));
-    entries.push_back(std::move(entry));
-  }
-
-  // No two tensors may share bytes.
-  std::vector<const TensorEntry*> byOffset;
-  for (const auto& e : entries) byOffset.push_back(&e);
-  std::sort(byOffset.begin(), byOffset.end(), [](auto* a, auto* b) { return a->begin < b->begin; });
-  for (size_t i = 1; i < byOffset.size(); ++i) {
-    if (byOffset[i]->begin < byOffset[i - 1]->end)
-      fail(file, "tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name +
-                     "' overlap in the file: the file is damaged");
-  }
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-  return entries;
-}
 
 SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path) {
   const std::string file = path.string();
@@ -145,6 +48,13 @@ SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path
     void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
     if (m == MAP_FAILED) fail(file, std::string("cannot memory-map: ") + std::strerror(errno));
     map_ = static_cast<const uint8_t*>(m);
+    // A pickle (protocol 2-5) or a zip-packed torch.save file renamed to .safetensors.
+    const bool jsonStart = size_ > 8 && map_[8] == '{';
+    const bool pickle = map_[0] == 0x80 && map_[1] >= 2 && map_[1] <= 5;
+    const bool zip = std::memcmp(map_, "PK\x03\x04", 4) == 0;
+    if (!jsonStart && (pickle || zip))
+      fail(file, "this is a PyTorch pickle checkpoint, not a safetensors file. Droste does not load pickle files "
+                 "because opening one can run arbitrary code. Download the .safetensors version of this model instead");
     const uint64_t headerBytes = readU64LittleEndian(map_);
     if (headerBytes > kMaxHeaderBytes)
       fail(file, "the safetensors header claims " + std::to_string(headerBytes) +
@@ -195,33 +105,59 @@ const TensorEntry* SafetensorsFile::find(std::string_view name) const {
 at::Tensor SafetensorsFile::loadStored(std::string_view name) const {
   const TensorEntry* entry = find(name);
   if (!entry) fail(path_.string(), "has no tensor '" + std::string(name) + "'");
-  void* data = const_cast<uint8_t*>(map_ + dataStart_ + entry->begin);
-  at::Tensor view = at::from_blob(data, entry->shape, at::TensorOptions().dtype(entry->scalarType));
-  at::Tensor copy = view.clone();
-  release(*entry);
-  return copy;
+  return load(name, entry->scalarType, c10::kCPU);
 }
 
 at::Tensor SafetensorsFile::load(std::string_view name, c10::ScalarType dtype, c10::Device device) const {
   const TensorEntry* entry = find(name);
   if (!entry) fail(path_.string(), "has no tensor '" + std::string(name) + "'");
-  void* data = const_cast<uint8_t*>(map_ + dataStart_ + entry->begin);
-  at::Tensor view = at::from_blob(data, entry->shape, at::TensorOptions().dtype(entry->scalarType));
-  at::Tensor result;
-  if (device.is_cpu()) {
-    result = entry->scalarType == dtype ? view.clone() : view.to(dtype);
-  } else {
-    // Upload in the stored dtype (often half the bytes), convert on the device.
-    result = view.to(device, /*non_blocking=*/false, /*copy=*/true).to(dtype);
-  }
-  release(*entry);
-  return result;
+  const int64_t count = static_cast<int64_t>(c10::multiply_integers(entry->shape));
+  return loadElements(*entry, 0, count, entry->shape, dtype, device);
 }
 
-void SafetensorsFile::release(const TensorEntry& entry) const {
+at::Tensor SafetensorsFile::loadRows(std::string_view name, int64_t rowBegin, int64_t rowEnd, c10::ScalarType dtype,
+                                     c10::Device device) const {
+  const TensorEntry* entry = find(name);
+  if (!entry) fail(path_.string(), "has no tensor '" + std::string(name) + "'");
+  if (entry->shape.empty() || rowBegin < 0 || rowEnd < rowBegin || rowEnd > entry->shape[0])
+    fail(path_.string(), "tensor '" + entry->name + "' has no rows " + std::to_string(rowBegin) + ".." +
+                             std::to_string(rowEnd) + " (its shape does not fit the model)");
+  std::vector<int64_t> shape = entry->shape;
+  const int64_t rowElements = static_cast<int64_t>(c10::multiply_integers(shape.begin() + 1, shape.end()));
+  shape[0] = rowEnd - rowBegin;
+  return loadElements(*entry, rowBegin * rowElements, (rowEnd - rowBegin) * rowElements, shape, dtype, device);
+}
+
+at::Tensor SafetensorsFile::loadElements(const TensorEntry& entry, int64_t first, int64_t count,
+                                         const std::vector<int64_t>& shape, c10::ScalarType dtype,
+                                         c10::Device device) const {
+  const uint64_t elementBytes = c10::elementSize(entry.scalarType);
+  const uint64_t begin = entry.begin + static_cast<uint64_t>(first) * elementBytes;
+  void* data = const_cast<uint8_t*>(map_ + dataStart_ + begin);
+  const at::Tensor stored = at::from_blob(data, {count}, at::TensorOptions().dtype(entry.scalarType));
+  // CPU: convert straight into the result. Other devices: upload the stored dtype (often half the
+  // bytes) and convert there.
+  at::Tensor result = device.is_cpu() ? at::empty({count}, at::TensorOptions().dtype(dtype))
+                                      : at::empty({count}, at::TensorOptions().dtype(entry.scalarType).device(device));
+  // Copy in slices and drop each slice's mapped pages right away, so that loading a model keeps
+  // at most one slice of the file resident beside the loaded tensors.
+  constexpr uint64_t kSliceBytes = 16ull << 20;
+  const int64_t slice = std::max<int64_t>(1, static_cast<int64_t>(kSliceBytes / elementBytes));
+  for (int64_t a = 0; a < count; a += slice) {
+    const int64_t b = std::min(count, a + slice);
+    result.slice(0, a, b).copy_(stored.slice(0, a, b));
+    release(begin + static_cast<uint64_t>(a) * elementBytes, begin + static_cast<uint64_t>(b) * elementBytes);
+  }
+  if (!device.is_cpu() && dtype != entry.scalarType) result = result.to(dtype);
+  return result.view(shape);
+}
+
+void SafetensorsFile::release(uint64_t begin, uint64_t end) const {
+  // Rounded outwards: the mapping is private and never written, so dropping a page that another
+  // tensor shares only means it is read from the file again if needed.
   static const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-  uint64_t first = (dataStart_ + entry.begin + page - 1) / page * page;
-  uint64_t last = (dataStart_ + entry.end) / page * page;
+  const uint64_t first = (dataStart_ + begin) / page * page;
+  const uint64_t last = std::min(size_, (dataStart_ + end + page - 1) / page * page);
   if (last > first) ::madvise(const_cast<uint8_t*>(map_) + first, last - first, MADV_DONTNEED);
 }
 

@@ -64,9 +64,14 @@ class SafetensorsFile {
   at::Tensor load(std::string_view name, c10::ScalarType dtype, c10::Device device = c10::kCPU) const;
   // The tensor in its stored dtype, on the CPU (a copy).
   at::Tensor loadStored(std::string_view name) const;
+  // Rows [rowBegin, rowEnd) of dimension 0 only (e.g. q, k or v of a fused projection).
+  at::Tensor loadRows(std::string_view name, int64_t rowBegin, int64_t rowEnd, c10::ScalarType dtype,
+                      c10::Device device = c10::kCPU) const;
 
  private:
-  void release(const TensorEntry& entry) const;
+  at::Tensor loadElements(const TensorEntry& entry, int64_t first, int64_t count, const std::vector<int64_t>& shape,
+                          c10::ScalarType dtype, c10::Device device) const;
+  void release(uint64_t begin, uint64_t end) const;  // byte range of the data buffer
 
   std::filesystem::path path_;
   int fd_ = -1;

@@ -8,7 +8,7 @@ exec xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q "\"Droste"; then
-      state=$(xwininfo -name "$(xwininfo -root -tree | grep -o "\"Droste[^\"]*\"" | head -1 | tr -d \")" | sed -n "s/.*Map State: //p")
+      state=$(xwininfo -name "$(xwininfo -root -tree | grep -o "\"Droste —[^\"]*\"" | head -1 | tr -d \")" | sed -n "s/.*Map State: //p")
       echo "main window found, map state: $state"
       [ "$state" = "IsViewable" ] && exit 0
     fi

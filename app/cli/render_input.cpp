@@ -1,0 +1,41 @@
+#include "app/cli/render_input.h"
+#include "core/zoom/project_file.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <stdexcept>
+
+namespace droste::cli {
+
+render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint) {
+  const QFileInfo info(path);
+  if (!info.exists()) throw std::runtime_error(path.toStdString() + " does not exist.");
+  if (!info.isDir()) {
+    // A project knows its own ring width; --outpaint is for folders of PNGs.
+    zoom::ProjectKeyframes project = zoom::loadProjectKeyframes(path);
+    if (outpaint && *outpaint != project.outpaint)
+      throw std::runtime_error("The project's keyframes were outpainted by " + std::to_string(project.outpaint) +
+                               " pixels; leave out --outpaint (it is only for folders of PNGs).");
+    render::KeyframeStack stack{std::move(project.keyframes), project.size, project.outpaint};
+    render::validate(stack);
+    return stack;
+  }
+  if (!outpaint)
+    throw std::runtime_error("A keyframe folder needs --outpaint P: the ring width in pixels each keyframe added (e.g. 128).");
+  const QDir dir(path);
+  const QStringList names = dir.entryList({QStringLiteral("*.png"), QStringLiteral("*.PNG")}, QDir::Files, QDir::Name);
+  if (names.isEmpty()) throw std::runtime_error("No PNG files in " + path.toStdString() + ".");
+  render::KeyframeStack stack;
+  stack.outpaint = *outpaint;
+  for (const QString& name : names) {
+    QImage image(dir.filePath(name));
+    if (image.isNull()) throw std::runtime_error("Could not read " + dir.filePath(name).toStdString() + " as an image.");
+    if (stack.keyframes.empty()) stack.size = image.width();
+    stack.keyframes.push_back(std::move(image));
+  }
+  render::validate(stack);
+  return stack;
+}
+
+}  // namespace droste::cli

@@ -1,0 +1,94 @@
+#pragma once
+// Stable Diffusion inpainting, step for step as diffusers' StableDiffusionInpaintPipeline
+// (../shared/fixtures/goldens/README.md sections 6 and 6b): 9-channel inpainting UNets and the
+// latent-blending path for plain 4-channel UNets, classifier-free guidance, strength < 1, noise from
+// a CPU generator in the reference's order. Plus what the zoom needs: cancel between steps, a
+// per-step callback with a cheap preview, optional paste-back. Qt-free.
+
+#include "core/diffusion/schedulers/sampler.h"
+
+#include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace droste::diffusion {
+
+struct ModelSource;
+class ClipTokenizer;
+class ClipTextModel;
+class UNet2DConditionModel;
+class AutoencoderKL;
+
+struct InpaintRequest {
+  at::Tensor image;  // [1,3,H,W] in [-1,1]
+  at::Tensor mask;   // [1,1,H,W] in [0,1], 1 = repaint (binarised at 0.5)
+  std::string prompt, negativePrompt;
+  int steps = 25;
+  double guidance = 7.5;  // <= 1 disables classifier-free guidance
+  uint64_t seed = 0;
+  double strength = 1.0;  // (0, 1]: below 1 starts from the re-noised picture
+  std::string scheduler;  // empty = the model's own; else one of schedulerNames()
+  bool pasteBack = false; // put the unmasked original pixels back after decoding
+};
+
+struct StepProgress {
+  int step;            // steps done, 1..total
+  int total;           // denoising steps of this run (UNet evaluations)
+  at::Tensor preview;  // uint8 [h,w,3] cheap latent->RGB at latent resolution, CPU
+};
+using StepCallback = std::function<void(const StepProgress&)>;
+
+// The computation produced NaN/inf (typically fp16 overflow); the message suggests bf16/fp32.
+class NumericalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class InpaintPipeline {
+ public:
+  struct Components;  // tokenizer, text encoder, UNet, VAE, scheduler config
+
+  InpaintPipeline(std::unique_ptr<Components> components, c10::Device device, c10::ScalarType dtype);
+  ~InpaintPipeline();
+
+  // Loads every component of the model straight into dtype on device. Throws with an actionable
+  // message for unsupported models (SDXL, a UNet that is neither 4- nor 9-channel) or fp16 on the CPU.
+  static std::unique_ptr<InpaintPipeline> load(const ModelSource& model, c10::Device device, c10::ScalarType dtype);
+
+  // [1,3,H,W] float in [0,1] on the CPU. Throws Cancelled when *cancel becomes true (checked
+  // between steps), std::invalid_argument for bad input, NumericalError for NaN output.
+  at::Tensor run(const InpaintRequest& request, const StepCallback& onStep = {},
+                 const std::atomic_bool* cancel = nullptr);
+
+  // Every intermediate of the next runs under the reference's tensor names (`prompt_embeds`,
+  // `draw{j}`, `step{i}.unet_in`, `decoded`, ...), for golden tests and debugging.
+  using Trace = std::function<void(const std::string& name, const at::Tensor& value)>;
+  void setTrace(Trace trace) { trace_ = std::move(trace); }
+
+  bool inpaintingUNet() const;  // 9 input channels (else the 4-channel blending path)
+  c10::Device device() const { return device_; }
+  c10::ScalarType dtype() const { return dtype_; }
+  const nlohmann::json& schedulerConfig() const;
+
+ private:
+  at::Tensor runUnguarded(const InpaintRequest& request, const StepCallback& onStep, const std::atomic_bool* cancel);
+  at::Tensor encodePrompt(const std::string& text, const char* idsName);
+  void trace(const std::string& name, const at::Tensor& value) const {
+    if (trace_) trace_(name, value);
+  }
+
+  std::unique_ptr<Components> c_;
+  c10::Device device_;
+  c10::ScalarType dtype_;
+  Trace trace_;
+};
+
+}  // namespace droste::diffusion

@@ -1,0 +1,68 @@
+#include "core/diffusion/resnet_block.h"
+
+#include <torch/nn/functional/padding.h>
+
+namespace droste::diffusion {
+namespace {
+
+torch::nn::Conv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, int64_t padding = 1) {
+  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(padding));
+}
+
+torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps) {
+  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps));
+}
+
+}  // namespace
+
+at::Tensor groupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm) {
+  const auto& o = norm->options;
+  at::Tensor h = at::group_norm(x, o.num_groups(), norm->weight, norm->bias, o.eps());
+  return at::silu_(h);
+}
+
+ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups,
+                                     double eps) {
+  norm1_ = register_module("norm1", groupNorm(groups, inChannels, eps));
+  conv1_ = register_module("conv1", conv3x3(inChannels, outChannels));
+  if (tembChannels > 0) timeEmbProj_ = register_module("time_emb_proj", torch::nn::Linear(tembChannels, outChannels));
+  norm2_ = register_module("norm2", groupNorm(groups, outChannels, eps));
+  conv2_ = register_module("conv2", conv3x3(outChannels, outChannels));
+  if (inChannels != outChannels)
+    convShortcut_ = register_module("conv_shortcut", torch::nn::Conv2d(torch::nn::Conv2dOptions(inChannels, outChannels, 1)));
+}
+
+at::Tensor ResnetBlock2DImpl::forward(const at::Tensor& x, const at::Tensor& temb) {
+  at::Tensor h = conv1_(groupNormSilu(x, norm1_));
+  if (timeEmbProj_) {
+    // temb [B,T] -> [B,Cout,1,1], broadcast over the pixels.
+    h.add_(timeEmbProj_(at::silu(temb)).unsqueeze(-1).unsqueeze(-1));
+  }
+  h = conv2_(groupNormSilu(h, norm2_));  // dropout is identity at inference
+  return h.add_(convShortcut_ ? convShortcut_(x) : x);
+}
+
+Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t padding) : padding_(padding) {
+  conv_ = register_module("conv", conv3x3(channels, channels, /*stride=*/2, padding));
+}
+
+at::Tensor Downsample2DImpl::forward(const at::Tensor& x) {
+  if (padding_ == 0) {
+    namespace F = torch::nn::functional;
+    return conv_(F::pad(x, F::PadFuncOptions({0, 1, 0, 1})));  // (left, right, top, bottom)
+  }
+  return conv_(x);
+}
+
+Upsample2DImpl::Upsample2DImpl(int64_t channels) { conv_ = register_module("conv", conv3x3(channels, channels)); }
+
+at::Tensor Upsample2DImpl::forward(const at::Tensor& x, std::optional<std::array<int64_t, 2>> size) {
+  const std::array<int64_t, 2> outSize = size ? *size : std::array<int64_t, 2>{x.size(2) * 2, x.size(3) * 2};
+  // Older libtorch has no bf16 nearest upsampling on every device; diffusers upcasts too.
+  const bool upcast = x.scalar_type() == at::kBFloat16;
+  at::Tensor up = at::upsample_nearest2d(upcast ? x.to(at::kFloat) : x, outSize);
+  if (upcast) up = up.to(at::kBFloat16);
+  return conv_(up);
+}
+
+}  // namespace droste::diffusion

@@ -1,0 +1,23 @@
+#include "core/diffusion/schedulers/sampler.h"
+
+#include <torch/torch.h>
+
+namespace droste::diffusion {
+
+at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const std::vector<double>& timesteps,
+                      const ModelFn& model, const std::optional<at::Generator>& generator,
+                      const SamplerHooks& hooks) {
+  const int total = static_cast<int>(timesteps.size());
+  for (int i = 0; i < total; ++i) {
+    if (hooks.cancel && hooks.cancel->load()) throw Cancelled();
+    const double t = timesteps[i];
+    const at::Tensor input = scheduler.scaleModelInput(latents, t);
+    const at::Tensor prediction = model(input, t);
+    latents = scheduler.step(prediction, t, latents, generator);
+    if (hooks.afterStep) latents = hooks.afterStep(i, latents);
+    if (hooks.onStep) hooks.onStep(i, total, latents);
+  }
+  return latents;
+}
+
+}  // namespace droste::diffusion

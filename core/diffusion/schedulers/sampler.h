@@ -1,0 +1,35 @@
+#pragma once
+// The denoising loop with the model as a callback, so that it runs (and is tested) without weights.
+
+#include "core/diffusion/schedulers/scheduler.h"
+
+#include <atomic>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+namespace droste::diffusion {
+
+// Thrown between steps when the cancel flag is set.
+class Cancelled : public std::runtime_error {
+ public:
+  Cancelled() : std::runtime_error("cancelled") {}
+};
+
+// The model's noise (or v) prediction for the scheduler-scaled input at timestep t.
+using ModelFn = std::function<at::Tensor(const at::Tensor& scaledInput, double t)>;
+
+struct SamplerHooks {
+  // After scheduler.step(): may replace the latents (the 4-channel inpainting blend).
+  std::function<at::Tensor(int step, at::Tensor latents)> afterStep;
+  // After each step with the final latents of that step.
+  std::function<void(int step, int total, const at::Tensor& latents)> onStep;
+  const std::atomic_bool* cancel = nullptr;  // checked before every step
+};
+
+// Runs `timesteps` (a tail of scheduler.timesteps() for strength < 1) from `latents`.
+at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const std::vector<double>& timesteps,
+                      const ModelFn& model, const std::optional<at::Generator>& generator,
+                      const SamplerHooks& hooks = {});
+
+}  // namespace droste::diffusion

@@ -1,0 +1,97 @@
+#pragma once
+// The common interface of the noise schedulers (diffusers' set_timesteps / scale_model_input /
+// step / add_noise), built from a model's scheduler_config.json. Qt-free.
+
+#include <ATen/core/Generator.h>
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace droste::diffusion {
+
+// A scheduler config that cannot be used (unknown scheduler, unsupported option); the message
+// says what to change.
+class SchedulerError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a config JSON that may contain Python's non-standard numbers (diffusers writes
+// `"lambda_min_clipped": -Infinity`): bare NaN / Infinity / -Infinity become the strings
+// "NaN" / "Infinity" / "-Infinity", which SchedulerConfig reads back as numbers.
+nlohmann::json parseConfigJson(const std::string& text);
+
+enum class PredictionType { Epsilon, VPrediction };
+enum class TimestepSpacing { Linspace, Leading, Trailing };
+
+// A scheduler_config.json read the way diffusers' `Cls.from_config(config, **overrides)` reads
+// it: keys listed in `_use_default_values` (defaults of the class that saved the config) are
+// dropped, so each scheduler class falls back to ITS OWN default for them; `overrides` win.
+class SchedulerConfig {
+ public:
+  SchedulerConfig() = default;
+  explicit SchedulerConfig(const nlohmann::json& config, const nlohmann::json& overrides = nlohmann::json::object());
+
+  bool has(const std::string& key) const;  // present and not null
+  int getInt(const std::string& key, int fallback) const;
+  double getDouble(const std::string& key, double fallback) const;
+  bool getBool(const std::string& key, bool fallback) const;
+  std::string getString(const std::string& key, const std::string& fallback) const;
+  const nlohmann::json& raw() const { return values_; }
+
+  // Shared keys, each with the caller's class default.
+  PredictionType predictionType() const;
+  TimestepSpacing timestepSpacing(TimestepSpacing classDefault) const;
+
+ private:
+  nlohmann::json values_ = nlohmann::json::object();
+};
+
+class Scheduler {
+ public:
+  virtual ~Scheduler() = default;
+
+  virtual std::string className() const = 0;  // the diffusers class name
+  virtual void setTimesteps(int numInferenceSteps) = 0;
+  // The timesteps to run, in order (CPU; int64, or float32 for Euler-type schedulers).
+  const at::Tensor& timesteps() const { return timesteps_; }
+  std::vector<double> timestepValues() const;
+  // Sigma-based schedulers: n+1 sigmas (CPU float32, last one 0); undefined otherwise.
+  const at::Tensor& sigmas() const { return sigmas_; }
+  virtual double initNoiseSigma() const { return 1.0; }
+  // Number of model evaluations per step (1 for every scheduler here).
+  virtual int order() const { return 1; }
+
+  // Schedulers that keep a step index start it here (diffusers' set_begin_index; the
+  // pipeline calls it with t_start for strength < 1).
+  virtual void setBeginIndex(int /*index*/) {}
+
+  virtual at::Tensor scaleModelInput(const at::Tensor& sample, double /*t*/) { return sample; }
+  // One denoising step from `sample` at timestep t; `generator` (CPU) is used by the stochastic
+  // schedulers only. Returns prev_sample.
+  virtual at::Tensor step(const at::Tensor& modelOutput, double t, const at::Tensor& sample,
+                          const std::optional<at::Generator>& generator = std::nullopt) = 0;
+  // The prediction of the clean sample made by the last step() (DDIM / Euler types), else undefined.
+  const at::Tensor& predOriginalSample() const { return predOriginalSample_; }
+
+  // `original` noised to the level of timestep t (diffusers' add_noise).
+  virtual at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, double t) const = 0;
+
+  PredictionType predictionType() const { return predictionType_; }
+
+ protected:
+  at::Tensor timesteps_;
+  at::Tensor sigmas_;
+  at::Tensor predOriginalSample_;
+  PredictionType predictionType_ = PredictionType::Epsilon;
+};
+
+// Standard normal noise of `shape` drawn from the CPU generator (as diffusers' randn_tensor with a
+// CPU generator), then moved to the device/dtype of `like`.
+at::Tensor drawNoise(at::IntArrayRef shape, const std::optional<at::Generator>& generator, const at::Tensor& like);
+
+}  // namespace droste::diffusion

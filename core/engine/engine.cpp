@@ -1,0 +1,433 @@
+#include "core/engine/engine.h"
+
+#include "core/engine/painter_factory.h"
+#include "core/logging.h"
+#include "core/zoom/draft_painter.h"
+#include "core/zoom/outpaint.h"
+#include "core/zoom/project.h"
+
+#include <QElapsedTimer>
+#include <QPromise>
+#include <QCoro/QCoroFuture>
+
+#include <exception>
+
+namespace droste::engine {
+
+// Owns the painter; only ever touched on the worker thread (jobs arrive as queued calls, one at a time).
+class EngineWorker : public QObject {
+ public:
+  std::shared_ptr<zoom::Painter> painter = std::make_shared<zoom::DraftPainter>();
+};
+
+// A job's place in line: it starts when the job before it has finished.
+struct Engine::Turn {
+  QPromise<void> done;       // finished (or cancelled by the destructor) when this job ends
+  QFuture<void> previous;
+  bool hasPrevious = false;
+  std::uint64_t epoch = 0;
+  Turn() { done.start(); }
+  ~Turn() { end(); }
+  // The next job may start. Called when the job's body ends, not when the last reference to the
+  // turn goes away: coroutine frames (holding copies) can outlive the job.
+  void end() { done.finish(); }
+};
+
+namespace {
+// Ends a job's turn when the coroutine body leaves its scope (co_return or exception).
+template <typename TurnT>
+struct TurnEnd {
+  std::shared_ptr<TurnT> turn;
+  ~TurnEnd() { turn->end(); }
+};
+}  // namespace
+
+// Step timing for it/s and ETA over a whole job.
+struct Engine::JobTimer {
+  QElapsedTimer clock;
+  int stepsDone = 0;       // in finished keyframes
+  int stepsPerKeyframe = 0;
+  int firstStepAt = -1;    // ms when the first step of the job finished (setup excluded from the rate)
+  int stepsAtFirst = 0;
+};
+
+namespace {
+
+QString messageOf(const std::exception& e) { return QString::fromStdString(e.what()); }
+
+// A started promise that, should its job be dropped unrun (the engine shut down), still delivers
+// `fallback`, so an awaiting coroutine always gets a result.
+template <typename T>
+std::shared_ptr<QPromise<T>> promiseWithFallback(T fallback) {
+  auto promise = std::shared_ptr<QPromise<T>>(new QPromise<T>, [fallback](QPromise<T>* p) {
+    if (!p->future().isFinished()) {
+      p->addResult(fallback);
+      p->finish();
+    }
+    delete p;
+  });
+  promise->start();
+  return promise;
+}
+
+}  // namespace
+
+Engine::Engine(QObject* parent) : QObject(parent), thread_(new QThread), worker_(new EngineWorker) {
+  thread_->setObjectName(QStringLiteral("droste-engine"));
+  worker_->moveToThread(thread_);
+  thread_->start();
+}
+
+Engine::~Engine() {
+  cancel();
+  thread_->quit();
+  thread_->wait();  // the running step finishes (it sees the cancel flag), then the thread ends
+  delete worker_;
+  delete thread_;
+}
+
+std::shared_ptr<std::atomic_bool> Engine::newCancelFlag() {
+  std::erase_if(cancelFlags_, [](const auto& weak) { return weak.expired(); });
+  auto flag = std::make_shared<std::atomic_bool>(false);
+  cancelFlags_.push_back(flag);
+  return flag;
+}
+
+void Engine::cancel() {
+  ++cancelEpoch_;
+  for (const auto& weak : cancelFlags_)
+    if (auto flag = weak.lock()) flag->store(true);
+  cancelFlags_.clear();
+}
+
+void Engine::jobStarted() {
+  if (++running_ == 1) {
+    busy_ = true;
+    Q_EMIT busyChanged(true);
+  }
+}
+
+void Engine::jobEnded() {
+  if (--running_ == 0) {
+    busy_ = false;
+    Q_EMIT busyChanged(false);
+  }
+}
+
+QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
+  PaintOutcome dropped;
+  dropped.cancelled = true;
+  auto promise = promiseWithFallback(dropped);
+  QFuture<PaintOutcome> future = promise->future();
+  auto cancel = newCancelFlag();
+  QPointer<Engine> self(this);
+  QMetaObject::invokeMethod(
+      worker_,
+      [worker = worker_, promise, cancel, request, self]() {
+        PaintOutcome outcome;
+        QElapsedTimer clock;
+        clock.start();
+        try {
+          zoom::PaintRequest base;
+          base.prompt = request.prompt;
+          base.negativePrompt = request.negativePrompt;
+          base.seed = request.seed;
+          base.steps = request.steps;
+          base.guidance = request.guidance;
+          base.scheduler = request.scheduler;
+          // Progress and previews go to the engine's thread as queued calls; the worker never waits.
+          const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
+            QMetaObject::invokeMethod(
+                self.data(), [self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); },
+                Qt::QueuedConnection);
+          };
+          const zoom::PaintInputFn inputs = [self](int, int, const QImage& image, const QImage& mask) {
+            QMetaObject::invokeMethod(
+                self.data(), [self, image, mask] { if (self) Q_EMIT self->paintInputs(image, mask); },
+                Qt::QueuedConnection);
+          };
+          zoom::Painter& painter = *worker->painter;
+          outcome.image = request.previous.isNull()
+                              ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel.get(), inputs)
+                              : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress,
+                                                       cancel.get(), inputs);
+        } catch (const zoom::PaintCancelled&) {
+          outcome = PaintOutcome{};
+          outcome.cancelled = true;
+        } catch (const std::exception& e) {
+          outcome = PaintOutcome{};
+          outcome.error = messageOf(e);
+        } catch (...) {
+          outcome = PaintOutcome{};
+          outcome.error = QStringLiteral("An unknown error happened while painting");
+        }
+        outcome.seconds = clock.nsecsElapsed() / 1e9;
+        promise->addResult(outcome);
+        promise->finish();
+      },
+      Qt::QueuedConnection);
+  return future;
+}
+
+QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, const ModelSpec& spec) {
+  auto promise = std::make_shared<QPromise<void>>();
+  QFuture<void> future = promise->future();
+  promise->start();
+  QMetaObject::invokeMethod(
+      worker_, [worker = worker_, promise, painter] {
+        worker->painter = painter;
+        promise->finish();
+      },
+      Qt::QueuedConnection);
+  loaded_ = spec;
+  return future;
+}
+
+QFuture<QString> Engine::submitLoad(const ModelSpec& spec) {
+  auto promise = promiseWithFallback(QStringLiteral("The engine was shut down"));
+  QFuture<QString> future = promise->future();
+  QMetaObject::invokeMethod(
+      worker_, [worker = worker_, promise, spec] {
+        QString error;
+        try {
+          worker->painter.reset();  // free the old model first: two may not fit in memory
+          worker->painter = createPainter(spec);
+        } catch (const std::exception& e) {
+          error = messageOf(e);
+        } catch (...) {
+          error = QStringLiteral("Loading the model failed for an unknown reason");
+        }
+        if (!worker->painter) worker->painter = std::make_shared<zoom::DraftPainter>();
+        promise->addResult(error);
+        promise->finish();
+      },
+      Qt::QueuedConnection);
+  return future;
+}
+
+std::shared_ptr<Engine::Turn> Engine::takeTurn() {
+  auto turn = std::make_shared<Turn>();
+  if (tail_) {
+    turn->previous = tail_->done.future();
+    turn->hasPrevious = true;
+  }
+  turn->epoch = cancelEpoch_;
+  tail_ = turn;
+  return turn;
+}
+
+QCoro::Task<JobResult> Engine::loadModel(ModelSpec spec) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  jobStarted();
+  QPointer<Engine> self(this);
+  const JobResult gone = JobResult::failure(QStringLiteral("The engine was shut down"));
+  if (turn->hasPrevious) co_await turn->previous;
+  if (!self) co_return gone;
+  JobResult result;
+  if (turn->epoch != cancelEpoch_) {
+    result = JobResult::canceled();
+  } else {
+    const QString error = co_await submitLoad(spec);
+    if (!self) co_return gone;
+    if (error.isEmpty()) {
+      loaded_ = spec;
+      Q_EMIT modelLoaded(spec);
+    } else {
+      loaded_ = ModelSpec{};  // the worker fell back to the draft painter
+      Q_EMIT jobFailed(error);
+      result = JobResult::failure(error);
+    }
+  }
+  jobEnded();
+  co_return result;
+}
+
+QCoro::Task<JobResult> Engine::ensurePainter(const zoom::ProjectSettings& settings) {
+  ModelSpec wanted;
+  wanted.painter = settings.painter;
+  if (settings.painter == zoom::PainterKind::StableDiffusion) {
+    wanted.model = settings.model;
+    wanted.device = loaded_.device;
+    wanted.precision = loaded_.precision;
+  }
+  if (wanted == loaded_) co_return JobResult::success();
+  QPointer<Engine> self(this);
+  const QString error = co_await submitLoad(wanted);
+  if (!self) co_return JobResult::failure(QStringLiteral("The engine was shut down"));
+  if (!error.isEmpty()) {
+    loaded_ = ModelSpec{};
+    co_return JobResult::failure(error);
+  }
+  loaded_ = wanted;
+  Q_EMIT modelLoaded(wanted);
+  co_return JobResult::success();
+}
+
+void Engine::onWorkerProgress(int step, int total, const QImage& image) {
+  if (timer_) {
+    JobTimer& t = *timer_;
+    t.stepsPerKeyframe = total;
+    const int done = t.stepsDone + step;
+    const int all = current_.keyframeTotal * total;
+    const int now = int(t.clock.elapsed());
+    if (t.firstStepAt < 0) {
+      t.firstStepAt = now;
+      t.stepsAtFirst = done;
+    } else if (done > t.stepsAtFirst && now > t.firstStepAt) {
+      current_.itPerSec = 1000.0 * (done - t.stepsAtFirst) / double(now - t.firstStepAt);
+      current_.etaSeconds = (all - done) / current_.itPerSec;
+    }
+  }
+  current_.step = step;
+  current_.total = total;
+  Q_EMIT progress(current_);
+  if (!image.isNull()) Q_EMIT preview(image);
+}
+
+QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
+                                           int append, std::shared_ptr<Turn> turn) {
+  jobStarted();
+  // The engine may be destroyed while this coroutine waits: check `self` after every co_await.
+  QPointer<Engine> self(this);
+  struct EndGuard {
+    QPointer<Engine>& e;
+    ~EndGuard() {
+      if (e) e->jobEnded();
+    }
+  } guard{self};
+  const TurnEnd<Turn> turnEnd{turn};
+  const JobResult gone = JobResult::failure(QStringLiteral("The engine was shut down"));
+  if (turn->hasPrevious) co_await turn->previous;
+  if (!self) co_return gone;
+  if (turn->epoch != cancelEpoch_) co_return JobResult::canceled();
+  if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
+
+  JobResult loaded = co_await ensurePainter(project->settings());
+  if (!self) co_return gone;
+  if (!loaded.ok) {
+    Q_EMIT jobFailed(loaded.error);
+    co_return loaded;
+  }
+  if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
+
+  // Appending: the new keyframes go after the current last one.
+  for (int a = 0; a < append; ++a) indices.push_back(project->keyframeCount() + a);
+  if (indices.empty()) co_return JobResult::success();
+
+  timer_ = std::make_unique<JobTimer>();
+  timer_->clock.start();
+  current_ = Progress{};
+  current_.keyframeTotal = int(indices.size());
+  int painted = 0;
+  for (size_t n = 0; n < indices.size(); ++n) {
+    const int index = indices[n];
+    if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"), painted);
+    if (index == project->keyframeCount()) project->appendKeyframe();
+    if (index < 0 || index >= project->keyframeCount())
+      co_return JobResult::failure(QStringLiteral("There is no keyframe %1").arg(index), painted);
+    const zoom::Keyframe& k = project->keyframe(index);
+    if (k.imported) continue;  // an imported picture is never repainted
+    KeyframeRequest request;
+    if (index > 0) {
+      request.previous = project->keyframe(index - 1).image;
+      if (request.previous.isNull()) {
+        const QString error = QStringLiteral("Keyframe %1 has no picture yet: paint it before keyframe %2")
+                                  .arg(index - 1).arg(index);
+        project->setKeyframeState(index, zoom::KeyframeState::Failed, error);
+        Q_EMIT jobFailed(error);
+        co_return JobResult::failure(error, painted);
+      }
+    }
+    const zoom::ProjectSettings& s = project->settings();
+    request.options = s.outpaint;
+    request.prompt = project->effectivePrompt(index);
+    request.negativePrompt = project->effectiveNegativePrompt(index);
+    request.seed = k.seed;
+    request.steps = s.steps;
+    request.guidance = s.guidance;
+    request.scheduler = s.scheduler;
+
+    current_.job = name;
+    current_.keyframe = index;
+    current_.keyframeNumber = int(n) + 1;
+    current_.step = 0;
+    current_.total = 0;
+    Q_EMIT progress(current_);
+    project->setKeyframeState(index, zoom::KeyframeState::Generating);
+
+    const PaintOutcome outcome = co_await paintKeyframe(request);
+    if (!self) co_return gone;
+    timer_->stepsDone += timer_->stepsPerKeyframe;
+    if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"), painted);
+    if (outcome.cancelled) {
+      const zoom::Keyframe& now = project->keyframe(index);
+      if (now.image.isNull() && index == project->keyframeCount() - 1 && append > 0)
+        project->takeKeyframe(index);  // an appended keyframe that never got a picture goes away again
+      else
+        project->setKeyframeState(index, zoom::KeyframeState::Stale);
+      co_return JobResult::canceled(painted);
+    }
+    if (!outcome.ok()) {
+      qCWarning(lcEngine) << "keyframe" << index << "failed:" << outcome.error;
+      project->setKeyframeState(index, zoom::KeyframeState::Failed, outcome.error);
+      Q_EMIT jobFailed(outcome.error);
+      co_return JobResult::failure(outcome.error, painted);
+    }
+    project->setKeyframeImage(index, outcome.image, zoom::KeyframeState::Fresh);
+    ++painted;
+    qCDebug(lcEngine) << "keyframe" << index << "painted in" << outcome.seconds << "s";
+    Q_EMIT keyframeFinished(index);
+  }
+  co_return JobResult::success(painted);
+}
+
+QCoro::Task<JobResult> Engine::generateFirst(zoom::Project* project) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  if (project->keyframeCount() > 0 && project->keyframe(0).imported)
+    co_return JobResult::failure(QStringLiteral("Keyframe 0 is an imported picture; delete it to paint one instead"));
+  if (project->keyframeCount() == 0) project->appendKeyframe();
+  project->markLaterStale(0);
+  std::vector<int> first{0};  // (a braced list straight in the call trips GCC 12's coroutine support)
+  co_return co_await runChainJob(project, tr("Painting the first keyframe"), std::move(first), 0, turn);
+}
+
+QCoro::Task<JobResult> Engine::outpaintNext(zoom::Project* project, int count) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  if (count < 1) co_return JobResult::success();
+  if (project->keyframeCount() == 0)
+    co_return JobResult::failure(QStringLiteral("Paint or import the first keyframe before adding more"));
+  co_return co_await runChainJob(project, tr("Adding %n keyframe(s)", nullptr, count), std::vector<int>(), count,
+                                 turn);
+}
+
+QCoro::Task<JobResult> Engine::regenerate(zoom::Project* project, int index, bool keepSeed) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  try {
+    project->prepareRegenerate(index, keepSeed);
+  } catch (const std::exception& e) {
+    co_return JobResult::failure(messageOf(e));
+  }
+  std::vector<int> which{index};
+  co_return co_await runChainJob(project, tr("Repainting keyframe %1").arg(index), std::move(which), 0, turn);
+}
+
+QCoro::Task<JobResult> Engine::regenerateStale(zoom::Project* project) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  // Which keyframes are stale is decided when this job's turn comes (earlier jobs may change it).
+  QPointer<zoom::Project> guarded(project);
+  QPointer<Engine> self(this);
+  if (turn->hasPrevious) {
+    co_await turn->previous;
+    turn->hasPrevious = false;
+  }
+  if (!self) co_return JobResult::failure(QStringLiteral("The engine was shut down"));
+  if (!guarded) co_return JobResult::failure(QStringLiteral("The project was closed"));
+  co_return co_await runChainJob(guarded, tr("Repainting stale keyframes"), guarded->staleKeyframes(), 0, turn);
+}
+
+}  // namespace droste::engine

@@ -1,0 +1,142 @@
+#pragma once
+// The worker-thread engine. An Engine object lives on the caller's (GUI) thread; it owns a worker
+// thread that owns the loaded model and runs one painting at a time. Every public call returns at
+// once with an awaitable (QCoro::Task or QFuture); progress and per-step previews arrive as signals
+// on the caller's thread. Failures (bad model, out of memory, NaNs) come back as JobResult errors and
+// the engine stays usable. Cancel takes effect within one denoising step.
+#include "core/zoom/keyframe.h"
+
+#include <QFuture>
+#include <QImage>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QString>
+#include <QCoro/QCoroTask>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace droste::zoom {
+class Painter;
+class Project;
+}
+
+namespace droste::engine {
+
+// Which painter to load. For StableDiffusion, `model` is a diffusers folder or a single checkpoint.
+struct ModelSpec {
+  zoom::PainterKind painter = zoom::PainterKind::Draft;
+  QString model;
+  QString device = QStringLiteral("auto");     // auto | cpu | cuda
+  QString precision = QStringLiteral("auto");  // auto | fp32 | fp16 | bf16
+  bool operator==(const ModelSpec&) const = default;
+};
+
+// Everything one generation needs, copied (so the worker never touches the Project).
+struct KeyframeRequest {
+  QImage previous;  // keyframe to outpaint from; null = paint the first keyframe from the prompt
+  zoom::OutpaintOptions options;
+  QString prompt;
+  QString negativePrompt;
+  std::uint64_t seed = 0;
+  int steps = 25;
+  double guidance = 7.5;
+  QString scheduler;
+};
+
+struct PaintOutcome {
+  QImage image;      // S x S, Format_RGB888; null unless ok()
+  bool cancelled = false;
+  QString error;     // artist-readable
+  double seconds = 0.0;
+  bool ok() const { return !cancelled && error.isEmpty() && !image.isNull(); }
+};
+
+struct Progress {
+  QString job;              // what runs, in words ("Painting keyframe 3")
+  int keyframe = -1;        // index of the keyframe being painted, -1 when none
+  int keyframeNumber = 0;   // 1-based position within this job
+  int keyframeTotal = 0;    // keyframes this job paints
+  int step = 0;             // denoising steps done for this keyframe
+  int total = 0;            // denoising steps per generation x generations for this keyframe
+  double itPerSec = 0.0;    // measured denoising steps per second (0 until known)
+  double etaSeconds = -1.0; // for the whole job; < 0 = unknown
+};
+
+struct JobResult {
+  bool ok = true;
+  bool cancelled = false;
+  QString error;            // artist-readable, empty when ok
+  int keyframesPainted = 0;
+  static JobResult success(int painted = 0) { return {true, false, {}, painted}; }
+  static JobResult failure(const QString& message, int painted = 0) { return {false, false, message, painted}; }
+  static JobResult canceled(int painted = 0) { return {false, true, QStringLiteral("Cancelled"), painted}; }
+};
+
+class EngineWorker;
+
+class Engine : public QObject {
+  Q_OBJECT
+ public:
+  explicit Engine(QObject* parent = nullptr);
+  ~Engine() override;  // cancels what runs, then stops and joins the worker thread
+
+  // ---- high-level jobs on a Project (call from the project's thread). They run in the order they were
+  // asked for; each paints with the project's settings, loading the project's model first when needed,
+  // and writes every finished keyframe into the project at once (state Generating -> Fresh / Failed).
+  QCoro::Task<JobResult> loadModel(ModelSpec spec);
+  QCoro::Task<JobResult> generateFirst(zoom::Project* project);            // (re)paints keyframe 0 from the prompt
+  QCoro::Task<JobResult> outpaintNext(zoom::Project* project, int count);   // appends `count` keyframes
+  QCoro::Task<JobResult> regenerate(zoom::Project* project, int index, bool keepSeed);  // later ones turn stale
+  QCoro::Task<JobResult> regenerateStale(zoom::Project* project);          // repaints stale/failed ones in order
+
+  // ---- low level: one generation on the worker thread (first keyframe when request.previous is null,
+  // else an outpainted one). Errors and cancellation come back in the outcome, never as exceptions.
+  QFuture<PaintOutcome> paintKeyframe(const KeyframeRequest& request);
+  // Replaces the worker's painter (tests, plug-ins); `spec` is what loadedModel() reports afterwards.
+  QFuture<void> installPainter(std::shared_ptr<zoom::Painter> painter, const ModelSpec& spec);
+
+  // Stops the running generation within one denoising step and drops the jobs waiting behind it.
+  void cancel();
+  bool isBusy() const { return busy_; }
+  ModelSpec loadedModel() const { return loaded_; }  // painter Draft when nothing else is loaded
+
+ Q_SIGNALS:
+  void busyChanged(bool busy);
+  void progress(const droste::engine::Progress& progress);
+  void preview(const QImage& image);                         // cheap per-step preview of the picture
+  void paintInputs(const QImage& padded, const QImage& mask); // what the painter is given, before it starts
+  void keyframeFinished(int index);
+  void modelLoaded(const droste::engine::ModelSpec& spec);
+  void jobFailed(const QString& message);
+
+ private:
+  struct Turn;
+  struct JobTimer;
+  // Paints `indices` in order (appending `append` new keyframes first when > 0) after the jobs before it.
+  QCoro::Task<JobResult> runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
+                                     int append, std::shared_ptr<Turn> turn);
+  std::shared_ptr<Turn> takeTurn();  // a place in line, taken synchronously when the job is asked for
+  QCoro::Task<JobResult> ensurePainter(const zoom::ProjectSettings& settings);
+  QFuture<QString> submitLoad(const ModelSpec& spec);  // empty string = success
+  std::shared_ptr<std::atomic_bool> newCancelFlag();
+  void onWorkerProgress(int step, int total, const QImage& image);
+  void jobStarted();
+  void jobEnded();
+
+  QThread* thread_ = nullptr;
+  EngineWorker* worker_ = nullptr;  // lives on thread_
+  std::shared_ptr<Turn> tail_;      // the last job in line
+  std::vector<std::weak_ptr<std::atomic_bool>> cancelFlags_;  // of submitted worker jobs
+  std::uint64_t cancelEpoch_ = 0;   // jobs waiting in line when cancel() is called are dropped
+  int running_ = 0;
+  bool busy_ = false;
+  ModelSpec loaded_;
+  Progress current_;
+  std::unique_ptr<JobTimer> timer_;
+};
+
+}  // namespace droste::engine

@@ -1,0 +1,46 @@
+#pragma once
+// The frame at any continuous zoom position of a keyframe chain.
+#include "core/render/keyframe_stack.h"
+#include "core/render/resample.h"
+
+#include <QImage>
+#include <QSize>
+
+#include <vector>
+
+namespace droste::render {
+
+struct RenderOptions {
+  ShrinkFilter shrink = ShrinkFilter::AreaSpline;  // measured best of the three on the quality test
+  double blendWidth = 3.0;  // soft border of an inner keyframe, in output pixels
+};
+
+// z = k shows keyframe k filling the frame; z = k + f shows a view (S+2p)/S ^ f times wider, so
+// the zoom speed is the same at every z. Each point comes from the innermost (sharpest)
+// keyframe that holds it; inner keyframes are blended over outer ones across a soft border.
+// Thread-safe: frame() is const and may run on several threads at once.
+class ZoomRenderer {
+ public:
+  explicit ZoomRenderer(KeyframeStack stack, RenderOptions options = {});
+
+  int keyframeCount() const { return int(pyramids_.size()); }
+  double maxZoom() const { return double(pyramids_.size() - 1); }  // N
+  int keyframeSize() const { return size_; }
+  double zoomRatio() const { return ratio_; }
+
+  // The frame at z (clamped to [0, N]), outputSize any size: the square view of width
+  // ratio^z is scaled to max(width, height) pixels and centre-cropped (16:9, 9:16).
+  // Format_RGBX8888. `threads` > 1 splits the rows over that many threads.
+  QImage frame(double z, QSize outputSize, int threads = 1) const;
+
+  // Same into caller memory (RGBX8888 rows of `stride` bytes); rows [rowBegin, rowEnd) only.
+  void renderRows(double z, QSize outputSize, uchar* pixels, qsizetype stride, int rowBegin, int rowEnd) const;
+
+ private:
+  std::vector<MipPyramid> pyramids_;
+  int size_ = 0;
+  double ratio_ = 1.0;
+  RenderOptions options_;
+};
+
+}  // namespace droste::render

@@ -1,0 +1,178 @@
+#include "core/video/export_job.h"
+
+#include "core/logging.h"
+#include "core/video/ordered_frame_queue.h"
+#include "core/video/video_writer.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace droste::video {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path toPath(const QString& s) { return fs::path(s.toStdString()); }
+
+QString withoutTrailingSlash(QString path) {
+  while (path.size() > 1 && (path.endsWith(QLatin1Char('/')) || path.endsWith(QLatin1Char('\\')))) path.chop(1);
+  return path;
+}
+
+// The temporary file or folder an export writes into; removed unless commit() moved it into place.
+class TemporaryTarget {
+ public:
+  TemporaryTarget(const QString& target, bool folder) : target_(toPath(target)), folder_(folder) {
+    temp_ = target_;
+    temp_ += ".partial";
+    std::error_code ec;
+    fs::remove_all(temp_, ec);  // left over by a crash
+    if (folder_ && !fs::create_directories(temp_, ec) && ec)
+      throw std::runtime_error("Could not create the folder " + temp_.string() + ": " + ec.message());
+  }
+  ~TemporaryTarget() {
+    if (committed_) return;
+    std::error_code ec;
+    fs::remove_all(temp_, ec);
+  }
+  QString path() const { return QString::fromStdString(temp_.string()); }
+
+  void commit() {
+    std::error_code ec;
+    if (!folder_ || !fs::exists(target_)) {
+      fs::rename(temp_, target_, ec);  // atomic; replaces an existing file
+      if (ec) throw std::runtime_error("Could not move the finished export to " + target_.string() + ": " + ec.message());
+    } else {
+      for (const auto& entry : fs::directory_iterator(temp_)) {
+        fs::rename(entry.path(), target_ / entry.path().filename(), ec);
+        if (ec) throw std::runtime_error("Could not move " + entry.path().filename().string() + " into " + target_.string() + ": " + ec.message());
+      }
+      fs::remove(temp_, ec);
+    }
+    committed_ = true;
+  }
+
+ private:
+  fs::path target_, temp_;
+  bool folder_;
+  bool committed_ = false;
+};
+
+// Joins the render threads on every way out of exportZoom (after waking them).
+struct WorkerGroup {
+  OrderedFrameQueue& queue;
+  std::vector<std::thread> threads;
+  ~WorkerGroup() {
+    queue.abort();
+    for (auto& t : threads) t.join();
+  }
+};
+
+}  // namespace
+
+bool isPngSequenceTarget(const QString& output) {
+  if (output.endsWith(QLatin1Char('/')) || output.endsWith(QLatin1Char('\\'))) return true;
+  const QFileInfo info(output);
+  return info.isDir() || (info.suffix().isEmpty() && !info.exists());
+}
+
+ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettings& settings, const ExportProgressFn& progress,
+                        const std::atomic_bool* cancel) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  if (settings.output.isEmpty()) throw std::invalid_argument("No output file or folder given.");
+  if (settings.size.isEmpty()) throw std::invalid_argument("The frame size must not be empty.");
+  const bool png = isPngSequenceTarget(settings.output);
+  const QString target = png ? withoutTrailingSlash(settings.output) : settings.output;
+  const render::ZoomSchedule schedule(settings.timing, renderer.keyframeCount() - 1);
+  const int total = schedule.frameCount();
+
+  EncoderSettings encoder;
+  if (!png) {
+    const auto codec = settings.codec ? settings.codec : codecForPath(target);
+    if (!codec)
+      throw std::invalid_argument("Cannot tell the video format of " + target.toStdString() +
+                                  ": name it .mp4 (H.264) or .webm (VP9), or end it with / for a PNG sequence.");
+    encoder.codec = *codec;
+    encoder.size = settings.size;
+    encoder.fps = settings.timing.fps;
+    encoder.crf = settings.crf;
+    encoder.preset = settings.preset;
+    validate(encoder);
+  }
+  if (!QFileInfo(QFileInfo(target).absolutePath()).isDir())
+    throw std::runtime_error("The folder " + QFileInfo(target).absolutePath().toStdString() + " does not exist; create it first.");
+
+  TemporaryTarget temp(target, png);
+  std::unique_ptr<VideoWriter> writer;
+  if (!png) writer = std::make_unique<VideoWriter>(temp.path(), encoder);
+  ExportResult result;
+  result.encoder = png ? QStringLiteral("png") : writer->encoderName();
+  qCInfo(lcVideo) << "exporting" << total << "frames" << settings.size << "to" << target << "with" << result.encoder;
+
+  OrderedFrameQueue queue(std::max(1, settings.queueFrames));
+  std::atomic<int> nextFrame{0};
+  std::mutex errorMutex;
+  std::exception_ptr workerError;
+  const int digits = std::max(5, int(QString::number(total - 1).size()));
+  const int threads = settings.renderThreads > 0 ? settings.renderThreads : std::max(1, int(std::thread::hardware_concurrency()));
+  WorkerGroup workers{queue, {}};
+  for (int t = 0; t < threads; ++t) {
+    workers.threads.emplace_back([&] {
+      try {
+        for (int i = nextFrame++; i < total; i = nextFrame++) {
+          if (cancel && *cancel) break;
+          QImage frame = renderer.frame(schedule.zoomAt(i), settings.size);
+          if (png) {
+            const QString file = QDir(temp.path()).filePath(QStringLiteral("frame_%1.png").arg(i, digits, 10, QLatin1Char('0')));
+            if (!frame.convertToFormat(QImage::Format_RGB888).save(file, "PNG"))
+              throw std::runtime_error("Could not write " + file.toStdString() + " (disk full or no permission?)");
+            frame = QImage();  // only the count travels through the queue
+          }
+          if (!queue.push(i, std::move(frame))) break;
+        }
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!workerError) workerError = std::current_exception();
+        queue.abort();
+      }
+    });
+  }
+
+  ExportProgress p;
+  p.frameCount = total;
+  for (int i = 0; i < total; ++i) {
+    if (cancel && *cancel) throw ExportCancelled();
+    QImage frame;
+    if (!queue.pop(frame)) {
+      std::lock_guard lock(errorMutex);
+      if (workerError) std::rethrow_exception(workerError);
+      throw ExportCancelled();
+    }
+    if (writer) writer->write(frame);
+    p.framesDone = i + 1;
+    p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    p.etaSeconds = p.elapsedSeconds / p.framesDone * (total - p.framesDone);
+    if (progress) progress(p);
+  }
+  if (cancel && *cancel) throw ExportCancelled();
+  if (writer) {
+    writer->finish();
+    writer.reset();
+  }
+  temp.commit();
+  result.path = target;
+  result.frames = total;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+}  // namespace droste::video

@@ -1,0 +1,155 @@
+#include "core/zoom/outpaint.h"
+
+#include "core/zoom/color_match.h"
+#include "core/zoom/geometry.h"
+#include "core/zoom/masks.h"
+#include "core/zoom/padding.h"
+#include "core/zoom/resample.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace droste::zoom {
+namespace {
+
+// One generation: paint `canvas` under `mask`, then paste the kept pixels back (per options) and match
+// colours. Returns the new canvas.
+QImage paintStep(const QImage& canvas, const OutpaintMask& mask, const OutpaintOptions& options, Painter& painter,
+                 const PaintRequest& base, int generation, int generations, const PaintProgressFn& progress,
+                 const std::atomic_bool* cancel, const PaintInputFn& inputs) {
+  PaintRequest request = base;
+  request.image = canvas;
+  request.mask = mask.paint;
+  request.seed = base.seed + static_cast<std::uint64_t>(generation);
+  if (inputs) inputs(generation, generations, request.image, request.mask);
+  PaintProgressFn stepProgress;
+  if (progress) {
+    stepProgress = [&](const PaintProgress& p) {
+      // Report across all generations of this keyframe.
+      PaintProgress total = p;
+      total.step = generation * p.total + p.step;
+      total.total = generations * p.total;
+      progress(total);
+    };
+  }
+  QImage painted = toRgb888(painter.paint(request, stepProgress, cancel));
+  if (painted.size() != canvas.size())
+    throw std::runtime_error("The painter returned a " + std::to_string(painted.width()) + "x" +
+                             std::to_string(painted.height()) + " picture for a " + std::to_string(canvas.width()) +
+                             "x" + std::to_string(canvas.height()) + " canvas");
+  if (options.pasteBack) {
+    // out = painted * a + canvas * (1 - a): kept pixels come back exactly where a = 0.
+    for (int y = 0; y < canvas.height(); ++y) {
+      uchar* out = painted.scanLine(y);
+      const uchar* old = canvas.constScanLine(y);
+      const uchar* a = mask.blend.constScanLine(y);
+      for (int x = 0; x < canvas.width(); ++x) {
+        if (a[x] == 255) continue;
+        for (int c = 0; c < 3; ++c) {
+          const int i = 3 * x + c;
+          out[i] = static_cast<uchar>((out[i] * a[x] + old[i] * (255 - a[x]) + 127) / 255);
+        }
+      }
+    }
+  }
+  if (options.colorMatch) matchRingColors(painted, mask.blend, std::max(8, options.outpaint / 4));
+  return painted;
+}
+
+}  // namespace
+
+int generationsPerKeyframe(const OutpaintOptions& options) {
+  return options.method == OutpaintMethod::Direct ? 1 : 4;
+}
+
+QImage shrinkCanvasToKeyframe(const QImage& canvas, int size) {
+  return resized(canvas, QSize(size, size), ResampleFilter::Lanczos3);
+}
+
+QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
+                          const PaintProgressFn& progress, const std::atomic_bool* cancel, const PaintInputFn& inputs) {
+  options.validate();
+  QImage canvas(options.size, options.size, QImage::Format_RGB888);
+  canvas.fill(Qt::black);
+  QImage mask(options.size, options.size, QImage::Format_Grayscale8);
+  mask.fill(255);
+  PaintRequest request = base;
+  request.image = canvas;
+  request.mask = mask;
+  if (inputs) inputs(0, 1, canvas, mask);
+  QImage painted = toRgb888(painter.paint(request, progress, cancel));
+  if (painted.size() != canvas.size()) throw std::runtime_error("The painter returned a picture of the wrong size");
+  return painted;
+}
+
+QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options, Painter& painter,
+                        const PaintRequest& base, const PaintProgressFn& progress, const std::atomic_bool* cancel,
+                        const PaintInputFn& inputs) {
+  options.validate();
+  const int S = options.size, p = options.outpaint;
+  if (previousIn.width() != S || previousIn.height() != S)
+    throw std::invalid_argument("The previous keyframe is " + std::to_string(previousIn.width()) + "x" +
+                                std::to_string(previousIn.height()) + ", expected " + std::to_string(S) + "x" +
+                                std::to_string(S));
+  const QImage previous = toRgb888(previousIn);
+  const ZoomGeometry geometry{S, p};
+  const int generations = generationsPerKeyframe(options);
+  const int o = options.maskOverlap;
+  QImage result;
+
+  if (!options.paintAtKeyframeSize) {
+    QImage canvas;
+    if (options.method == OutpaintMethod::Direct) {
+      canvas = padImage(previous, p, p, p, p, options.padding);
+      const OutpaintMask mask = ringMask(canvas.size(), geometry.innerRectOnCanvas(), o);
+      canvas = paintStep(canvas, mask, options, painter, base, 0, 1, progress, cancel, inputs);
+    } else {
+      // The seed's way: the canvas grows one side at a time (left, top, right, bottom).
+      canvas = previous;
+      const int grow[4][4] = {{p, 0, 0, 0}, {0, p, 0, 0}, {0, 0, p, 0}, {0, 0, 0, p}};
+      for (int g = 0; g < 4; ++g) {
+        const QRect keep(grow[g][0], grow[g][1], canvas.width(), canvas.height());
+        const QImage padded = padImage(canvas, grow[g][0], grow[g][1], grow[g][2], grow[g][3], options.padding);
+        const OutpaintMask mask = ringMask(padded.size(), keep, o);
+        canvas = paintStep(padded, mask, options, painter, base, g, generations, progress, cancel, inputs);
+      }
+    }
+    result = shrinkCanvasToKeyframe(canvas, S);
+  } else {
+    // Shrink first, paint at S: the ring is every pixel not wholly inside the previous keyframe's place.
+    const QImage padded = padImage(previous, p, p, p, p, options.padding);
+    QImage canvas = shrinkCanvasToKeyframe(padded, S);
+    const QRect keep = geometry.keptPixels();
+    if (options.method == OutpaintMethod::Direct) {
+      canvas = paintStep(canvas, ringMask(canvas.size(), keep, o), options, painter, base, 0, 1, progress, cancel,
+                         inputs);
+    } else {
+      const Side order[4] = {Side::Left, Side::Top, Side::Right, Side::Bottom};
+      for (int g = 0; g < 4; ++g)
+        canvas = paintStep(canvas, sideMask(canvas.size(), keep, order[g], o), options, painter, base, g,
+                           generations, progress, cancel, inputs);
+    }
+    result = canvas;
+  }
+  return result;
+}
+
+QImage fitImportedImage(const QImage& imageIn, int size, ImportFit fit) {
+  if (imageIn.isNull()) throw std::invalid_argument("The start image is empty or could not be read");
+  const QImage image = toRgb888(imageIn);
+  const int w = image.width(), h = image.height();
+  if (fit == ImportFit::CenterCrop) {
+    const int side = std::min(w, h);
+    const QRectF square((w - side) / 2.0, (h - side) / 2.0, side, side);
+    return resample(image, square, QSize(size, size), ResampleFilter::Lanczos3);
+  }
+  const int side = std::max(w, h);
+  QImage padded(side, side, QImage::Format_RGB888);
+  padded.fill(Qt::black);
+  const int x0 = (side - w) / 2, y0 = (side - h) / 2;
+  for (int y = 0; y < h; ++y) std::copy_n(image.constScanLine(y), 3 * w, padded.scanLine(y + y0) + 3 * x0);
+  return resized(padded, QSize(size, size), ResampleFilter::Lanczos3);
+}
+
+}  // namespace droste::zoom

@@ -1,0 +1,40 @@
+#pragma once
+// Making keyframes: the first one from a prompt (or an imported picture), and each next one by
+// outpainting the previous one (direct or sequential, at canvas size or at keyframe size).
+#include "core/zoom/painter.h"
+#include "core/zoom/zoom_types.h"
+
+#include <QImage>
+
+#include <atomic>
+#include <functional>
+
+namespace droste::zoom {
+
+// Called before each generation with what the painter is given (for the UI's "show input and mask").
+using PaintInputFn = std::function<void(int generation, int generations, const QImage& image, const QImage& mask)>;
+
+// Number of painter calls one keyframe takes (1 for direct, 4 for sequential).
+int generationsPerKeyframe(const OutpaintOptions& options);
+
+// Keyframe 0 from the prompt: an all-black S x S canvas under an all-white mask. `base` carries prompt,
+// negative prompt, seed, steps, guidance, scheduler; its image/mask are ignored.
+QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
+                          const PaintProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr,
+                          const PaintInputFn& inputs = {});
+
+// Keyframe k from keyframe k-1 (S x S). Generation g of a sequential keyframe uses seed base.seed + g.
+// Returns S x S, Format_RGB888. The centre of the result is `previous` scaled by S/(S+2p) at
+// ZoomGeometry::innerRect(); with paste-back on, no painter output reaches the kept pixels.
+QImage outpaintKeyframe(const QImage& previous, const OutpaintOptions& options, Painter& painter,
+                        const PaintRequest& base, const PaintProgressFn& progress = {},
+                        const std::atomic_bool* cancel = nullptr, const PaintInputFn& inputs = {});
+
+// An imported start picture fitted to S x S: centre-cropped to a square, or padded (black) to one,
+// then resampled with a high-quality filter.
+QImage fitImportedImage(const QImage& image, int size, ImportFit fit);
+
+// The canvas painted at canvas size shrunk to S (the last step of outpaintKeyframe, exposed for tests).
+QImage shrinkCanvasToKeyframe(const QImage& canvas, int size);
+
+}  // namespace droste::zoom

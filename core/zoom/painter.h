@@ -1,0 +1,48 @@
+#pragma once
+// A painter turns (padded picture, mask, prompt, seed) into a painted picture of the same size.
+// Outpainting (direct or sequential) is painter-agnostic: it only calls paint().
+#include <QImage>
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+
+namespace droste::zoom {
+
+struct PaintRequest {
+  QImage image;  // Format_RGB888, width and height multiples of 8; masked pixels hold the padding pre-fill
+  QImage mask;   // Format_Grayscale8, same size; 255 = repaint, 0 = keep
+  QString prompt;
+  QString negativePrompt;
+  std::uint64_t seed = 0;
+  int steps = 25;
+  double guidance = 7.5;
+  QString scheduler;  // empty = the model's own
+};
+
+struct PaintProgress {
+  int step = 0;   // steps done
+  int total = 0;  // steps in this generation
+  QImage preview; // cheap preview of the picture so far (may be smaller than the canvas); may be null
+};
+using PaintProgressFn = std::function<void(const PaintProgress&)>;
+
+// Thrown by paint() when the cancel flag was seen.
+class PaintCancelled : public std::runtime_error {
+ public:
+  PaintCancelled() : std::runtime_error("Cancelled") {}
+};
+
+class Painter {
+ public:
+  virtual ~Painter() = default;
+  // Returns the painted picture, Format_RGB888, the request's size. Throws PaintCancelled when *cancel
+  // becomes true (checked at least once per step), std::runtime_error with a readable message on failure.
+  virtual QImage paint(const PaintRequest& request, const PaintProgressFn& progress = {},
+                       const std::atomic_bool* cancel = nullptr) = 0;
+  virtual QString name() const = 0;
+};
+
+}  // namespace droste::zoom

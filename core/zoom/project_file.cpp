@@ -1,0 +1,296 @@
+#include "core/zoom/project_file.h"
+
+#include "core/zoom/resample.h"
+#include "core/zoom/zip_store.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace droste::zoom {
+namespace {
+
+const QString kFormatName = QStringLiteral("droste-project");
+const QString kJsonName = QStringLiteral("project.json");
+
+std::string str(const QString& s) { return s.toStdString(); }
+
+[[noreturn]] void damaged(const QString& path, const std::string& why) {
+  throw std::runtime_error("The project file " + str(QDir::toNativeSeparators(path)) + " is damaged: " + why +
+                           ". Open its autosave or a backup instead.");
+}
+
+QString keyframeEntryName(size_t index) { return QStringLiteral("keyframes/%1.png").arg(index, 4, 10, QLatin1Char('0')); }
+
+QJsonValue optionalString(const std::optional<QString>& s) { return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null); }
+
+QJsonObject settingsToJson(const ProjectSettings& s) {
+  const OutpaintOptions& o = s.outpaint;
+  return QJsonObject{
+      {QStringLiteral("prompt"), s.prompt},
+      {QStringLiteral("negativePrompt"), s.negativePrompt},
+      {QStringLiteral("model"), s.model},
+      {QStringLiteral("scheduler"), s.scheduler},
+      {QStringLiteral("steps"), s.steps},
+      {QStringLiteral("guidance"), s.guidance},
+      {QStringLiteral("painter"), toString(s.painter)},
+      {QStringLiteral("size"), o.size},
+      {QStringLiteral("outpaint"), o.outpaint},
+      {QStringLiteral("method"), toString(o.method)},
+      {QStringLiteral("padding"), toString(o.padding)},
+      {QStringLiteral("maskOverlap"), o.maskOverlap},
+      {QStringLiteral("pasteBack"), o.pasteBack},
+      {QStringLiteral("colorMatch"), o.colorMatch},
+      {QStringLiteral("paintAtKeyframeSize"), o.paintAtKeyframeSize},
+  };
+}
+
+QByteArray encodePng(const QImage& image) {
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  QImageWriter writer(&buffer, "png");
+  if (!writer.write(toRgb888(image))) throw std::runtime_error("Could not encode a keyframe as PNG: " + str(writer.errorString()));
+  return bytes;
+}
+
+// Field readers that turn a wrong type into a "damaged" error naming the field.
+struct JsonReader {
+  const QString& path;
+  const QJsonObject& object;
+  QString context;
+  QJsonValue field(const char* key) const {
+    const QJsonValue v = object.value(QLatin1String(key));
+    if (v.isUndefined()) damaged(path, str(context) + " has no '" + key + "'");
+    return v;
+  }
+  QString string(const char* key) const {
+    const QJsonValue v = field(key);
+    if (!v.isString()) damaged(path, str(context) + " '" + key + "' is not text");
+    return v.toString();
+  }
+  std::optional<QString> optString(const char* key) const {
+    const QJsonValue v = field(key);
+    if (v.isNull()) return std::nullopt;
+    if (!v.isString()) damaged(path, str(context) + " '" + key + "' is not text");
+    return v.toString();
+  }
+  double number(const char* key) const {
+    const QJsonValue v = field(key);
+    if (!v.isDouble()) damaged(path, str(context) + " '" + key + "' is not a number");
+    return v.toDouble();
+  }
+  int integer(const char* key) const {
+    const double d = number(key);
+    if (d != double(int(d))) damaged(path, str(context) + " '" + key + "' is not a whole number");
+    return int(d);
+  }
+  bool boolean(const char* key) const {
+    const QJsonValue v = field(key);
+    if (!v.isBool()) damaged(path, str(context) + " '" + key + "' is not true/false");
+    return v.toBool();
+  }
+  template <typename E>
+  E enumeration(const char* key, std::optional<E> (*parse)(const QString&)) const {
+    const QString s = string(key);
+    const std::optional<E> e = parse(s);
+    if (!e) damaged(path, str(context) + " '" + key + "' has the unknown value '" + str(s) + "'");
+    return *e;
+  }
+};
+
+ProjectSettings settingsFromJson(const QString& path, const QJsonObject& json) {
+  const JsonReader r{path, json, QStringLiteral("the settings")};
+  ProjectSettings s;
+  s.prompt = r.string("prompt");
+  s.negativePrompt = r.string("negativePrompt");
+  s.model = r.string("model");
+  s.scheduler = r.string("scheduler");
+  s.steps = r.integer("steps");
+  s.guidance = r.number("guidance");
+  s.painter = r.enumeration<PainterKind>("painter", painterKindFromString);
+  s.outpaint.size = r.integer("size");
+  s.outpaint.outpaint = r.integer("outpaint");
+  s.outpaint.method = r.enumeration<OutpaintMethod>("method", outpaintMethodFromString);
+  s.outpaint.padding = r.enumeration<PaddingMode>("padding", paddingModeFromString);
+  s.outpaint.maskOverlap = r.integer("maskOverlap");
+  s.outpaint.pasteBack = r.boolean("pasteBack");
+  s.outpaint.colorMatch = r.boolean("colorMatch");
+  s.outpaint.paintAtKeyframeSize = r.boolean("paintAtKeyframeSize");
+  try {
+    s.outpaint.validate();
+  } catch (const std::invalid_argument& e) {
+    damaged(path, e.what());
+  }
+  if (s.steps < 1 || s.steps > 1000) damaged(path, "the number of steps is out of range");
+  return s;
+}
+
+// Flushes a file's data to the disk so a crash right after the rename cannot leave an empty file.
+void syncToDisk(QSaveFile& file) {
+  if (!file.flush() || ::fsync(file.handle()) != 0)
+    throw std::runtime_error("Could not write " + str(QDir::toNativeSeparators(file.fileName())) +
+                             ": the disk may be full or read-only");
+}
+
+void syncDirectory(const QString& dir) {
+  const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+void saveProjectFile(const QString& path, const ProjectData& data) {
+  if (path.isEmpty()) throw std::runtime_error("No file name was given for saving the project");
+  data.settings.outpaint.validate();
+  const int S = data.settings.outpaint.size;
+  ZipEntries entries;
+  QJsonArray keyframes;
+  for (size_t i = 0; i < data.keyframes.size(); ++i) {
+    const Keyframe& k = data.keyframes[i];
+    QJsonValue image(QJsonValue::Null);
+    if (!k.image.isNull()) {
+      if (k.image.width() != S || k.image.height() != S)
+        throw std::runtime_error("Keyframe " + std::to_string(i) + " is " + std::to_string(k.image.width()) + "x" +
+                                 std::to_string(k.image.height()) + ", not " + std::to_string(S) + "x" +
+                                 std::to_string(S) + "; it cannot be saved with this project's size");
+      image = keyframeEntryName(i);
+      entries.emplace_back(keyframeEntryName(i), encodePng(k.image));
+    }
+    // A generation that was running is not finished: it is saved as stale.
+    const KeyframeState state = k.state == KeyframeState::Generating ? KeyframeState::Stale : k.state;
+    keyframes.append(QJsonObject{
+        {QStringLiteral("image"), image},
+        {QStringLiteral("prompt"), optionalString(k.prompt)},
+        {QStringLiteral("negativePrompt"), optionalString(k.negativePrompt)},
+        {QStringLiteral("seed"), QString::number(k.seed)},  // text: JSON numbers lose 64-bit precision
+        {QStringLiteral("state"), toString(state)},
+        {QStringLiteral("imported"), k.imported},
+        {QStringLiteral("error"), k.error},
+    });
+  }
+  const QJsonObject root{
+      {QStringLiteral("format"), kFormatName},
+      {QStringLiteral("version"), kProjectFormatVersion},
+      {QStringLiteral("writer"), QStringLiteral("Droste " DROSTE_VERSION)},
+      {QStringLiteral("settings"), settingsToJson(data.settings)},
+      {QStringLiteral("keyframes"), keyframes},
+  };
+  entries.insert(entries.begin(), {kJsonName, QJsonDocument(root).toJson(QJsonDocument::Indented)});
+  const QByteArray archive = writeStoredZip(entries);
+
+  QSaveFile file(path);
+  const QString shown = QDir::toNativeSeparators(path);
+  if (!file.open(QIODevice::WriteOnly))
+    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+                             ". Choose a folder you can write to.");
+  if (file.write(archive) != archive.size())
+    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+                             " (is the disk full?). The previous file is unchanged.");
+  syncToDisk(file);
+  if (!file.commit())
+    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+                             ". The previous file is unchanged.");
+  syncDirectory(QFileInfo(path).absolutePath());
+}
+
+ProjectData loadProjectFile(const QString& path) {
+  const QString shown = QDir::toNativeSeparators(path);
+  QFile file(path);
+  if (!file.exists()) throw std::runtime_error("The project file " + str(shown) + " does not exist");
+  if (!file.open(QIODevice::ReadOnly))
+    throw std::runtime_error("Could not open the project file " + str(shown) + ": " + str(file.errorString()));
+  const QByteArray archive = file.readAll();
+
+  std::map<QString, QByteArray> entries;
+  try {
+    for (auto& [name, contents] : readStoredZip(archive)) entries.emplace(name, std::move(contents));
+  } catch (const std::runtime_error& e) {
+    damaged(path, e.what());
+  }
+  const auto json = entries.find(kJsonName);
+  if (json == entries.end()) damaged(path, "it contains no project.json (is it a Droste project?)");
+  QJsonParseError error;
+  const QJsonDocument doc = QJsonDocument::fromJson(json->second, &error);
+  if (doc.isNull() || !doc.isObject()) damaged(path, "project.json is not valid JSON (" + str(error.errorString()) + ")");
+  const QJsonObject root = doc.object();
+  if (root.value(QStringLiteral("format")).toString() != kFormatName) damaged(path, "project.json is not a Droste project");
+  const int version = root.value(QStringLiteral("version")).toInt(-1);
+  if (version > kProjectFormatVersion)
+    throw std::runtime_error("The project file " + str(shown) + " was made by a newer Droste (format version " +
+                             std::to_string(version) + "; this Droste reads up to " +
+                             std::to_string(kProjectFormatVersion) + "). Update Droste to open it.");
+  if (version < 1) damaged(path, "project.json has no valid format version");
+
+  ProjectData data;
+  data.settings = settingsFromJson(path, root.value(QStringLiteral("settings")).toObject());
+  const int S = data.settings.outpaint.size;
+  const QJsonValue list = root.value(QStringLiteral("keyframes"));
+  if (!list.isArray()) damaged(path, "project.json has no keyframe list");
+  int index = 0;
+  for (const QJsonValue& value : list.toArray()) {
+    if (!value.isObject()) damaged(path, "keyframe " + std::to_string(index) + " is not an object");
+    const QJsonObject object = value.toObject();
+    const JsonReader r{path, object, QStringLiteral("keyframe %1").arg(index)};
+    Keyframe k;
+    k.prompt = r.optString("prompt");
+    k.negativePrompt = r.optString("negativePrompt");
+    bool ok = false;
+    k.seed = r.string("seed").toULongLong(&ok);
+    if (!ok) damaged(path, "keyframe " + std::to_string(index) + " has an invalid seed");
+    k.state = r.enumeration<KeyframeState>("state", keyframeStateFromString);
+    k.imported = r.boolean("imported");
+    k.error = r.string("error");
+    const std::optional<QString> image = r.optString("image");
+    if (image) {
+      const auto png = entries.find(*image);
+      if (png == entries.end()) damaged(path, "the picture of keyframe " + std::to_string(index) + " is missing");
+      QImage decoded;
+      if (!decoded.loadFromData(png->second, "PNG"))
+        damaged(path, "the picture of keyframe " + std::to_string(index) + " cannot be decoded");
+      if (decoded.width() != S || decoded.height() != S)
+        damaged(path, "the picture of keyframe " + std::to_string(index) + " is not " + std::to_string(S) + "x" +
+                          std::to_string(S));
+      k.image = toRgb888(decoded);
+    } else if (k.state == KeyframeState::Fresh) {
+      damaged(path, "keyframe " + std::to_string(index) + " is marked finished but has no picture");
+    }
+    data.keyframes.push_back(std::move(k));
+    ++index;
+  }
+  return data;
+}
+
+ProjectKeyframes loadProjectKeyframes(const QString& path) {
+  const ProjectData data = loadProjectFile(path);
+  ProjectKeyframes out;
+  out.size = data.settings.outpaint.size;
+  out.outpaint = data.settings.outpaint.outpaint;
+  for (const Keyframe& k : data.keyframes) {
+    if (k.image.isNull()) break;
+    out.keyframes.push_back(k.image);
+  }
+  if (out.keyframes.empty())
+    throw std::runtime_error("The project " + str(QDir::toNativeSeparators(path)) +
+                             " has no painted keyframes yet: generate some first");
+  return out;
+}
+
+}  // namespace droste::zoom

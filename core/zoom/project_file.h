@@ -1,0 +1,36 @@
+#pragma once
+// The project file (".droste"): a ZIP archive (stored entries, no compression: PNGs are compressed
+// already) holding project.json and keyframes/NNNN.png, so an artist can unzip it and see the pictures.
+// Written atomically: a temporary file next to the target, flushed to disk, then renamed over it.
+// Reading validates everything (signatures, sizes, CRCs, JSON, version, image sizes) before it returns.
+#include "core/zoom/keyframe.h"
+
+#include <QImage>
+#include <QString>
+
+#include <vector>
+
+namespace droste::zoom {
+
+inline constexpr int kProjectFormatVersion = 1;
+
+struct ProjectData {
+  ProjectSettings settings;
+  std::vector<Keyframe> keyframes;
+};
+
+// Throws std::runtime_error naming the file and what to do; the target is untouched on failure.
+void saveProjectFile(const QString& path, const ProjectData& data);
+// Throws std::runtime_error ("... is damaged", "... was made by a newer Droste", "... does not exist").
+ProjectData loadProjectFile(const QString& path);
+
+// For the renderer / `droste-cli render`: the painted keyframes (chain order, innermost first),
+// the keyframe size S and the ring p. Stops at the first keyframe without a picture.
+struct ProjectKeyframes {
+  std::vector<QImage> keyframes;  // Format_RGB888, S x S
+  int size = 0;
+  int outpaint = 0;
+};
+ProjectKeyframes loadProjectKeyframes(const QString& path);
+
+}  // namespace droste::zoom

@@ -1,0 +1,34 @@
+#pragma once
+// The Stable Diffusion painter: runs the inpainting pipeline (core/diffusion) on the padded canvas.
+// The header keeps torch out of its includers.
+#include "core/zoom/painter.h"
+
+#include <memory>
+
+namespace droste::diffusion {
+class InpaintPipeline;
+}
+
+namespace droste::zoom {
+
+class SdPainter : public Painter {
+ public:
+  // model: diffusers folder, single checkpoint file or repo id. device: auto | cpu | cuda.
+  // precision: auto (fp16 on CUDA, fp32 on the CPU) | fp32 | fp16 | bf16. Throws with a readable message.
+  static std::shared_ptr<SdPainter> load(const QString& model, const QString& device = QStringLiteral("auto"),
+                                         const QString& precision = QStringLiteral("auto"));
+  explicit SdPainter(std::unique_ptr<diffusion::InpaintPipeline> pipeline, QString description);
+  ~SdPainter() override;
+
+  // Throws PaintCancelled within one denoising step of *cancel turning true; NaN output and GPU
+  // out-of-memory become std::runtime_error with advice (the painter stays usable).
+  QImage paint(const PaintRequest& request, const PaintProgressFn& progress = {},
+               const std::atomic_bool* cancel = nullptr) override;
+  QString name() const override { return description_; }
+
+ private:
+  std::unique_ptr<diffusion::InpaintPipeline> pipeline_;
+  QString description_;
+};
+
+}  // namespace droste::zoom

@@ -1,0 +1,271 @@
+// Outpainting geometry, masks and paste-back, with the draft painter and stand-in painters.
+#include "core/zoom/draft_painter.h"
+#include "core/zoom/geometry.h"
+#include "core/zoom/masks.h"
+#include "core/zoom/outpaint.h"
+#include "tests/core/zoom/zoom_test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <vector>
+
+using namespace droste::zoom;
+using droste::zoom::test::keptAreaPsnr;
+using droste::zoom::test::meanColor;
+
+namespace {
+
+PaintRequest requestFor(std::uint64_t seed) {
+  PaintRequest r;
+  r.prompt = QStringLiteral("a castle on a hill at dusk");
+  r.seed = seed;
+  return r;
+}
+
+// The kept pixels, inset by the reach of the shrink filter (beyond that, ring pixels legitimately mix in).
+QRect keptAreaForComparison(const ZoomGeometry& g) {
+  const int reach = 4;  // the Lanczos-3 shrink reaches 3 keyframe pixels; +1 for the partly covered pixel
+  return g.keptPixels().adjusted(reach, reach, -reach, -reach);
+}
+
+struct ChainCase {
+  OutpaintMethod method;
+  PaddingMode padding;
+  bool atKeyframeSize;
+};
+
+class ChainGeometry : public ::testing::TestWithParam<ChainCase> {};
+
+}  // namespace
+
+TEST(ZoomGeometry, InnerRectIsSubPixelExact) {
+  const ZoomGeometry g{512, 128};
+  EXPECT_EQ(g.canvasSize(), 768);
+  EXPECT_DOUBLE_EQ(g.scale(), 512.0 / 768.0);
+  EXPECT_NEAR(g.innerRect().left(), 128.0 * 512.0 / 768.0, 1e-12);  // 85.333...
+  EXPECT_NEAR(g.innerRect().width(), 512.0 * 512.0 / 768.0, 1e-12);
+  EXPECT_EQ(g.keptPixels(), QRect(86, 86, 340, 340));  // pixels 86..425 lie wholly inside [85.33, 426.67)
+  const ZoomGeometry even{512, 256};  // s = 1/2: exact edges count as inside
+  EXPECT_EQ(even.keptPixels(), QRect(128, 128, 256, 256));
+}
+
+TEST(OutpaintOptions, RejectsBadSizesWithAReadableMessage) {
+  OutpaintOptions o;
+  EXPECT_NO_THROW(o.validate());
+  o.outpaint = 100;
+  EXPECT_THROW(o.validate(), std::invalid_argument);
+  o.outpaint = 264;  // > S/2
+  EXPECT_THROW(o.validate(), std::invalid_argument);
+  o.outpaint = 8;
+  o.size = 500;
+  try {
+    o.validate();
+    FAIL() << "size 500 accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("multiple of 8"), std::string::npos);
+  }
+}
+
+TEST(OutpaintMasks, DirectRingCoversExactlyTheNewPixels) {
+  for (const auto& [S, p] : {std::pair{512, 128}, {256, 8}, {128, 64}}) {
+    const ZoomGeometry g{S, p};
+    const OutpaintMask m = ringMask(QSize(g.canvasSize(), g.canvasSize()), g.innerRectOnCanvas(), 0);
+    const long long ring = 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S;
+    EXPECT_EQ(countNonZero(m.paint), ring) << S << "+" << p;
+    EXPECT_EQ(countNonZero(m.blend), ring);
+    // No kept pixel is masked, including the last column and row of the old picture.
+    for (int y = p; y < p + S; ++y)
+      for (int x = p; x < p + S; ++x) ASSERT_EQ(m.paint.constScanLine(y)[x], 0) << x << "," << y;
+    EXPECT_EQ(m.paint.constScanLine(p + S)[p + S], 255);  // first new pixel past the corner
+    EXPECT_EQ(m.paint.constScanLine(p - 1)[p - 1], 255);
+  }
+}
+
+TEST(OutpaintMasks, OverlapAddsAFeatheredBandInsideOnly) {
+  const int S = 256, p = 64, o = 6;
+  const ZoomGeometry g{S, p};
+  const OutpaintMask m = ringMask(QSize(g.canvasSize(), g.canvasSize()), g.innerRectOnCanvas(), o);
+  const long long ring = 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S;
+  const long long band = 1LL * S * S - 1LL * (S - 2 * o) * (S - 2 * o);
+  EXPECT_EQ(countNonZero(m.paint), ring + band);
+  EXPECT_EQ(countNonZero(m.blend), ring + band);
+  // The blend ramps down monotonically from the edge inwards.
+  const uchar* row = m.blend.constScanLine(p + S / 2);
+  EXPECT_EQ(row[p - 1], 255);
+  for (int d = 0; d + 1 < o; ++d) EXPECT_GT(row[p + d], row[p + d + 1]);
+  EXPECT_GT(row[p + o - 1], 0);
+  EXPECT_EQ(row[p + o], 0);
+}
+
+TEST(OutpaintMasks, SequentialStepsCoverOneNewSideEach) {
+  const int S = 512, p = 128;
+  // Growing canvas: left, top, right, bottom.
+  int w = S, h = S;
+  const int grow[4][4] = {{p, 0, 0, 0}, {0, p, 0, 0}, {0, 0, p, 0}, {0, 0, 0, p}};
+  long long total = 0;
+  for (const auto& gr : grow) {
+    const QRect keep(gr[0], gr[1], w, h);
+    w += gr[0] + gr[2];
+    h += gr[1] + gr[3];
+    const OutpaintMask m = ringMask(QSize(w, h), keep, 0);
+    const long long expected = 1LL * w * h - 1LL * keep.width() * keep.height();
+    EXPECT_EQ(countNonZero(m.paint), expected);
+    total += expected;
+  }
+  EXPECT_EQ(total, 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S);
+
+  // At keyframe size: the four side masks partition the ring exactly.
+  const ZoomGeometry g{S, p};
+  const QRect keep = g.keptPixels();
+  QImage sum(S, S, QImage::Format_Grayscale8);
+  sum.fill(0);
+  for (Side side : {Side::Left, Side::Top, Side::Right, Side::Bottom}) {
+    const OutpaintMask m = sideMask(QSize(S, S), keep, side, 0);
+    for (int y = 0; y < S; ++y)
+      for (int x = 0; x < S; ++x)
+        if (m.paint.constScanLine(y)[x]) sum.scanLine(y)[x] += 1;
+  }
+  long long once = 0, twice = 0;
+  for (int y = 0; y < S; ++y)
+    for (int x = 0; x < S; ++x) {
+      const int v = sum.constScanLine(y)[x];
+      EXPECT_EQ(v == 0, keep.contains(x, y)) << x << "," << y;
+      once += v == 1;
+      twice += v > 1;
+    }
+  EXPECT_EQ(once, 1LL * S * S - 1LL * keep.width() * keep.height());
+  EXPECT_EQ(twice, 0);
+}
+
+TEST_P(ChainGeometry, CentreOfEachKeyframeIsThePreviousOneShrunk) {
+  const ChainCase c = GetParam();
+  OutpaintOptions options;
+  options.size = 256;
+  options.outpaint = 64;
+  options.method = c.method;
+  options.padding = c.padding;
+  options.paintAtKeyframeSize = c.atKeyframeSize;
+  const ZoomGeometry g{options.size, options.outpaint};
+  DraftPainter painter;
+  std::vector<QImage> chain{paintFirstKeyframe(options, painter, requestFor(7))};
+  for (int k = 1; k < 6; ++k) chain.push_back(outpaintKeyframe(chain.back(), options, painter, requestFor(7 + k)));
+  const QRect area = keptAreaForComparison(g);
+  double worst = 99.0;
+  for (int k = 1; k < 6; ++k) {
+    ASSERT_EQ(chain[k].size(), QSize(256, 256));
+    ASSERT_EQ(chain[k].format(), QImage::Format_RGB888);
+    const double psnr = keptAreaPsnr(chain[k], chain[k - 1], options.size, options.outpaint, area);
+    EXPECT_GE(psnr, 40.0) << "keyframe " << k;
+    worst = std::min(worst, psnr);
+  }
+  RecordProperty("worst_kept_area_psnr_db", std::to_string(worst));
+  std::printf("worst kept-area PSNR over the chain: %.1f dB\n", worst);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllMethodsAndPaddings, ChainGeometry,
+    ::testing::Values(ChainCase{OutpaintMethod::Direct, PaddingMode::Symmetric, false},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Reflect, false},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Edge, false},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Black, false},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::BlurredStretch, false},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Symmetric, false},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Reflect, false},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Edge, false},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Black, false},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::BlurredStretch, false},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Symmetric, true},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Reflect, true}),
+    [](const auto& info) {
+      return (info.param.method == OutpaintMethod::Direct ? std::string("Direct") : std::string("Sequential")) +
+             "_" + toString(info.param.padding).remove(QLatin1Char('-')).toStdString() +
+             (info.param.atKeyframeSize ? "_AtKeyframeSize" : "");
+    });
+
+TEST(PasteBack, KeepsTheKeptAreaColourOverTwentyKeyframes) {
+  OutpaintOptions options;
+  options.size = 128;
+  options.outpaint = 32;
+  const ZoomGeometry g{options.size, options.outpaint};
+  const QRect area = keptAreaForComparison(g);
+  DraftPainter draft;
+  const QImage first = paintFirstKeyframe(options, draft, requestFor(3));
+  droste::zoom::test::TintBlurPainter drift;
+
+  auto worstStepShift = [&](bool pasteBack) {
+    options.pasteBack = pasteBack;
+    QImage previous = first;
+    double worst = 0;
+    for (int k = 1; k <= 20; ++k) {
+      const QImage next = outpaintKeyframe(previous, options, drift, requestFor(k));
+      // Mean of the kept area vs the mean the previous keyframe predicts for it.
+      double got[3], want[3] = {0, 0, 0};
+      meanColor(next, area, got);
+      for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+          double px[3];
+          droste::zoom::test::predictPixel(previous, options.size, options.outpaint, x, y, px);
+          for (int c = 0; c < 3; ++c) want[c] += px[c];
+        }
+      for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(got[c] - want[c] / (area.width() * area.height())));
+      previous = next;
+    }
+    return worst;
+  };
+  EXPECT_LT(worstStepShift(true), 0.5);   // paste-back: the painter's drift never reaches the kept pixels
+  EXPECT_GT(worstStepShift(false), 2.0);  // control: without it the same painter shifts the colour
+}
+
+TEST(DraftPainter, IsDeterministicPerSeedAndPaintsOnlyTheMask) {
+  OutpaintOptions options;
+  options.size = 128;
+  options.outpaint = 32;
+  DraftPainter painter;
+  const QImage a = paintFirstKeyframe(options, painter, requestFor(11));
+  const QImage b = paintFirstKeyframe(options, painter, requestFor(11));
+  const QImage c = paintFirstKeyframe(options, painter, requestFor(12));
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+  // Not flat: a first keyframe has structure.
+  double mean[3];
+  meanColor(a, a.rect(), mean);
+  double var = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x) var += std::pow(a.constScanLine(y)[3 * x] - mean[0], 2);
+  EXPECT_GT(var / (a.width() * a.height()), 25.0);
+
+  // Unmasked pixels come back untouched, even without paste-back.
+  const QImage padded = padImage(a, 32, 32, 32, 32, PaddingMode::Symmetric);
+  const OutpaintMask m = ringMask(padded.size(), QRect(32, 32, 128, 128), 0);
+  PaintRequest r = requestFor(5);
+  r.image = padded;
+  r.mask = m.paint;
+  const QImage out = painter.paint(r);
+  EXPECT_EQ(out.copy(32, 32, 128, 128), a);
+  EXPECT_NE(out, padded);
+}
+
+TEST(DraftPainter, HonoursCancel) {
+  DraftPainter painter;
+  PaintRequest r = requestFor(1);
+  r.image = QImage(64, 64, QImage::Format_RGB888);
+  r.image.fill(Qt::gray);
+  r.mask = QImage(64, 64, QImage::Format_Grayscale8);
+  r.mask.fill(255);
+  std::atomic_bool cancel{true};
+  EXPECT_THROW(painter.paint(r, {}, &cancel), PaintCancelled);
+}
+
+TEST(Import, CropAndPadGiveSquareKeyframes) {
+  QImage wide(300, 150, QImage::Format_RGB888);
+  wide.fill(Qt::red);
+  const QImage cropped = fitImportedImage(wide, 128, ImportFit::CenterCrop);
+  EXPECT_EQ(cropped.size(), QSize(128, 128));
+  EXPECT_EQ(cropped.pixelColor(0, 0), QColor(Qt::red));
+  const QImage padded = fitImportedImage(wide, 128, ImportFit::Pad);
+  EXPECT_EQ(padded.size(), QSize(128, 128));
+  EXPECT_EQ(padded.pixelColor(64, 0), QColor(Qt::black));
+  EXPECT_EQ(padded.pixelColor(64, 64), QColor(Qt::red));
+  EXPECT_THROW(fitImportedImage(QImage(), 128, ImportFit::Pad), std::invalid_argument);
+}

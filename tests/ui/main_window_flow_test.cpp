@@ -1,0 +1,324 @@
+#include "tests/ui/main_window_flow_test.h"
+
+#include "core/zoom/project.h"
+#include "ui/app_preferences.h"
+#include "ui/job_status_bar.h"
+#include "ui/main_window.h"
+#include "ui/model_banner.h"
+#include "ui/preview_widget.h"
+#include "ui/prompt_panel.h"
+#include "ui/slider_spin.h"
+#include "ui/timeline_widget.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QCoro/QCoroTask>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <memory>
+
+using droste::ui::MainWindow;
+using droste::zoom::KeyframeState;
+
+namespace {
+constexpr int kJobTimeoutMs = 120'000;
+
+QAction* action(MainWindow& w, const char* name) {
+  auto* a = w.findChild<QAction*>(QString::fromLatin1(name));
+  if (!a) qFatal("no action %s", name);
+  return a;
+}
+
+// Triggers `name` and waits for the job it starts to finish; returns whether it succeeded.
+bool runAction(MainWindow& w, const char* name) {
+  QSignalSpy finished(&w, &MainWindow::jobFinished);
+  QAction* a = action(w, name);
+  (void)QTest::qWaitFor([a] { return a->isEnabled(); }, 5000);  // the engine may still be winding down the last job
+  if (!a->isEnabled()) {
+    qWarning("action %s is disabled", name);
+    return false;
+  }
+  a->trigger();
+  if (!finished.wait(kJobTimeoutMs)) {
+    qWarning("job of %s did not finish", name);
+    return false;
+  }
+  if (!finished.first().at(0).toBool()) qWarning() << name << "failed:" << finished.first().at(1).toString();
+  return finished.first().at(0).toBool();
+}
+
+std::vector<KeyframeState> states(const droste::zoom::Project& p) {
+  std::vector<KeyframeState> s;
+  for (const auto& k : p.keyframes()) s.push_back(k.state);
+  return s;
+}
+
+void typePrompt(MainWindow& w, const QString& text) {
+  w.promptPanel()->promptEdit()->setPlainText(text);  // a real edit: goes through the undo stack
+}
+
+void setKeyframesToAdd(MainWindow& w, int n) { w.promptPanel()->findChild<QSpinBox*>(QStringLiteral("keyframesToAdd"))->setValue(n); }
+
+void setKeyframeSize(MainWindow& w, int size) {
+  auto* box = w.promptPanel()->findChild<QComboBox*>(QStringLiteral("keyframeSize"));
+  box->setCurrentIndex(box->findData(size));
+  Q_EMIT box->activated(box->currentIndex());
+}
+}  // namespace
+
+void MainWindowFlowTest::init() {
+  QSettings().clear();  // no model configured: a first run, the draft painter paints
+}
+
+void MainWindowFlowTest::cleanup() { QSettings().clear(); }
+
+void MainWindowFlowTest::wholeFlowWithDraftPainter() {
+  QTemporaryDir dir;
+  const QString projectPath = dir.filePath(QStringLiteral("flow.droste"));
+  std::vector<droste::zoom::Keyframe> saved;
+  {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.project()->settings().painter == droste::zoom::PainterKind::Draft);
+    setKeyframeSize(w, 256);  // small keyframes keep the test fast
+    typePrompt(w, QStringLiteral("a spiral staircase inside a nautilus shell"));
+    QCOMPARE(w.project()->settings().prompt, QStringLiteral("a spiral staircase inside a nautilus shell"));
+
+    // new project -> first keyframe
+    QVERIFY(runAction(w, "actionGenerateFirst"));
+    QCOMPARE(w.project()->keyframeCount(), 1);
+    QVERIFY(w.project()->keyframe(0).state == KeyframeState::Fresh);
+    QCOMPARE(w.project()->keyframe(0).image.size(), QSize(256, 256));
+    QCOMPARE(w.timeline()->count(), 1);
+    QCOMPARE(w.timeline()->entry(0).badge, droste::ui::KeyframeBadge::Fresh);
+    QVERIFY(!w.preview()->image().isNull());
+
+    // -> add 3
+    setKeyframesToAdd(w, 3);
+    QVERIFY(runAction(w, "actionAddKeyframes"));
+    QCOMPARE(w.project()->keyframeCount(), 4);
+    QVERIFY(states(*w.project()) == std::vector<KeyframeState>(4, KeyframeState::Fresh));
+    QCOMPARE(w.timeline()->count(), 4);
+    const auto afterAdd = w.project()->keyframes();
+
+    // -> regenerate #2: it gets a new picture, the later ones turn stale
+    w.timeline()->setSelectedIndex(1);
+    QVERIFY(runAction(w, "actionRegenerateSelected"));
+    const auto afterRegen = w.project()->keyframes();
+    QVERIFY(states(*w.project()) == (std::vector<KeyframeState>{KeyframeState::Fresh, KeyframeState::Fresh,
+                                                               KeyframeState::Stale, KeyframeState::Stale}));
+    QVERIFY(afterRegen[0].image == afterAdd[0].image);
+    QVERIFY(afterRegen[1].image != afterAdd[1].image);
+    QVERIFY(afterRegen[1].seed != afterAdd[1].seed);
+    QCOMPARE(w.timeline()->entry(2).badge, droste::ui::KeyframeBadge::Stale);
+    QVERIFY(action(w, "actionRegenerateStale")->isEnabled());
+
+    // -> regenerate stale: the later ones are repainted around the new #2
+    QVERIFY(runAction(w, "actionRegenerateStale"));
+    QVERIFY(states(*w.project()) == std::vector<KeyframeState>(4, KeyframeState::Fresh));
+    QVERIFY(w.project()->keyframe(2).image != afterRegen[2].image);
+    QVERIFY(w.project()->keyframe(3).image != afterRegen[3].image);
+    QVERIFY(!action(w, "actionRegenerateStale")->isEnabled());
+
+    // -> undo: back to the chain right after "regenerate #2"
+    QVERIFY(w.undoStack()->canUndo());
+    action(w, "actionUndo")->trigger();
+    QVERIFY(w.project()->keyframes() == afterRegen);
+    QCOMPARE(w.timeline()->entry(3).badge, droste::ui::KeyframeBadge::Stale);
+
+    // -> save
+    QVERIFY(w.saveProject(projectPath));
+    QVERIFY(!w.project()->isModified());
+    QVERIFY(!w.isWindowModified());
+    QCOMPARE(w.project()->filePath(), projectPath);
+    saved = w.project()->keyframes();
+  }
+  // -> reopen: the same keyframes
+  MainWindow w;
+  w.show();
+  QVERIFY(w.openProject(projectPath));
+  QCOMPARE(w.project()->keyframeCount(), 4);
+  for (int i = 0; i < 4; ++i) {
+    const auto& a = w.project()->keyframe(i);
+    QCOMPARE(a.seed, saved[size_t(i)].seed);
+    QVERIFY(a.state == saved[size_t(i)].state);
+    QCOMPARE(a.image.convertToFormat(QImage::Format_RGB888), saved[size_t(i)].image.convertToFormat(QImage::Format_RGB888));
+  }
+  QCOMPARE(w.timeline()->count(), 4);
+  QCOMPARE(w.project()->settings().prompt, QStringLiteral("a spiral staircase inside a nautilus shell"));
+
+  // -> export MP4: a valid file with the expected frames
+  droste::ui::ExportChoices choices;
+  choices.format = droste::ui::ExportFormat::Mp4;
+  choices.path = dir.filePath(QStringLiteral("zoom.mp4"));
+  choices.width = choices.height = 128;
+  choices.fps = 10;
+  choices.secondsPerKeyframe = 0.5;
+  QSignalSpy exported(&w, &MainWindow::exportFinished);
+  QVERIFY(QCoro::waitFor(w.exportZoom(choices)));
+  QCOMPARE(exported.count(), 1);
+  QVERIFY(QFileInfo(choices.path).size() > 1000);
+  const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+  if (ffprobe.isEmpty()) QFAIL("ffprobe is needed to check the exported video (package ffmpeg)");
+  QProcess probe;
+  probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                        QStringLiteral("-select_streams"), QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                        QStringLiteral("stream=codec_name,width,height,nb_read_frames"), QStringLiteral("-of"),
+                        QStringLiteral("csv=p=0"), choices.path});
+  QVERIFY(probe.waitForFinished(30'000));
+  const QString out = QString::fromUtf8(probe.readAllStandardOutput()).trimmed();
+  // 3 keyframe steps x 0.5 s x 10 fps + the last frame
+  QCOMPARE(out, QStringLiteral("h264,128,128,16"));
+}
+
+void MainWindowFlowTest::eventLoopNeverStallsWhileGenerating() {
+  MainWindow w;
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  setKeyframeSize(w, 768);  // big keyframes: real work on the engine thread
+  typePrompt(w, QStringLiteral("stall test"));
+  QVERIFY(runAction(w, "actionGenerateFirst"));
+  setKeyframesToAdd(w, 6);
+
+  // Known failure (see issue 7's note): the GUI thread stalls 50-120 ms per run on this 2-core
+  // machine, so the suite run by ./dev.sh test leaves this case to its own ctest entry
+  // `ui.event_loop_stall` (label slow), which must fail until the stall is fixed.
+  if (qEnvironmentVariableIsSet("DROSTE_UI_TESTS_WITHOUT_STALL_CHECK"))
+    QSKIP("runs as its own ctest entry ui.event_loop_stall (label slow; currently failing)");
+  // A 5 ms timer on the GUI thread; the longest gap between its ticks is the longest stall.
+  QElapsedTimer clock;
+  qint64 last = 0, worst = 0;
+  int ticks = 0;
+  QTimer probe;
+  probe.setTimerType(Qt::PreciseTimer);
+  probe.setInterval(5);
+  QObject::connect(&probe, &QTimer::timeout, [&] {
+    const qint64 now = clock.elapsed();
+    worst = std::max(worst, now - last);
+    last = now;
+    ++ticks;
+  });
+  QSignalSpy finished(&w, &MainWindow::jobFinished);
+  clock.start();
+  probe.start();
+  action(w, "actionAddKeyframes")->trigger();
+  QVERIFY(finished.wait(kJobTimeoutMs));
+  probe.stop();
+  const qint64 total = clock.elapsed();
+  QVERIFY(finished.first().at(0).toBool());
+  QCOMPARE(w.project()->keyframeCount(), 7);
+  qInfo("generation took %lld ms, %d timer ticks, longest GUI stall %lld ms", total, ticks, worst);
+  QVERIFY2(total >= 200, "the job was too short to measure anything; make it bigger");
+  QVERIFY2(worst <= 50, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
+}
+
+// Runs last: after an Engine is destroyed in the middle of a job, the first job of the next Engine in
+// the same process was seen never to finish (reported to the engine's owner).
+void MainWindowFlowTest::closingDuringAJobTouchesNothing() {
+  auto* w = new MainWindow;
+  w->show();
+  setKeyframeSize(*w, 768);
+  QVERIFY(runAction(*w, "actionGenerateFirst"));
+  setKeyframesToAdd(*w, 5);
+  action(*w, "actionAddKeyframes")->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(w->engine()->isBusy(), 5000);
+  w->project()->setModified(false);  // no "save changes?" question in a test
+  delete w;                          // the coroutine awaiting the engine must not touch the dead window
+  QTest::qWait(300);                 // let any queued signal or resumed coroutine run
+}
+
+void MainWindowFlowTest::settingEditsAreUndoable() {
+  MainWindow w;
+  auto* steps = w.promptPanel()->findChild<droste::ui::SliderSpin*>(QStringLiteral("steps"));
+  const int before = w.project()->settings().steps;
+  steps->spinBox()->setValue(before + 5);
+  steps->spinBox()->setValue(before + 10);  // one undo step for a run of edits to one field
+  QCOMPARE(w.project()->settings().steps, before + 10);
+  typePrompt(w, QStringLiteral("a"));
+  typePrompt(w, QStringLiteral("ab"));
+  QCOMPARE(w.undoStack()->count(), 2);
+  w.undoStack()->undo();
+  QCOMPARE(w.project()->settings().prompt, QString());
+  QCOMPARE(w.promptPanel()->promptEdit()->toPlainText(), QString());
+  w.undoStack()->undo();
+  QCOMPARE(w.project()->settings().steps, before);
+  QCOMPARE(w.promptPanel()->values().steps, before);
+  w.undoStack()->redo();
+  QCOMPARE(w.project()->settings().steps, before + 10);
+}
+
+void MainWindowFlowTest::timelineContextActionsEditTheChain() {
+  MainWindow w;
+  setKeyframeSize(w, 256);
+  QVERIFY(runAction(w, "actionGenerateFirst"));
+  setKeyframesToAdd(w, 2);
+  QVERIFY(runAction(w, "actionAddKeyframes"));
+  QCOMPARE(w.project()->keyframeCount(), 3);
+  const auto before = w.project()->keyframes();
+
+  Q_EMIT w.timeline()->insertAfter(0);
+  QCOMPARE(w.project()->keyframeCount(), 4);
+  QVERIFY(w.project()->keyframe(1).state == KeyframeState::Stale);
+  QCOMPARE(w.timeline()->count(), 4);
+  Q_EMIT w.timeline()->removeKeyframe(1);
+  QCOMPARE(w.project()->keyframeCount(), 3);
+  w.undoStack()->undo();
+  w.undoStack()->undo();
+  QVERIFY(w.project()->keyframes() == before);
+
+  QSignalSpy finished(&w, &MainWindow::jobFinished);
+  const auto seed = w.project()->keyframe(2).seed;
+  Q_EMIT w.timeline()->regenerateWithSameSeed(2);
+  QVERIFY(finished.wait(kJobTimeoutMs));
+  QCOMPARE(w.project()->keyframe(2).seed, seed);
+  QVERIFY(w.project()->keyframe(2).image == before[2].image);  // same seed, same inputs: same picture
+  Q_EMIT w.timeline()->regenerateWithNewSeed(2);
+  QVERIFY(finished.wait(kJobTimeoutMs));
+  QVERIFY(w.project()->keyframe(2).seed != seed);
+}
+
+void MainWindowFlowTest::noModelShowsBannerAndDraftPainter() {
+  MainWindow w;
+  w.show();
+  QVERIFY(w.modelBanner()->isVisible());
+  QVERIFY(w.project()->settings().painter == droste::zoom::PainterKind::Draft);
+  QVERIFY(w.jobStatus()->findChild<QLabel*>(QStringLiteral("statusModel"))->text().contains(QStringLiteral("draft")));
+}
+
+void MainWindowFlowTest::dropAnImageStartsFromIt() {
+  QTemporaryDir dir;
+  QImage picture(300, 200, QImage::Format_RGB888);
+  picture.fill(QColor(200, 40, 40));
+  const QString path = dir.filePath(QStringLiteral("start.png"));
+  QVERIFY(picture.save(path));
+  MainWindow w;
+  w.show();
+  QSignalSpy dropped(w.preview(), &droste::ui::PreviewWidget::imageDropped);
+  auto* mime = new QMimeData;
+  mime->setUrls({QUrl::fromLocalFile(path)});
+  QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(w.preview(), &enter);
+  QVERIFY(enter.isAccepted());
+  QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(w.preview(), &drop);
+  QCOMPARE(dropped.count(), 1);
+  QCOMPARE(w.project()->keyframeCount(), 1);
+  QVERIFY(w.project()->keyframe(0).imported);
+  QCOMPARE(w.project()->keyframe(0).image.pixelColor(10, 10), QColor(200, 40, 40));
+  delete mime;
+}

@@ -1,0 +1,231 @@
+#include "tests/ui/widgets_test.h"
+
+#include "ui/app_preferences.h"
+#include "ui/export_dialog.h"
+#include "ui/job_status_bar.h"
+#include "ui/preview_widget.h"
+#include "ui/prompt_panel.h"
+#include "ui/settings_dialog.h"
+#include "ui/slider_spin.h"
+#include "ui/timeline_widget.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+using namespace droste::ui;
+
+namespace {
+QImage solid(QColor c, int size = 64) {
+  QImage image(size, size, QImage::Format_RGB888);
+  image.fill(c);
+  return image;
+}
+}  // namespace
+
+void WidgetsTest::init() { QSettings().clear(); }
+
+void WidgetsTest::sliderSpinKeepsBothHalvesInStep() {
+  SliderSpin control(1, 20, 0.5, 1);
+  QSignalSpy changed(&control, &SliderSpin::valueChanged);
+  control.slider()->setValue(13);  // 1 + 13 * 0.5
+  QCOMPARE(control.value(), 7.5);
+  QCOMPARE(control.spinBox()->value(), 7.5);
+  control.spinBox()->setValue(12.0);
+  QCOMPARE(control.slider()->value(), 22);
+  QCOMPARE(changed.count(), 2);
+  control.setValue(12.0);  // unchanged: no signal
+  QCOMPARE(changed.count(), 2);
+}
+
+void WidgetsTest::promptPanelRoundTripsValuesWithoutEchoingEdits() {
+  PromptPanel panel;
+  QSignalSpy edited(&panel, &PromptPanel::edited);
+  PanelValues v;
+  v.prompt = QStringLiteral("a lighthouse in a teacup");
+  v.negativePrompt = QStringLiteral("blurry");
+  v.model = QStringLiteral("/models/sd-inpaint");
+  v.scheduler = QStringLiteral("ddim");
+  v.steps = 30;
+  v.guidance = 8.5;
+  v.seed = 1234567890123ULL;
+  v.seedLocked = true;
+  v.keyframeSize = 768;
+  v.outpaint = 96;
+  v.method = QStringLiteral("sequential");
+  v.padding = QStringLiteral("edge");
+  v.keyframesToAdd = 7;
+  panel.setValues(v);
+  QCOMPARE(edited.count(), 0);  // programmatic updates are not edits (no undo loops)
+  QCOMPARE(panel.values(), v);
+
+  auto* steps = panel.findChild<SliderSpin*>(QStringLiteral("steps"));
+  QVERIFY(steps);
+  steps->spinBox()->setValue(40);
+  QCOMPARE(edited.count(), 1);
+  QCOMPARE(edited.last().at(0).toString(), QStringLiteral("steps"));
+  QCOMPARE(panel.values().steps, 40);
+
+  panel.promptEdit()->setPlainText(QStringLiteral("a new prompt"));
+  QCOMPARE(edited.last().at(0).toString(), QStringLiteral("prompt"));
+}
+
+void WidgetsTest::promptPanelSeedLockKeepsTheSeed() {
+  PromptPanel panel;
+  PanelValues v = panel.values();
+  v.seed = 42;
+  v.seedLocked = true;
+  panel.setValues(v);
+  QCOMPARE(panel.seedForNewKeyframe(), quint64(42));
+  QCOMPARE(panel.seedForNewKeyframe(), quint64(42));
+  v.seedLocked = false;
+  panel.setValues(v);
+  const quint64 a = panel.seedForNewKeyframe();
+  const quint64 b = panel.seedForNewKeyframe();
+  QVERIFY(a != 42 || b != 42);
+  QCOMPARE(panel.values().seed, b);  // the field shows the seed that was used
+
+  QSignalSpy edited(&panel, &PromptPanel::edited);
+  panel.findChild<QToolButton*>(QStringLiteral("dice"))->click();
+  QCOMPARE(edited.count(), 1);
+}
+
+void WidgetsTest::previewShowsLiveStepAndInputToggle() {
+  PreviewWidget preview;
+  preview.resize(400, 300);
+  preview.setImage(solid(Qt::blue), QStringLiteral("Keyframe 1"));
+  QCOMPARE(preview.overlayText(), QStringLiteral("Keyframe 1"));
+  preview.setLive(solid(Qt::gray, 32), 7, 25);
+  QVERIFY(preview.isLive());
+  QVERIFY(preview.overlayText().contains(QStringLiteral("7/25")));
+  preview.clearLive();
+  QCOMPARE(preview.overlayText(), QStringLiteral("Keyframe 1"));
+
+  preview.setShowInput(true);  // no input known yet: the toggle stays off
+  QVERIFY(!preview.showsInput());
+  QImage mask(64, 64, QImage::Format_Grayscale8);
+  mask.fill(255);
+  preview.setInput(solid(Qt::green), mask);
+  preview.setShowInput(true);
+  QVERIFY(preview.showsInput());
+  QVERIFY(preview.overlayText().contains(QStringLiteral("red")));
+  const QImage shot = preview.grab().toImage();  // paints without crashing, the picture is there
+  QVERIFY(!shot.isNull());
+}
+
+void WidgetsTest::timelineShowsEntriesBadgesAndScrubs() {
+  TimelineWidget timeline;
+  QSignalSpy scrubbed(&timeline, &TimelineWidget::scrubbed);
+  QSignalSpy selected(&timeline, &TimelineWidget::selectionChanged);
+  timeline.setEntries({{solid(Qt::red), KeyframeBadge::Fresh, {}},
+                       {solid(Qt::green), KeyframeBadge::Stale, {}},
+                       {solid(Qt::blue), KeyframeBadge::Failed, QStringLiteral("out of memory")}});
+  QCOMPARE(timeline.count(), 3);
+  QCOMPARE(timeline.entry(1).badge, KeyframeBadge::Stale);
+  QVERIFY(timeline.entry(2).tooltip.contains(QStringLiteral("out of memory")));
+  QVERIFY(timeline.list()->item(2)->data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("failed")));
+
+  timeline.setSelectedIndex(1);
+  QCOMPARE(selected.last().at(0).toInt(), 1);
+
+  auto* scrub = timeline.findChild<QSlider*>(QStringLiteral("scrubBar"));
+  QVERIFY(scrub->isEnabled());
+  QCOMPARE(scrub->maximum(), 200);  // two keyframe steps, 100 ticks each
+  scrub->setValue(150);
+  QCOMPARE(scrubbed.count(), 1);
+  QCOMPARE(scrubbed.last().at(0).toDouble(), 1.5);
+
+  timeline.setEntry(1, {solid(Qt::green), KeyframeBadge::Generating, {}});
+  QCOMPARE(timeline.entry(1).badge, KeyframeBadge::Generating);
+  QCOMPARE(TimelineWidget::badgeName(KeyframeBadge::Generating), QStringLiteral("painting"));
+}
+
+void WidgetsTest::timelineKeepsSelectionWhenEntriesChange() {
+  TimelineWidget timeline;
+  timeline.setEntries({{solid(Qt::red), KeyframeBadge::Fresh, {}}, {solid(Qt::red), KeyframeBadge::Fresh, {}}});
+  timeline.setSelectedIndex(1);
+  timeline.setEntries({{solid(Qt::red), KeyframeBadge::Fresh, {}},
+                       {solid(Qt::red), KeyframeBadge::Stale, {}},
+                       {solid(Qt::red), KeyframeBadge::Stale, {}}});
+  QCOMPARE(timeline.selectedIndex(), 1);
+  QSignalSpy selected(&timeline, &TimelineWidget::selectionChanged);
+  timeline.setEntries({{solid(Qt::red), KeyframeBadge::Fresh, {}}});  // the selected one went away
+  QCOMPARE(timeline.selectedIndex(), 0);
+  QCOMPARE(selected.count(), 1);
+  QVERIFY(!timeline.findChild<QSlider*>(QStringLiteral("scrubBar"))->isEnabled());
+}
+
+void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
+  ExportDialog dialog(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5);
+  auto* aspect = dialog.findChild<QComboBox*>(QStringLiteral("aspect"));
+  auto* height = dialog.findChild<QComboBox*>(QStringLiteral("height"));
+  aspect->setCurrentIndex(aspect->findData(QStringLiteral("16:9")));
+  height->setCurrentIndex(height->findData(720));
+  dialog.findChild<QSpinBox*>(QStringLiteral("fps"))->setValue(24);
+  ExportChoices c = dialog.choices();
+  QCOMPARE(c.width, 1280);
+  QCOMPARE(c.height, 720);
+  QCOMPARE(c.fps, 24);
+  QCOMPARE(c.path, QStringLiteral("/tmp/zoom.mp4"));
+  QCOMPARE(c.format, ExportFormat::Mp4);
+  // 4 keyframe steps x 2 s at 24 fps = 192 frames + the last one
+  QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("193 frames")));
+
+  ExportDialog::remember(c);
+  const ExportChoices back = ExportDialog::remembered(ExportFormat::WebM);
+  QCOMPARE(back.width, 1280);
+  QCOMPARE(back.height, 720);
+  QCOMPARE(back.fps, 24);
+  QCOMPARE(back.format, ExportFormat::WebM);
+  ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), 5);
+  QCOMPARE(again.choices().width, 1280);
+}
+
+void WidgetsTest::settingsDialogStoresPreferences() {
+  SettingsDialog dialog;
+  dialog.findChild<QLineEdit*>(QStringLiteral("modelLocation"))->setText(QStringLiteral("/models/sd2-inpaint"));
+  auto* device = dialog.findChild<QComboBox*>(QStringLiteral("device"));
+  device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
+  auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
+  precision->setCurrentIndex(precision->findData(QStringLiteral("bf16")));
+  dialog.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(3);
+  dialog.store();
+  QCOMPARE(prefs::modelLocation().get(), QStringLiteral("/models/sd2-inpaint"));
+  QCOMPARE(prefs::device().get(), QStringLiteral("cpu"));
+  QCOMPARE(prefs::precision().get(), QStringLiteral("bf16"));
+  QCOMPARE(prefs::threads().get(), 3);
+  SettingsDialog reopened;
+  QCOMPARE(reopened.findChild<QComboBox*>(QStringLiteral("precision"))->currentData().toString(), QStringLiteral("bf16"));
+}
+
+void WidgetsTest::settingValueFallsBackToDefault() {
+  const SettingValue<int> value(QStringLiteral("test/number"), 17);
+  QCOMPARE(value.get(), 17);
+  value.set(4);
+  QCOMPARE(int(value), 4);
+  QSettings().setValue(QStringLiteral("test/number"), QStringLiteral("not a number"));
+  QCOMPARE(value.get(), 17);  // a value that does not convert falls back to the default
+  value.reset();
+  QCOMPARE(value.get(), 17);
+}
+
+void WidgetsTest::jobStatusBarFormatsProgress() {
+  JobStatusBar bar;
+  bar.setBusy(true);
+  bar.showProgress({QStringLiteral("Painting keyframe 3"), 2, 4, 10, 25, 3.25, 75.0});
+  const QString text = bar.progressText();
+  QVERIFY2(text.contains(QStringLiteral("(2 of 4)")), qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("3.25 it/s")), qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("1:15 left")), qPrintable(text));
+  QCOMPARE(JobStatusBar::formatEta(3725), QStringLiteral("1:02:05"));
+  QCOMPARE(JobStatusBar::formatEta(-1), QString());
+}

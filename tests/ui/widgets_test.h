@@ -1,0 +1,19 @@
+#pragma once
+// The window's building blocks on their own: each widget's values, signals and what it shows.
+#include <QObject>
+
+class WidgetsTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void init();
+  void sliderSpinKeepsBothHalvesInStep();
+  void promptPanelRoundTripsValuesWithoutEchoingEdits();
+  void promptPanelSeedLockKeepsTheSeed();
+  void previewShowsLiveStepAndInputToggle();
+  void timelineShowsEntriesBadgesAndScrubs();
+  void timelineKeepsSelectionWhenEntriesChange();
+  void exportDialogComputesSizeAndRemembersChoices();
+  void settingsDialogStoresPreferences();
+  void settingValueFallsBackToDefault();
+  void jobStatusBarFormatsProgress();
+};

@@ -1,0 +1,1428 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>droste::engine::Engine</name>
+    <message>
+        <location filename="../core/engine/engine.cpp" line="+393"/>
+        <source>Painting the first keyframe</source>
+        <translation>Erstes Schlüsselbild wird gemalt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Adding %n keyframe(s)</source>
+        <translation>
+            <numerusform>%n Schlüsselbild wird hinzugefügt</numerusform>
+            <numerusform>%n Schlüsselbilder werden hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Repainting keyframe %1</source>
+        <translation>Schlüsselbild %1 wird neu gemalt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Repainting stale keyframes</source>
+        <translation>Veraltete Schlüsselbilder werden neu gemalt</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="+25"/>
+        <source>Export MP4 video</source>
+        <translation>MP4-Video exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export WebM video</source>
+        <translation>WebM-Video exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export frames as PNG</source>
+        <translation>Einzelbilder als PNG exportieren</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames per second of the video. 30 is smooth; 60 is smoother and twice the work.</source>
+        <translation>Bilder pro Sekunde im Video. 30 wirkt flüssig, 60 noch flüssiger bei doppeltem Aufwand.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;rame rate</source>
+        <translation>Bild&amp;rate</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the zoom takes to pass one keyframe: the speed of the zoom.</source>
+        <translation>Wie lange der Zoom braucht, um ein Schlüsselbild zu durchlaufen – also seine Geschwindigkeit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Seconds per keyframe</source>
+        <translation>&amp;Sekunden pro Schlüsselbild</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>%1 p</source>
+        <translation>%1p</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are upscaled.</source>
+        <translation>Höhe des Videos in Pixeln; die Breite ergibt sich aus dem Seitenverhältnis. Größen über der Schlüsselbildgröße werden hochskaliert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;ze</source>
+        <translation>&amp;Größe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Square 1:1</source>
+        <translation>Quadratisch 1:1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscape 16:9</source>
+        <translation>Querformat 16:9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 9:16 (phones)</source>
+        <translation>Hochformat 9:16 (Smartphones)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classic 4:3</source>
+        <translation>Klassisch 4:3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shape of the video. Non-square videos show a centred crop of the zoom.</source>
+        <translation>Die Form des Videos. Nicht quadratische Videos zeigen einen mittigen Ausschnitt des Zooms.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Aspect</source>
+        <translation>Seiten&amp;verhältnis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (into the first keyframe)</source>
+        <translation>Hineinzoomen (zum ersten Schlüsselbild hin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (away from the first keyframe)</source>
+        <translation>Herauszoomen (vom ersten Schlüsselbild weg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Direction</source>
+        <translation>R&amp;ichtung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Constant speed</source>
+        <translation>Gleichmäßige Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ease in and out</source>
+        <translation>Sanft beschleunigen und abbremsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant speed keeps the zoom steady from the first to the last frame. Ease in and out starts gently and comes to a gentle stop (one keyframe step each).</source>
+        <translation>Bei gleichmäßiger Geschwindigkeit läuft der Zoom vom ersten bis zum letzten Bild gleich schnell. Sanftes Beschleunigen und Abbremsen beginnt langsam und kommt sanft zum Stehen (je ein Schlüsselbildschritt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Easing</source>
+        <translation>&amp;Tempoverlauf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Picture quality against file size. 75 looks clean for sharing; 100 is near lossless.</source>
+        <translation>Bildqualität gegenüber Dateigröße. 75 sieht zum Teilen sauber aus, 100 ist nahezu verlustfrei.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quality</source>
+        <translation>&amp;Qualität</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
+        <translation>%1 × %2 Pixel, %3 Bilder, %4 s Video aus %5 Schlüsselbildern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Einzelbilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WebM video (*.webm)</source>
+        <translation>WebM-Video (*.webm)</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::JobStatusBar</name>
+    <message>
+        <location filename="../ui/job_status_bar.cpp" line="+14"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where the painter runs (Settings &gt; Preferences to change)</source>
+        <translation>Wo der Generator läuft (ändern unter Einstellungen &gt; Droste einrichten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The painter in use</source>
+        <translation>Der verwendete Generator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop painting (Esc). Keyframes already finished are kept.</source>
+        <translation>Malen anhalten (Esc). Bereits fertige Schlüsselbilder bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  Painter: %1</source>
+        <translation>  Generator: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (%1 of %2)</source>
+        <translation> (%1 von %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %v/%m</source>
+        <translation>Schritt %v/%m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 it/s</source>
+        <translation>%1 It./s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="+75"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>&amp;New Project</source>
+        <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start an empty project</source>
+        <translation>Ein leeres Projekt beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a .droste project</source>
+        <translation>Ein .droste-Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project</source>
+        <translation>Das Projekt speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project under a new name</source>
+        <translation>Das Projekt unter einem neuen Namen speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import Start Image…</source>
+        <translation>Startbild &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a picture of your own as the first keyframe and zoom out of it</source>
+        <translation>Ein eigenes Bild als erstes Schlüsselbild verwenden und aus ihm herauszoomen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;MP4…</source>
+        <translation>Als &amp;MP4 exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render the zoom as an H.264 MP4 video</source>
+        <translation>Den Zoom als H.264-MP4-Video rendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;WebM…</source>
+        <translation>Als &amp;WebM exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Render the zoom as a VP9 WebM video</source>
+        <translation>Den Zoom als VP9-WebM-Video rendern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Frames…</source>
+        <translation>&amp;Einzelbilder exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render every frame of the zoom as a PNG file</source>
+        <translation>Jedes Bild des Zooms als PNG-Datei rendern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate First Keyframe</source>
+        <translation>Erstes &amp;Schlüsselbild generieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paint the innermost picture from the prompt</source>
+        <translation>Das innerste Bild aus dem Prompt malen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Keyframes</source>
+        <translation>Schlüsselbilder &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out: paint new keyframes around the last one</source>
+        <translation>Herauszoomen: neue Schlüsselbilder um das letzte herum malen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regenerate Selected</source>
+        <translation>Auswahl &amp;neu generieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paint the selected keyframe again with a new seed; later ones turn stale</source>
+        <translation>Das ausgewählte Schlüsselbild mit neuem Seed neu malen; spätere werden dadurch veraltet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate &amp;Stale</source>
+        <translation>&amp;Veraltete neu generieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint every stale or failed keyframe, in order</source>
+        <translation>Alle veralteten oder fehlgeschlagenen Schlüsselbilder der Reihe nach neu malen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop painting; finished keyframes are kept</source>
+        <translation>Malen anhalten; fertige Schlüsselbilder bleiben erhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Play Preview</source>
+        <translation>Vorschau &amp;abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render a quick low-resolution video of the zoom and play it in a loop</source>
+        <translation>Ein schnelles Video des Zooms in niedriger Auflösung rendern und in Schleife abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbildmodus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preferences…</source>
+        <translation>Droste &amp;einrichten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model location, device, precision, threads, language</source>
+        <translation>Modellort, Gerät, Genauigkeit, Threads, Sprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Droste</source>
+        <translation>&amp;Über Droste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>Zu&amp;letzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Edit prompt</source>
+        <translation>Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit negative prompt</source>
+        <translation>Negativ-Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Change model</source>
+        <translation>Modell ändern</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Change sampler</source>
+        <translation>Sampler ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change steps</source>
+        <translation>Schritte ändern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change guidance</source>
+        <translation>Prompt-Treue ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframe size</source>
+        <translation>Schlüsselbildgröße ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change outpaint ring</source>
+        <translation>Außenrand ändern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change method</source>
+        <translation>Methode ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change padding</source>
+        <translation>Auffüllung ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change setting</source>
+        <translation>Einstellung ändern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a model folder (diffusers layout)</source>
+        <translation>Modellordner wählen (diffusers-Aufbau)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a model file</source>
+        <translation>Modelldatei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Modell-Checkpoints (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Draft painter (no model)</source>
+        <translation>Entwurfsmodus (kein Modell)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>draft painter</source>
+        <translation>Entwurfsmodus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CPU (draft)</source>
+        <translation>CPU (Entwurf)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n Thread</numerusform>
+            <numerusform>CPU, %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droste — %1[*]</source>
+        <translation>Droste – %1[*]</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Seed %1
+%2</source>
+        <translation>Seed %1
+%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keyframe %1 of %2 · seed %3 · %4</source>
+        <translation>Schlüsselbild %1 von %2 · Seed %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_export.cpp" line="+74"/>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rendering and encoding the zoom…</source>
+        <translation>Zoom wird gerendert und kodiert…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="+37"/>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not open the project</source>
+        <translation>Das Projekt konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Droste projects (*.droste)</source>
+        <translation>Droste-Projekte (*.droste)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Could not save the project</source>
+        <translation>Das Projekt konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>/zoom.droste</source>
+        <translation>/zoom.droste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not import the picture</source>
+        <translation>Das Bild konnte nicht importiert werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
+        <translation>%1 konnte nicht als Bild gelesen werden (%2). Versuchen Sie eine PNG- oder JPEG-Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Import start image</source>
+        <translation>Startbild importieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>Das Projekt enthält ungespeicherte Änderungen. Sollen sie zuerst gespeichert werden?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recover work</source>
+        <translation>Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droste did not close properly last time. Open the automatically saved copy of %1?</source>
+        <translation>Droste wurde beim letzten Mal nicht ordnungsgemäß beendet. Die automatisch gespeicherte Kopie von %1 öffnen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your untitled project</source>
+        <translation>Ihrem unbenannten Projekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not recover the project</source>
+        <translation>Das Projekt konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>About Droste</source>
+        <translation>Über Droste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Infinite zoom videos with Stable Diffusion inpainting.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="+74"/>
+        <source>Stopped. Keyframes that were finished are kept.</source>
+        <translation>Angehalten. Fertige Schlüsselbilder bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Painting failed</source>
+        <translation>Malen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: done.</source>
+        <translation>%1: fertig.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Generate first keyframe</source>
+        <translation>Erstes Schlüsselbild generieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Add %n keyframe(s)</source>
+        <translation>
+            <numerusform>%n Schlüsselbild hinzufügen</numerusform>
+            <numerusform>%n Schlüsselbilder hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Regenerate keyframe %1</source>
+        <translation>Schlüsselbild %1 neu generieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Regenerate stale keyframes</source>
+        <translation>Veraltete Schlüsselbilder neu generieren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Prompt of keyframe %1</source>
+        <translation>Prompt von Schlüsselbild %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This keyframe&apos;s own prompt. Leave it equal to the project&apos;s prompt to follow that one.
+Then use &quot;Regenerate with this seed&quot; to repaint it.</source>
+        <translation>Der eigene Prompt dieses Schlüsselbilds. Lassen Sie ihn gleich dem Projekt-Prompt, um diesem zu folgen.
+Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit prompt of keyframe %1</source>
+        <translation>Prompt von Schlüsselbild %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Insert keyframe</source>
+        <translation>Schlüsselbild einfügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete keyframe %1</source>
+        <translation>Schlüsselbild %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save keyframe %1</source>
+        <translation>Schlüsselbild %1 speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyframe-%1.png</source>
+        <translation>schluesselbild-%1.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write %1. Check that the folder exists and is writable.</source>
+        <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_view.cpp" line="+40"/>
+        <source>Zoom position %1 of %2</source>
+        <translation>Zoomposition %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelBanner</name>
+    <message>
+        <location filename="../ui/model_banner.cpp" line="+15"/>
+        <source>&lt;b&gt;No Stable Diffusion model found.&lt;/b&gt; Droste paints with the &lt;i&gt;draft painter&lt;/i&gt; (quick placeholder shapes, no model needed) until you choose an inpainting model.</source>
+        <translation>&lt;b&gt;Kein Stable-Diffusion-Modell gefunden.&lt;/b&gt; Droste malt im &lt;i&gt;Entwurfsmodus&lt;/i&gt; (schnelle Platzhalterformen, kein Modell nötig), bis Sie ein Inpainting-Modell wählen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose model folder…</source>
+        <translation>Modellordner wählen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose model file…</source>
+        <translation>Modelldatei wählen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide this message; the draft painter stays in use</source>
+        <translation>Diese Meldung ausblenden; der Entwurfsmodus bleibt aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PlayPreviewDialog</name>
+    <message>
+        <location filename="../ui/play_preview_dialog.cpp" line="+16"/>
+        <source>Preview of the zoom</source>
+        <translation>Vorschau des Zooms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The preview cannot be played: %1. Qt Multimedia&apos;s GStreamer backend needs the gstreamer1.0-libav package for H.264 video.</source>
+        <translation>Die Vorschau kann nicht abgespielt werden: %1. Das GStreamer-Backend von Qt Multimedia benötigt für H.264-Video das Paket gstreamer1.0-libav.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PreviewWidget</name>
+    <message>
+        <location filename="../ui/preview_widget.cpp" line="+45"/>
+        <source>Show input &amp;&amp; mask</source>
+        <translation>Eingabe &amp;&amp; Maske zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what the painter receives for this keyframe: the previous keyframe shrunk and padded, with the ring it repaints tinted red.</source>
+        <translation>Zeigt, was der Generator für dieses Schlüsselbild erhält: das vorige Schlüsselbild verkleinert und aufgefüllt, der neu zu malende Rand rot eingefärbt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a prompt on the left and press “Generate first keyframe”,
+or drop a picture here to zoom out of it.</source>
+        <translation>Geben Sie links einen Prompt ein und klicken Sie auf „Erstes Schlüsselbild generieren“,
+oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Painting — step %1/%2</source>
+        <translation>Malen – Schritt %1/%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Painting…</source>
+        <translation>Malen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Painter input: red = ring to paint</source>
+        <translation>Generator-Eingabe: rot = zu malender Rand</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PromptPanel</name>
+    <message>
+        <location filename="../ui/prompt_panel.cpp" line="+42"/>
+        <source>Direct (all sides at once)</source>
+        <translation>Direkt (alle Seiten auf einmal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequential (one side at a time)</source>
+        <translation>Nacheinander (eine Seite nach der anderen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mirror (default)</source>
+        <translation>Spiegeln (Standard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirror, skipping the edge</source>
+        <translation>Spiegeln ohne Randpixel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stretch the edge pixels</source>
+        <translation>Randpixel strecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blurred stretch</source>
+        <translation>Weichgezeichnet strecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black</source>
+        <translation>Schwarz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to paint</source>
+        <translation>Was gemalt wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the picture, e.g. &quot;a cosy library inside a seashell, warm light, highly detailed&quot;</source>
+        <translation>Beschreiben Sie das Bild, z. B. „a cosy library inside a seashell, warm light, highly detailed“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The prompt: what every new keyframe should show. Keyframes you regenerate later use the prompt that is here then, unless they have their own.</source>
+        <translation>Der Prompt: was jedes neue Schlüsselbild zeigen soll. Später neu generierte Schlüsselbilder verwenden den Prompt, der dann hier steht – außer sie haben einen eigenen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to avoid, e.g. &quot;blurry, text, watermark&quot;</source>
+        <translation>Was vermieden werden soll, z. B. „blurry, text, watermark“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The negative prompt: things the painter should steer away from.</source>
+        <translation>Der Negativ-Prompt: was der Generator vermeiden soll.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prompt</source>
+        <translation>&amp;Prompt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Negative prompt</source>
+        <translation>&amp;Negativ-Prompt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Painter</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Stable Diffusion inpainting model that paints the keyframes. &quot;Draft painter&quot; needs no model: it paints quick placeholder shapes.</source>
+        <translation>Das Stable-Diffusion-Inpainting-Modell, das die Schlüsselbilder malt. Der „Entwurfsmodus“ braucht kein Modell: Er malt schnelle Platzhalterformen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a model folder (diffusers layout) or a single .safetensors file.</source>
+        <translation>Einen Modellordner (diffusers-Aufbau) oder eine einzelne .safetensors-Datei wählen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sampler that removes the noise step by step. &quot;Model default&quot; uses the one the model ships with.</source>
+        <translation>Der Sampler, der das Rauschen Schritt für Schritt entfernt. „Modellstandard“ verwendet den, der mit dem Modell geliefert wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ampler</source>
+        <translation>Samp&amp;ler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual.</source>
+        <translation>Entrauschungsschritte pro Schlüsselbild. Mehr Schritte: feinere Details, aber langsamer. Üblich sind 20–30.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Steps</source>
+        <translation>&amp;Schritte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guidance (CFG): how strictly the picture follows the prompt. Low: freer and softer; high: literal and harsher. 7–8 is usual.</source>
+        <translation>Prompt-Treue (CFG, Guidance): wie genau das Bild dem Prompt folgt. Niedrig: freier und weicher; hoch: wörtlicher und härter. Üblich sind 7–8.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guidance (CFG)</source>
+        <translation>Prompt-Tre&amp;ue (CFG)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seed picks the starting noise: the same seed and settings paint the same picture.</source>
+        <translation>Der Seed bestimmt das Anfangsrauschen: gleicher Seed und gleiche Einstellungen malen dasselbe Bild.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll a new random seed</source>
+        <translation>Einen neuen zufälligen Seed würfeln</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+73"/>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
+        <translation>Gesperrt: Jedes neue Schlüsselbild verwendet diesen Seed. Entsperrt: Jedes neue Schlüsselbild würfelt seinen eigenen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>See&amp;d</source>
+        <translation>Start&amp;wert (Seed)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+99"/>
+        <source>%1 × %1 px</source>
+        <translation>%1 × %1 px</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
+        <translation>Die Größe, in der jedes Schlüsselbild gemalt wird. Inpainting-Modelle für SD 1.x/2.x arbeiten am besten mit 512, SDXL mit 1024. Größer ist langsamer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyframe size</source>
+        <translation>S&amp;chlüsselbildgröße</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each side. Wider: faster zoom, fewer keyframes, but less continuity.</source>
+        <translation>Außenrand: wie viel neues Bild auf jeder Seite um das vorige Schlüsselbild gemalt wird. Breiter: schnellerer Zoom, weniger Schlüsselbilder, aber weniger Zusammenhang.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outpaint ring</source>
+        <translation>Außen&amp;rand</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Direct paints the whole ring in one go. Sequential paints one side at a time, which joins better but takes four times as long.</source>
+        <translation>Direkt malt den ganzen Rand in einem Durchgang. Nacheinander malt eine Seite nach der anderen: Die Übergänge werden besser, es dauert aber viermal so lange.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>M&amp;ethod</source>
+        <translation>Me&amp;thode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What fills the empty ring before it is painted. It guides colours and composition at the seam.</source>
+        <translation>Womit der leere Rand vor dem Malen gefüllt wird. Das lenkt Farben und Bildaufbau an der Nahtstelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Padding</source>
+        <translation>Au&amp;ffüllung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How many keyframes &quot;Add keyframes&quot; paints, one zoom step out each.</source>
+        <translation>Wie viele Schlüsselbilder „Schlüsselbilder hinzufügen“ malt, jeweils einen Zoomschritt weiter außen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframes to &amp;add</source>
+        <translation>An&amp;zahl neuer Schlüsselbilder</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Model default</source>
+        <translation>Modellstandard</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="+23"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No model chosen: the draft painter is used</source>
+        <translation>Kein Modell: Entwurfsmodus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Stable Diffusion inpainting model: a diffusers folder (with model_index.json) or a single .safetensors checkpoint.</source>
+        <translation>Ein Stable-Diffusion-Inpainting-Modell: ein diffusers-Ordner (mit model_index.json) oder ein einzelner .safetensors-Checkpoint.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Model location</source>
+        <translation>&amp;Modellort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA-GPU (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the model runs. A GPU is many times faster than the CPU.</source>
+        <translation>Wo das Modell läuft. Eine GPU ist um ein Vielfaches schneller als die CPU.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Device</source>
+        <translation>&amp;Gerät</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic (fp16 on GPU, fp32 on CPU)</source>
+        <translation>Automatisch (fp16 auf der GPU, fp32 auf der CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp32 (exact, most memory)</source>
+        <translation>fp32 (exakt, höchster Speicherbedarf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (fast on recent CPUs)</source>
+        <translation>bf16 (schnell auf neueren CPUs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp16 (GPU only)</source>
+        <translation>fp16 (nur GPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly.</source>
+        <translation>Zahlenformat der Modellgewichte. Geringere Genauigkeit: schneller und halber Speicherbedarf, die Bilder weichen nur minimal ab.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Precision</source>
+        <translation>Gen&amp;auigkeit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads for painting on the CPU. Takes effect after a restart.</source>
+        <translation>CPU-Threads für das Malen auf der CPU. Wirkt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads</source>
+        <translation>CPU-&amp;Threads</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The language of the interface. Takes effect after a restart.</source>
+        <translation>Die Sprache der Oberfläche. Wirkt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Droste.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Droste.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a model file</source>
+        <translation>Modelldatei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Modell-Checkpoints (*.safetensors)</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::TimelineWidget</name>
+    <message>
+        <location filename="../ui/timeline_widget.cpp" line="+97"/>
+        <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
+        <translation>Schlüsselbilder vom innersten (1) nach außen. Rechtsklick für weitere Aktionen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag to see the zoom at any point between keyframes.</source>
+        <translation>Ziehen, um den Zoom an jeder Stelle zwischen den Schlüsselbildern zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location line="+69"/>
+        <source>Zoom position %1</source>
+        <translation>Zoomposition %1</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Scrub:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>fresh</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>painting</source>
+        <translation>wird gemalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Keyframe %1, %2</source>
+        <translation>Schlüsselbild %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 (%2)</source>
+        <translation>Schlüsselbild %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Regenerate with a new seed</source>
+        <translation>Mit neuem Seed neu generieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate with this seed (after editing the prompt)</source>
+        <translation>Mit diesem Seed neu generieren (nach Bearbeiten des Prompts)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit this keyframe&apos;s prompt…</source>
+        <translation>Prompt dieses Schlüsselbilds bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert a keyframe after this one</source>
+        <translation>Danach ein Schlüsselbild einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui_main.cpp" line="+44"/>
+        <source>Infinite zoom videos with Stable Diffusion</source>
+        <translation>Endlose Zoom-Videos mit Stable Diffusion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A .droste project to open, or a picture to start from</source>
+        <translation>Ein zu öffnendes .droste-Projekt oder ein Bild als Ausgangspunkt</translation>
+    </message>
+</context>
+</TS>

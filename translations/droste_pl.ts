@@ -1,0 +1,1431 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>droste::engine::Engine</name>
+    <message>
+        <location filename="../core/engine/engine.cpp" line="+393"/>
+        <source>Painting the first keyframe</source>
+        <translation>Malowanie pierwszej klatki kluczowej</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Adding %n keyframe(s)</source>
+        <translation>
+            <numerusform>Dodawanie %n klatki kluczowej</numerusform>
+            <numerusform>Dodawanie %n klatek kluczowych</numerusform>
+            <numerusform>Dodawanie %n klatek kluczowych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Repainting keyframe %1</source>
+        <translation>Ponowne malowanie klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Repainting stale keyframes</source>
+        <translation>Ponowne malowanie nieaktualnych klatek kluczowych</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="+25"/>
+        <source>Export MP4 video</source>
+        <translation>Eksport wideo MP4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export WebM video</source>
+        <translation>Eksport wideo WebM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export frames as PNG</source>
+        <translation>Eksport klatek jako PNG</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Browse…</source>
+        <translation>Przeglądaj…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Katalog</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> fps</source>
+        <translation> kl./s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames per second of the video. 30 is smooth; 60 is smoother and twice the work.</source>
+        <translation>Liczba klatek na sekundę. 30 daje płynny obraz, 60 – jeszcze płynniejszy, ale to dwa razy więcej pracy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;rame rate</source>
+        <translation>&amp;Liczba klatek na sekundę</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the zoom takes to pass one keyframe: the speed of the zoom.</source>
+        <translation>Ile czasu zajmuje przejście przez jedną klatkę kluczową, czyli szybkość zbliżenia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Seconds per keyframe</source>
+        <translation>&amp;Sekundy na klatkę kluczową</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>%1 p</source>
+        <translation>%1p</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are upscaled.</source>
+        <translation>Wysokość wideo w pikselach; szerokość wynika z proporcji obrazu. Rozmiary większe od rozmiaru klatki kluczowej są skalowane w górę.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Si&amp;ze</source>
+        <translation>Rozmi&amp;ar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Square 1:1</source>
+        <translation>Kwadrat 1:1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscape 16:9</source>
+        <translation>Poziomo 16:9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 9:16 (phones)</source>
+        <translation>Pionowo 9:16 (telefony)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classic 4:3</source>
+        <translation>Klasyczny 4:3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shape of the video. Non-square videos show a centred crop of the zoom.</source>
+        <translation>Kształt wideo. Niekwadratowe wideo pokazuje wykadrowany środek zbliżenia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Aspect</source>
+        <translation>Pr&amp;oporcje</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (into the first keyframe)</source>
+        <translation>Przybliżanie (w stronę pierwszej klatki kluczowej)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (away from the first keyframe)</source>
+        <translation>Oddalanie (od pierwszej klatki kluczowej)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Direction</source>
+        <translation>Ki&amp;erunek</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Constant speed</source>
+        <translation>Stała prędkość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ease in and out</source>
+        <translation>Łagodny start i koniec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant speed keeps the zoom steady from the first to the last frame. Ease in and out starts gently and comes to a gentle stop (one keyframe step each).</source>
+        <translation>Stała prędkość utrzymuje równe tempo zbliżenia od pierwszej do ostatniej klatki. Łagodny start i koniec powoli się rozpędza i łagodnie zatrzymuje (po jednym kroku klatki kluczowej).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Easing</source>
+        <translation>&amp;Wygładzanie ruchu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Picture quality against file size. 75 looks clean for sharing; 100 is near lossless.</source>
+        <translation>Jakość obrazu kosztem rozmiaru pliku. 75 wygląda czysto do udostępniania; 100 to niemal bezstratnie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quality</source>
+        <translation>&amp;Jakość</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export</source>
+        <translation>Eksportuj</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
+        <translation>%1 × %2 pikseli, klatek: %3, %4 s wideo z %5 klatek kluczowych.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder for the frames</source>
+        <translation>Katalog na klatki</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Wideo MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WebM video (*.webm)</source>
+        <translation>Wideo WebM (*.webm)</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::JobStatusBar</name>
+    <message>
+        <location filename="../ui/job_status_bar.cpp" line="+14"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Where the painter runs (Settings &gt; Preferences to change)</source>
+        <translation>Gdzie działa generator (zmiana: Ustawienia &gt; Konfiguruj Droste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The painter in use</source>
+        <translation>Używany generator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop painting (Esc). Keyframes already finished are kept.</source>
+        <translation>Zatrzymaj malowanie (Esc). Gotowe klatki kluczowe zostaną zachowane.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Device: %1</source>
+        <translation>Urządzenie: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  Painter: %1</source>
+        <translation>  Generator: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (%1 of %2)</source>
+        <translation> (%1 z %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %v/%m</source>
+        <translation>krok %v/%m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 it/s</source>
+        <translation>%1 it./s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>pozostało %1</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="+75"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatyczny zapis nie powiódł się: %1</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>&amp;New Project</source>
+        <translation>&amp;Nowy projekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start an empty project</source>
+        <translation>Rozpocznij pusty projekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Otwórz…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a .droste project</source>
+        <translation>Otwórz projekt .droste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project</source>
+        <translation>Zapisz projekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>Zapisz j&amp;ako…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the project under a new name</source>
+        <translation>Zapisz projekt pod nową nazwą</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import Start Image…</source>
+        <translation>&amp;Importuj obraz początkowy…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a picture of your own as the first keyframe and zoom out of it</source>
+        <translation>Użyj własnego obrazu jako pierwszej klatki kluczowej i oddalaj się od niego</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;MP4…</source>
+        <translation>Eksportuj do &amp;MP4…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render the zoom as an H.264 MP4 video</source>
+        <translation>Wyrenderuj zbliżenie jako wideo MP4 (H.264)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;WebM…</source>
+        <translation>Eksportuj do &amp;WebM…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Render the zoom as a VP9 WebM video</source>
+        <translation>Wyrenderuj zbliżenie jako wideo WebM (VP9)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Frames…</source>
+        <translation>Eksportuj &amp;klatki…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render every frame of the zoom as a PNG file</source>
+        <translation>Wyrenderuj każdą klatkę zbliżenia jako plik PNG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>Zakoń&amp;cz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate First Keyframe</source>
+        <translation>&amp;Generuj pierwszą klatkę kluczową</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paint the innermost picture from the prompt</source>
+        <translation>Namaluj najbardziej wewnętrzny obraz na podstawie opisu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Keyframes</source>
+        <translation>&amp;Dodaj klatki kluczowe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out: paint new keyframes around the last one</source>
+        <translation>Oddal: namaluj nowe klatki kluczowe wokół ostatniej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regenerate Selected</source>
+        <translation>&amp;Wygeneruj ponownie zaznaczoną</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paint the selected keyframe again with a new seed; later ones turn stale</source>
+        <translation>Namaluj zaznaczoną klatkę kluczową ponownie z nowym ziarnem; późniejsze staną się nieaktualne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate &amp;Stale</source>
+        <translation>Wygeneruj ponownie &amp;nieaktualne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint every stale or failed keyframe, in order</source>
+        <translation>Namaluj ponownie po kolei wszystkie nieaktualne lub nieudane klatki kluczowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop painting; finished keyframes are kept</source>
+        <translation>Zatrzymaj malowanie; gotowe klatki kluczowe zostaną zachowane</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Play Preview</source>
+        <translation>&amp;Odtwórz podgląd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render a quick low-resolution video of the zoom and play it in a loop</source>
+        <translation>Wyrenderuj szybkie wideo zbliżenia w niskiej rozdzielczości i odtwarzaj je w pętli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pełny ekran</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Konfiguruj Droste…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model location, device, precision, threads, language</source>
+        <translation>Położenie modelu, urządzenie, precyzja, wątki, język</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Droste</source>
+        <translation>&amp;O programie Droste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ostatnio o&amp;twierane</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generowanie</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ustawienia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate</source>
+        <translation>Generowanie</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Edit prompt</source>
+        <translation>Edycja opisu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit negative prompt</source>
+        <translation>Edycja opisu negatywnego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Change model</source>
+        <translation>Zmiana modelu</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Change sampler</source>
+        <translation>Zmiana samplera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change steps</source>
+        <translation>Zmiana liczby kroków</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change guidance</source>
+        <translation>Zmiana zgodności z opisem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframe size</source>
+        <translation>Zmiana rozmiaru klatki kluczowej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change outpaint ring</source>
+        <translation>Zmiana pierścienia domalowania</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change method</source>
+        <translation>Zmiana metody</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change padding</source>
+        <translation>Zmiana wypełnienia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change setting</source>
+        <translation>Zmiana ustawienia</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a model folder (diffusers layout)</source>
+        <translation>Wybierz katalog modelu (układ diffusers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a model file</source>
+        <translation>Wybierz plik modelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Punkty kontrolne modelu (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Draft painter (no model)</source>
+        <translation>Tryb szkicu (bez modelu)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>draft painter</source>
+        <translation>tryb szkicu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CPU (draft)</source>
+        <translation>CPU (szkic)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n wątek</numerusform>
+            <numerusform>CPU, %n wątki</numerusform>
+            <numerusform>CPU, %n wątków</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Untitled</source>
+        <translation>Bez nazwy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droste — %1[*]</source>
+        <translation>Droste – %1[*]</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>Seed %1
+%2</source>
+        <translation>Ziarno %1
+%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keyframe %1 of %2 · seed %3 · %4</source>
+        <translation>Klatka kluczowa %1 z %2 · ziarno %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_export.cpp" line="+74"/>
+        <source>Exported %1</source>
+        <translation>Wyeksportowano %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rendering and encoding the zoom…</source>
+        <translation>Renderowanie i kodowanie zbliżenia…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Eksportowanie</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The export was cancelled.</source>
+        <translation>Eksport został anulowany.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>Eksport nie powiódł się</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="+37"/>
+        <source>Images (%1)</source>
+        <translation>Obrazy (%1)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not open the project</source>
+        <translation>Nie można otworzyć projektu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened %1</source>
+        <translation>Otwarto %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open project</source>
+        <translation>Otwórz projekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Droste projects (*.droste)</source>
+        <translation>Projekty Droste (*.droste)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Could not save the project</source>
+        <translation>Nie można zapisać projektu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>Zapisano %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>/zoom.droste</source>
+        <translation>/zoom.droste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save project</source>
+        <translation>Zapisz projekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not import the picture</source>
+        <translation>Nie można zaimportować obrazu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
+        <translation>Nie można odczytać %1 jako obrazu (%2). Spróbuj pliku PNG lub JPEG.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Import start image</source>
+        <translation>Importuj obraz początkowy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsaved changes</source>
+        <translation>Niezapisane zmiany</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>Projekt zawiera niezapisane zmiany. Czy najpierw je zapisać?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No recent projects</source>
+        <translation>Brak ostatnich projektów</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear list</source>
+        <translation>Wyczyść listę</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recover work</source>
+        <translation>Odzyskiwanie pracy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droste did not close properly last time. Open the automatically saved copy of %1?</source>
+        <translation>Droste nie zostało poprawnie zamknięte ostatnim razem. Otworzyć automatycznie zapisaną kopię: %1?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your untitled project</source>
+        <translation>projekt bez nazwy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not recover the project</source>
+        <translation>Nie można odzyskać projektu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>About Droste</source>
+        <translation>O programie Droste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Infinite zoom videos with Stable Diffusion inpainting.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="+74"/>
+        <source>Stopped. Keyframes that were finished are kept.</source>
+        <translation>Zatrzymano. Gotowe klatki kluczowe zostały zachowane.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Painting failed</source>
+        <translation>Malowanie nie powiodło się</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: done.</source>
+        <translation>%1: gotowe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Generate first keyframe</source>
+        <translation>Generowanie pierwszej klatki kluczowej</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Add %n keyframe(s)</source>
+        <translation>
+            <numerusform>Dodanie %n klatki kluczowej</numerusform>
+            <numerusform>Dodanie %n klatek kluczowych</numerusform>
+            <numerusform>Dodanie %n klatek kluczowych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Regenerate keyframe %1</source>
+        <translation>Ponowne generowanie klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Regenerate stale keyframes</source>
+        <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Prompt of keyframe %1</source>
+        <translation>Opis klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This keyframe&apos;s own prompt. Leave it equal to the project&apos;s prompt to follow that one.
+Then use &quot;Regenerate with this seed&quot; to repaint it.</source>
+        <translation>Własny opis tej klatki kluczowej. Pozostaw go takim jak opis projektu, aby podążał za nim.
+Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit prompt of keyframe %1</source>
+        <translation>Edycja opisu klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Insert keyframe</source>
+        <translation>Wstawienie klatki kluczowej</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete keyframe %1</source>
+        <translation>Usunięcie klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save keyframe %1</source>
+        <translation>Zapisz klatkę kluczową %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keyframe-%1.png</source>
+        <translation>klatka-kluczowa-%1.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>Obraz PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save</source>
+        <translation>Nie można zapisać</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write %1. Check that the folder exists and is writable.</source>
+        <translation>Nie można zapisać %1. Sprawdź, czy katalog istnieje i można w nim zapisywać.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_view.cpp" line="+40"/>
+        <source>Zoom position %1 of %2</source>
+        <translation>Pozycja zbliżenia %1 z %2</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelBanner</name>
+    <message>
+        <location filename="../ui/model_banner.cpp" line="+15"/>
+        <source>&lt;b&gt;No Stable Diffusion model found.&lt;/b&gt; Droste paints with the &lt;i&gt;draft painter&lt;/i&gt; (quick placeholder shapes, no model needed) until you choose an inpainting model.</source>
+        <translation>&lt;b&gt;Nie znaleziono modelu Stable Diffusion.&lt;/b&gt; Droste maluje w &lt;i&gt;trybie szkicu&lt;/i&gt; (szybkie kształty zastępcze, bez modelu), dopóki nie wybierzesz modelu do domalowywania (inpainting).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose model folder…</source>
+        <translation>Wybierz katalog modelu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose model file…</source>
+        <translation>Wybierz plik modelu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide this message; the draft painter stays in use</source>
+        <translation>Ukryj ten komunikat; tryb szkicu pozostanie w użyciu</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PlayPreviewDialog</name>
+    <message>
+        <location filename="../ui/play_preview_dialog.cpp" line="+16"/>
+        <source>Preview of the zoom</source>
+        <translation>Podgląd zbliżenia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Pause</source>
+        <translation>Wstrzymaj</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The preview cannot be played: %1. Qt Multimedia&apos;s GStreamer backend needs the gstreamer1.0-libav package for H.264 video.</source>
+        <translation>Nie można odtworzyć podglądu: %1. Moduł GStreamer w Qt Multimedia wymaga pakietu gstreamer1.0-libav do odtwarzania wideo H.264.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PreviewWidget</name>
+    <message>
+        <location filename="../ui/preview_widget.cpp" line="+45"/>
+        <source>Show input &amp;&amp; mask</source>
+        <translation>Pokaż wejście i maskę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show what the painter receives for this keyframe: the previous keyframe shrunk and padded, with the ring it repaints tinted red.</source>
+        <translation>Pokazuje, co generator otrzymuje dla tej klatki kluczowej: poprzednią klatkę pomniejszoną i uzupełnioną, z zamalowywanym pierścieniem zabarwionym na czerwono.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a prompt on the left and press “Generate first keyframe”,
+or drop a picture here to zoom out of it.</source>
+        <translation>Wpisz opis po lewej i naciśnij „Generuj pierwszą klatkę kluczową”
+albo upuść tu obraz, aby się od niego oddalać.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Painting — step %1/%2</source>
+        <translation>Malowanie – krok %1/%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Painting…</source>
+        <translation>Malowanie…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Painter input: red = ring to paint</source>
+        <translation>Wejście generatora: czerwony = pierścień do namalowania</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PromptPanel</name>
+    <message>
+        <location filename="../ui/prompt_panel.cpp" line="+42"/>
+        <source>Direct (all sides at once)</source>
+        <translation>Bezpośrednio (wszystkie boki naraz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequential (one side at a time)</source>
+        <translation>Kolejno (po jednym boku)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mirror (default)</source>
+        <translation>Odbicie lustrzane (domyślne)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirror, skipping the edge</source>
+        <translation>Odbicie lustrzane z pominięciem krawędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stretch the edge pixels</source>
+        <translation>Rozciągnięcie pikseli krawędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blurred stretch</source>
+        <translation>Rozmyte rozciągnięcie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black</source>
+        <translation>Czarny</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to paint</source>
+        <translation>Co namalować</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the picture, e.g. &quot;a cosy library inside a seashell, warm light, highly detailed&quot;</source>
+        <translation>Opisz obraz, np. „a cosy library inside a seashell, warm light, highly detailed”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The prompt: what every new keyframe should show. Keyframes you regenerate later use the prompt that is here then, unless they have their own.</source>
+        <translation>Opis (prompt): co ma przedstawiać każda nowa klatka kluczowa. Klatki generowane ponownie później użyją opisu, który będzie tu wtedy, chyba że mają własny.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to avoid, e.g. &quot;blurry, text, watermark&quot;</source>
+        <translation>Czego unikać, np. „blurry, text, watermark”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The negative prompt: things the painter should steer away from.</source>
+        <translation>Opis negatywny: czego generator ma unikać.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Prompt</source>
+        <translation>&amp;Opis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Negative prompt</source>
+        <translation>Opis &amp;negatywny</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Painter</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Stable Diffusion inpainting model that paints the keyframes. &quot;Draft painter&quot; needs no model: it paints quick placeholder shapes.</source>
+        <translation>Model Stable Diffusion do domalowywania, który maluje klatki kluczowe. „Tryb szkicu” nie wymaga modelu: maluje szybkie kształty zastępcze.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Przeglądaj…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a model folder (diffusers layout) or a single .safetensors file.</source>
+        <translation>Wybierz katalog modelu (układ diffusers) lub pojedynczy plik .safetensors.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sampler that removes the noise step by step. &quot;Model default&quot; uses the one the model ships with.</source>
+        <translation>Sampler, który krok po kroku usuwa szum. „Domyślny z modelu” używa samplera dostarczonego z modelem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ampler</source>
+        <translation>S&amp;ampler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual.</source>
+        <translation>Kroki odszumiania na klatkę kluczową. Więcej kroków: drobniejsze szczegóły, ale wolniej. Zwykle 20–30.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Steps</source>
+        <translation>&amp;Kroki</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guidance (CFG): how strictly the picture follows the prompt. Low: freer and softer; high: literal and harsher. 7–8 is usual.</source>
+        <translation>Zgodność z opisem (CFG): jak ściśle obraz trzyma się opisu. Niska: swobodniej i łagodniej; wysoka: dosłownie i ostrzej. Zwykle 7–8.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guidance (CFG)</source>
+        <translation>Zgodność z opi&amp;sem (CFG)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seed picks the starting noise: the same seed and settings paint the same picture.</source>
+        <translation>Ziarno wybiera początkowy szum: to samo ziarno i te same ustawienia dają ten sam obraz.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Random</source>
+        <translation>Losowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll a new random seed</source>
+        <translation>Wylosuj nowe ziarno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+73"/>
+        <source>Lock</source>
+        <translation>Zablokuj</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
+        <translation>Zablokowane: każda nowa klatka kluczowa używa tego ziarna. Odblokowane: każda nowa klatka losuje własne.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>See&amp;d</source>
+        <translation>&amp;Ziarno</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom</source>
+        <translation>Zbliżenie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+99"/>
+        <source>%1 × %1 px</source>
+        <translation>%1 × %1 px</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
+        <translation>Rozmiar, w jakim malowana jest każda klatka kluczowa. Modele SD 1.x/2.x najlepiej działają przy 512, SDXL przy 1024. Większy rozmiar jest wolniejszy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyframe size</source>
+        <translation>Rozm&amp;iar klatki kluczowej</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each side. Wider: faster zoom, fewer keyframes, but less continuity.</source>
+        <translation>Pierścień domalowania: ile nowego obrazu malować z każdej strony wokół poprzedniej klatki kluczowej. Szerszy: szybsze zbliżenie, mniej klatek kluczowych, ale słabsza ciągłość.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outpaint ring</source>
+        <translation>Pierścień &amp;domalowania</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Direct paints the whole ring in one go. Sequential paints one side at a time, which joins better but takes four times as long.</source>
+        <translation>Bezpośrednio maluje cały pierścień za jednym razem. Kolejno maluje po jednym boku, co lepiej łączy, ale trwa cztery razy dłużej.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>M&amp;ethod</source>
+        <translation>Me&amp;toda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What fills the empty ring before it is painted. It guides colours and composition at the seam.</source>
+        <translation>Czym wypełnić pusty pierścień przed malowaniem. Wpływa to na kolory i kompozycję na styku.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Padding</source>
+        <translation>W&amp;ypełnienie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How many keyframes &quot;Add keyframes&quot; paints, one zoom step out each.</source>
+        <translation>Ile klatek kluczowych maluje „Dodaj klatki kluczowe”, każda o jeden krok oddalenia dalej.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframes to &amp;add</source>
+        <translation>&amp;Liczba nowych klatek</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Locked</source>
+        <translation>Zablokowane</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Model default</source>
+        <translation>Domyślny z modelu</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="+23"/>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No model chosen: the draft painter is used</source>
+        <translation>Brak modelu: tryb szkicu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Stable Diffusion inpainting model: a diffusers folder (with model_index.json) or a single .safetensors checkpoint.</source>
+        <translation>Model Stable Diffusion do domalowywania: katalog diffusers (z plikiem model_index.json) lub pojedynczy punkt kontrolny .safetensors.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder…</source>
+        <translation>Katalog…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Plik…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Model location</source>
+        <translation>Położenie &amp;modelu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatycznie (GPU, jeśli dostępny)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>GPU NVIDIA (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the model runs. A GPU is many times faster than the CPU.</source>
+        <translation>Gdzie działa model. GPU jest wielokrotnie szybszy niż CPU.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Device</source>
+        <translation>&amp;Urządzenie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic (fp16 on GPU, fp32 on CPU)</source>
+        <translation>Automatycznie (fp16 na GPU, fp32 na CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp32 (exact, most memory)</source>
+        <translation>fp32 (dokładna, najwięcej pamięci)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (fast on recent CPUs)</source>
+        <translation>bf16 (szybka na nowszych CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp16 (GPU only)</source>
+        <translation>fp16 (tylko GPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly.</source>
+        <translation>Format liczb wag modelu. Niższa precyzja: szybciej i o połowę mniej pamięci, obrazy różnią się bardzo nieznacznie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Precision</source>
+        <translation>&amp;Precyzja</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (%1)</source>
+        <translation>Automatycznie (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads for painting on the CPU. Takes effect after a restart.</source>
+        <translation>Wątki procesora do malowania na CPU. Zmiana działa po ponownym uruchomieniu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads</source>
+        <translation>&amp;Wątki CPU</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System language</source>
+        <translation>Język systemu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The language of the interface. Takes effect after a restart.</source>
+        <translation>Język interfejsu. Zmiana działa po ponownym uruchomieniu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Język</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Droste.</source>
+        <translation>Nowy język zostanie użyty przy następnym uruchomieniu Droste.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a model folder</source>
+        <translation>Wybierz katalog modelu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a model file</source>
+        <translation>Wybierz plik modelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Punkty kontrolne modelu (*.safetensors)</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::TimelineWidget</name>
+    <message>
+        <location filename="../ui/timeline_widget.cpp" line="+97"/>
+        <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
+        <translation>Klatki kluczowe od najbardziej wewnętrznej (1) na zewnątrz. Kliknij prawym przyciskiem, aby zobaczyć więcej.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag to see the zoom at any point between keyframes.</source>
+        <translation>Przeciągnij, aby zobaczyć zbliżenie w dowolnym miejscu między klatkami kluczowymi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location line="+69"/>
+        <source>Zoom position %1</source>
+        <translation>Pozycja zbliżenia %1</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Scrub:</source>
+        <translation>Przewijanie:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>fresh</source>
+        <translation>aktualna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stale</source>
+        <translation>nieaktualna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>painting</source>
+        <translation>w trakcie malowania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>nieudana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued</source>
+        <translation>w kolejce</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Keyframe %1, %2</source>
+        <translation>Klatka kluczowa %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 (%2)</source>
+        <translation>Klatka kluczowa %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Regenerate with a new seed</source>
+        <translation>Wygeneruj ponownie z nowym ziarnem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate with this seed (after editing the prompt)</source>
+        <translation>Wygeneruj ponownie z tym ziarnem (po edycji opisu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit this keyframe&apos;s prompt…</source>
+        <translation>Edytuj opis tej klatki kluczowej…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert a keyframe after this one</source>
+        <translation>Wstaw klatkę kluczową po tej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PNG…</source>
+        <translation>Zapisz jako PNG…</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui_main.cpp" line="+44"/>
+        <source>Infinite zoom videos with Stable Diffusion</source>
+        <translation>Nieskończone zbliżenia wideo ze Stable Diffusion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A .droste project to open, or a picture to start from</source>
+        <translation>Projekt .droste do otwarcia lub obraz początkowy</translation>
+    </message>
+</context>
+</TS>

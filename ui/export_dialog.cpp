@@ -1,0 +1,219 @@
+#include "ui/export_dialog.h"
+
+#include "ui/app_preferences.h"
+#include "ui/slider_spin.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <numeric>
+
+namespace droste::ui {
+
+namespace {
+QString formatTitle(ExportFormat f) {
+  switch (f) {
+    case ExportFormat::Mp4: return ExportDialog::tr("Export MP4 video");
+    case ExportFormat::WebM: return ExportDialog::tr("Export WebM video");
+    case ExportFormat::Frames: return ExportDialog::tr("Export frames as PNG");
+  }
+  return {};
+}
+int even(double v) { return std::max(2, int(v / 2 + 0.5) * 2); }  // encoders want even sizes
+}  // namespace
+
+ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QWidget* parent)
+    : QDialog(parent), format_(format), keyframeCount_(keyframeCount) {
+  setObjectName(QStringLiteral("ExportDialog"));
+  setWindowTitle(formatTitle(format));
+  auto* form = new QFormLayout;
+
+  path_ = new QLineEdit(suggestedPath, this);
+  path_->setObjectName(QStringLiteral("exportPath"));
+  auto* browse = new QPushButton(tr("Browse…"), this);
+  auto* pathRow = new QHBoxLayout;
+  pathRow->addWidget(path_, 1);
+  pathRow->addWidget(browse);
+  form->addRow(format == ExportFormat::Frames ? tr("&Folder") : tr("&File"), pathRow);
+  qobject_cast<QLabel*>(form->labelForField(pathRow))->setBuddy(path_);
+
+  fps_ = new QSpinBox(this);
+  fps_->setObjectName(QStringLiteral("fps"));
+  fps_->setRange(1, 120);
+  fps_->setSuffix(tr(" fps"));
+  fps_->setToolTip(tr("Frames per second of the video. 30 is smooth; 60 is smoother and twice the work."));
+  form->addRow(tr("F&rame rate"), fps_);
+
+  secondsPerKeyframe_ = new QDoubleSpinBox(this);
+  secondsPerKeyframe_->setObjectName(QStringLiteral("secondsPerKeyframe"));
+  secondsPerKeyframe_->setRange(0.1, 60);
+  secondsPerKeyframe_->setSingleStep(0.5);
+  secondsPerKeyframe_->setSuffix(tr(" s"));
+  secondsPerKeyframe_->setToolTip(tr("How long the zoom takes to pass one keyframe: the speed of the zoom."));
+  form->addRow(tr("&Seconds per keyframe"), secondsPerKeyframe_);
+
+  height_ = new QComboBox(this);
+  height_->setObjectName(QStringLiteral("height"));
+  for (int h : {360, 512, 720, 1080, 1440, 2160}) height_->addItem(tr("%1 p").arg(h), h);
+  height_->setToolTip(tr("Height of the video in pixels; the width follows from the aspect ratio. Sizes above "
+                         "the keyframe size are upscaled."));
+  form->addRow(tr("Si&ze"), height_);
+
+  aspect_ = new QComboBox(this);
+  aspect_->setObjectName(QStringLiteral("aspect"));
+  aspect_->addItem(tr("Square 1:1"), QStringLiteral("1:1"));
+  aspect_->addItem(tr("Landscape 16:9"), QStringLiteral("16:9"));
+  aspect_->addItem(tr("Portrait 9:16 (phones)"), QStringLiteral("9:16"));
+  aspect_->addItem(tr("Classic 4:3"), QStringLiteral("4:3"));
+  aspect_->setToolTip(tr("The shape of the video. Non-square videos show a centred crop of the zoom."));
+  form->addRow(tr("&Aspect"), aspect_);
+
+  direction_ = new QComboBox(this);
+  direction_->setObjectName(QStringLiteral("direction"));
+  direction_->addItem(tr("Zoom in (into the first keyframe)"), true);
+  direction_->addItem(tr("Zoom out (away from the first keyframe)"), false);
+  form->addRow(tr("&Direction"), direction_);
+
+  easing_ = new QComboBox(this);
+  easing_->setObjectName(QStringLiteral("easing"));
+  easing_->addItem(tr("Constant speed"), QStringLiteral("linear"));
+  easing_->addItem(tr("Ease in and out"), QStringLiteral("ease-in-out"));
+  easing_->setToolTip(tr("Constant speed keeps the zoom steady from the first to the last frame. Ease in and "
+                         "out starts gently and comes to a gentle stop (one keyframe step each)."));
+  form->addRow(tr("&Easing"), easing_);
+
+  quality_ = new SliderSpin(0, 100, 1, 0, this);
+  quality_->setObjectName(QStringLiteral("quality"));
+  quality_->setToolTip(tr("Picture quality against file size. 75 looks clean for sharing; 100 is near lossless."));
+  form->addRow(tr("&Quality"), quality_);
+  if (format == ExportFormat::Frames) form->setRowVisible(quality_, false);
+
+  summary_ = new QLabel(this);
+  summary_->setObjectName(QStringLiteral("exportSummary"));
+  summary_->setWordWrap(true);
+
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+  auto* column = new QVBoxLayout(this);
+  column->addLayout(form);
+  column->addWidget(summary_);
+  column->addWidget(buttons);
+
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+  connect(path_, &QLineEdit::textChanged, this, [this, buttons](const QString& t) {
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
+  });
+  for (QComboBox* box : {height_, aspect_, direction_, easing_})
+    connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
+  connect(fps_, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+  connect(secondsPerKeyframe_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+
+  ExportChoices c = remembered(format);
+  c.path = suggestedPath;
+  setChoices(c);
+}
+
+QSize ExportDialog::outputSize() const {
+  const int h = height_->currentData().toInt();
+  const QStringList ratio = aspect_->currentData().toString().split(QLatin1Char(':'));
+  const double r = ratio.size() == 2 ? ratio[0].toDouble() / ratio[1].toDouble() : 1.0;
+  return {even(h * r), even(h)};
+}
+
+ExportChoices ExportDialog::choices() const {
+  ExportChoices c;
+  c.format = format_;
+  c.path = path_->text().trimmed();
+  c.fps = fps_->value();
+  c.secondsPerKeyframe = secondsPerKeyframe_->value();
+  const QSize s = outputSize();
+  c.width = s.width();
+  c.height = s.height();
+  c.zoomIn = direction_->currentData().toBool();
+  c.easing = easing_->currentData().toString();
+  c.quality = quality_->intValue();
+  return c;
+}
+
+void ExportDialog::setChoices(const ExportChoices& c) {
+  path_->setText(c.path);
+  fps_->setValue(c.fps);
+  secondsPerKeyframe_->setValue(c.secondsPerKeyframe);
+  int hi = height_->findData(c.height);
+  if (hi < 0) {
+    height_->addItem(tr("%1 p").arg(c.height), c.height);
+    hi = height_->count() - 1;
+  }
+  height_->setCurrentIndex(hi);
+  const double r = double(c.width) / std::max(1, c.height);
+  int best = 0;
+  for (int i = 0; i < aspect_->count(); ++i) {  // the preset closest to the remembered shape
+    const QStringList p = aspect_->itemData(i).toString().split(QLatin1Char(':'));
+    const QStringList b = aspect_->itemData(best).toString().split(QLatin1Char(':'));
+    if (std::abs(p[0].toDouble() / p[1].toDouble() - r) < std::abs(b[0].toDouble() / b[1].toDouble() - r)) best = i;
+  }
+  aspect_->setCurrentIndex(best);
+  direction_->setCurrentIndex(c.zoomIn ? 0 : 1);
+  easing_->setCurrentIndex(std::max(0, easing_->findData(c.easing)));
+  quality_->setValue(c.quality);
+  updateSummary();
+}
+
+void ExportDialog::updateSummary() {
+  const QSize s = outputSize();
+  const double seconds = std::max(0, keyframeCount_ - 1) * secondsPerKeyframe_->value();
+  const int frames = int(seconds * fps_->value() + 0.5) + 1;
+  summary_->setText(tr("%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.")
+                        .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(keyframeCount_));
+}
+
+void ExportDialog::browse() {
+  QString chosen;
+  if (format_ == ExportFormat::Frames) {
+    chosen = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), path_->text());
+  } else {
+    const QString filter = format_ == ExportFormat::Mp4 ? tr("MP4 video (*.mp4)") : tr("WebM video (*.webm)");
+    chosen = QFileDialog::getSaveFileName(this, windowTitle(), path_->text(), filter);
+  }
+  if (!chosen.isEmpty()) path_->setText(chosen);
+}
+
+ExportChoices ExportDialog::remembered(ExportFormat format) {
+  ExportChoices c;
+  c.format = format;
+  c.fps = prefs::exportFps();
+  c.secondsPerKeyframe = prefs::exportSecondsPerKeyframe();
+  c.height = prefs::exportHeight();
+  const QStringList ratio = prefs::exportAspect().get().split(QLatin1Char(':'));
+  const double r = ratio.size() == 2 && ratio[1].toDouble() > 0 ? ratio[0].toDouble() / ratio[1].toDouble() : 1.0;
+  c.width = even(c.height * r);
+  c.zoomIn = prefs::exportZoomIn();
+  c.easing = prefs::exportEasing();
+  c.quality = prefs::exportQuality();
+  return c;
+}
+
+void ExportDialog::remember(const ExportChoices& c) {
+  prefs::exportFps().set(c.fps);
+  prefs::exportSecondsPerKeyframe().set(c.secondsPerKeyframe);
+  prefs::exportHeight().set(c.height);
+  // store the reduced ratio of the chosen size
+  const int g = std::gcd(c.width, c.height);
+  prefs::exportAspect().set(QStringLiteral("%1:%2").arg(c.width / std::max(1, g)).arg(c.height / std::max(1, g)));
+  prefs::exportZoomIn().set(c.zoomIn);
+  prefs::exportEasing().set(c.easing);
+  prefs::exportQuality().set(c.quality);
+}
+
+}  // namespace droste::ui

@@ -1,0 +1,57 @@
+#pragma once
+// Asks how to export the zoom: frame rate, pace, size and aspect, direction, easing, quality, file.
+#include <QDialog>
+#include <QString>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+class QLabel;
+
+namespace droste::ui {
+
+class SliderSpin;
+
+enum class ExportFormat { Mp4, WebM, Frames };
+
+struct ExportChoices {
+  ExportFormat format = ExportFormat::Mp4;
+  QString path;                   // a file, or a folder for Frames
+  int fps = 30;
+  double secondsPerKeyframe = 2.0;
+  int width = 512, height = 512;
+  bool zoomIn = true;             // true: from the outermost keyframe into the first one
+  QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
+  int quality = 75;               // 0 (smallest file) .. 100 (best picture)
+};
+
+class ExportDialog : public QDialog {
+  Q_OBJECT
+ public:
+  ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QWidget* parent = nullptr);
+
+  ExportChoices choices() const;
+  void setChoices(const ExportChoices& choices);  // e.g. the remembered ones
+  static ExportChoices remembered(ExportFormat format);
+  static void remember(const ExportChoices& choices);
+
+ private:
+  void browse();
+  void updateSummary();
+  QSize outputSize() const;
+
+  ExportFormat format_;
+  int keyframeCount_;
+  QLineEdit* path_;
+  QSpinBox* fps_;
+  QDoubleSpinBox* secondsPerKeyframe_;
+  QComboBox* height_;
+  QComboBox* aspect_;
+  QComboBox* direction_;
+  QComboBox* easing_;
+  SliderSpin* quality_;
+  QLabel* summary_;
+};
+
+}  // namespace droste::ui

@@ -1,0 +1,82 @@
+#include "ui/job_status_bar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+#include <cmath>
+
+namespace droste::ui {
+
+JobStatusBar::JobStatusBar(QWidget* parent)
+    : QWidget(parent), device_(new QLabel(this)), model_(new QLabel(this)), job_(new QLabel(this)),
+      bar_(new QProgressBar(this)), speed_(new QLabel(this)), cancel_(new QPushButton(tr("Cancel"), this)) {
+  setObjectName(QStringLiteral("JobStatusBar"));
+  device_->setObjectName(QStringLiteral("statusDevice"));
+  model_->setObjectName(QStringLiteral("statusModel"));
+  job_->setObjectName(QStringLiteral("statusJob"));
+  speed_->setObjectName(QStringLiteral("statusSpeed"));
+  bar_->setObjectName(QStringLiteral("statusProgress"));
+  cancel_->setObjectName(QStringLiteral("statusCancel"));
+  device_->setToolTip(tr("Where the painter runs (Settings > Preferences to change)"));
+  model_->setToolTip(tr("The painter in use"));
+  bar_->setMaximumWidth(220);
+  bar_->setTextVisible(true);
+  cancel_->setToolTip(tr("Stop painting (Esc). Keyframes already finished are kept."));
+  speed_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("99.9 it/s · 99:59 left")));
+
+  auto* row = new QHBoxLayout(this);
+  row->setContentsMargins(4, 0, 4, 0);
+  row->addWidget(device_);
+  row->addWidget(model_);
+  row->addStretch(1);
+  row->addWidget(job_);
+  row->addWidget(bar_);
+  row->addWidget(speed_);
+  row->addWidget(cancel_);
+  connect(cancel_, &QPushButton::clicked, this, &JobStatusBar::cancelRequested);
+  setBusy(false);
+}
+
+void JobStatusBar::setDevice(const QString& device) { device_->setText(tr("Device: %1").arg(device)); }
+void JobStatusBar::setModel(const QString& model) { model_->setText(tr("  Painter: %1").arg(model)); }
+
+QString JobStatusBar::formatEta(double seconds) {
+  if (seconds < 0 || !std::isfinite(seconds)) return {};
+  const int s = int(std::lround(seconds));
+  if (s >= 3600) return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                            .arg(s % 60, 2, 10, QLatin1Char('0'));
+  return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+void JobStatusBar::showProgress(const JobProgressView& p) {
+  QString what = p.job;
+  if (p.keyframeTotal > 1) what += tr(" (%1 of %2)").arg(p.keyframeNumber).arg(p.keyframeTotal);
+  job_->setText(what);
+  bar_->setRange(0, std::max(1, p.total));
+  bar_->setValue(std::clamp(p.step, 0, std::max(1, p.total)));
+  bar_->setFormat(tr("step %v/%m"));
+  QStringList parts;
+  if (p.itPerSec > 0) parts << tr("%1 it/s").arg(p.itPerSec, 0, 'f', p.itPerSec < 10 ? 2 : 1);
+  const QString eta = formatEta(p.etaSeconds);
+  if (!eta.isEmpty()) parts << tr("%1 left").arg(eta);
+  speed_->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void JobStatusBar::setBusy(bool busy) {
+  for (QWidget* w : {static_cast<QWidget*>(job_), static_cast<QWidget*>(bar_), static_cast<QWidget*>(speed_),
+                     static_cast<QWidget*>(cancel_)})
+    w->setVisible(busy);
+  if (!busy) {
+    job_->clear();
+    speed_->clear();
+    bar_->reset();
+  }
+}
+
+QString JobStatusBar::progressText() const {
+  return QStringLiteral("%1 %2 %3").arg(job_->text(), bar_->text(), speed_->text());
+}
+
+}  // namespace droste::ui

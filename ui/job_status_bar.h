@@ -1,0 +1,46 @@
+#pragma once
+// The permanent part of the status bar: device and model on the left, and while a job runs its
+// progress (keyframe n/N, step, it/s, time left) with a Cancel button.
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace droste::ui {
+
+struct JobProgressView {
+  QString job;            // "Painting keyframe 3"
+  int keyframeNumber = 0; // 1-based within the job
+  int keyframeTotal = 0;
+  int step = 0, total = 0;
+  double itPerSec = 0.0;
+  double etaSeconds = -1.0;
+};
+
+class JobStatusBar : public QWidget {
+  Q_OBJECT
+ public:
+  explicit JobStatusBar(QWidget* parent = nullptr);
+
+  void setDevice(const QString& device);
+  void setModel(const QString& model);
+  void showProgress(const JobProgressView& p);
+  void setBusy(bool busy);  // shows/hides the progress part
+
+  QString progressText() const;
+  static QString formatEta(double seconds);
+
+ Q_SIGNALS:
+  void cancelRequested();
+
+ private:
+  QLabel* device_;
+  QLabel* model_;
+  QLabel* job_;
+  QProgressBar* bar_;
+  QLabel* speed_;
+  QPushButton* cancel_;
+};
+
+}  // namespace droste::ui

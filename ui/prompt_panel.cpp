@@ -1,0 +1,302 @@
+#include "ui/prompt_panel.h"
+
+#include "ui/slider_spin.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHash>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRandomGenerator>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace droste::ui {
+
+namespace {
+QPlainTextEdit* promptEditor(const QString& placeholder, int lines, QWidget* parent) {
+  auto* edit = new QPlainTextEdit(parent);
+  edit->setPlaceholderText(placeholder);
+  edit->setTabChangesFocus(true);
+  const int lineHeight = edit->fontMetrics().lineSpacing();
+  edit->setMinimumHeight(lineHeight * lines + 12);
+  edit->setMaximumHeight(lineHeight * (lines + 3) + 12);
+  return edit;
+}
+}  // namespace
+
+PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("PromptPanel"));
+  auto* column = new QVBoxLayout(this);
+  column->addWidget(buildPromptGroup());
+  column->addWidget(buildModelGroup());
+  column->addWidget(buildZoomGroup());
+  column->addStretch(1);
+
+  setSchedulers({});
+  setMethods({{QStringLiteral("direct"), tr("Direct (all sides at once)")},
+              {QStringLiteral("sequential"), tr("Sequential (one side at a time)")}});
+  // Ids are the project file's names (core/zoom/zoom_types.cpp).
+  setPaddings({{QStringLiteral("symmetric"), tr("Mirror (default)")},
+               {QStringLiteral("reflect"), tr("Mirror, skipping the edge")},
+               {QStringLiteral("edge"), tr("Stretch the edge pixels")},
+               {QStringLiteral("blurred-stretch"), tr("Blurred stretch")},
+               {QStringLiteral("black"), tr("Black")}});
+  wire();
+  setValues(PanelValues{});  // the controls start at the usual values, not at their minimum
+}
+
+QWidget* PromptPanel::buildPromptGroup() {
+  auto* group = new QGroupBox(tr("What to paint"), this);
+  auto* layout = new QVBoxLayout(group);
+  prompt_ = promptEditor(tr("Describe the picture, e.g. \"a cosy library inside a seashell, warm light, "
+                            "highly detailed\""), 4, group);
+  prompt_->setObjectName(QStringLiteral("prompt"));
+  prompt_->setToolTip(tr("The prompt: what every new keyframe should show. Keyframes you regenerate "
+                         "later use the prompt that is here then, unless they have their own."));
+  negative_ = promptEditor(tr("What to avoid, e.g. \"blurry, text, watermark\""), 2, group);
+  negative_->setObjectName(QStringLiteral("negativePrompt"));
+  negative_->setToolTip(tr("The negative prompt: things the painter should steer away from."));
+  auto* promptLabel = new QLabel(tr("&Prompt"), group);
+  promptLabel->setBuddy(prompt_);
+  auto* negativeLabel = new QLabel(tr("&Negative prompt"), group);
+  negativeLabel->setBuddy(negative_);
+  layout->addWidget(promptLabel);
+  layout->addWidget(prompt_);
+  layout->addWidget(negativeLabel);
+  layout->addWidget(negative_);
+  return group;
+}
+
+QWidget* PromptPanel::buildModelGroup() {
+  auto* group = new QGroupBox(tr("Painter"), this);
+  auto* form = new QFormLayout(group);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+  model_ = new QComboBox(group);
+  model_->setObjectName(QStringLiteral("model"));
+  model_->setToolTip(tr("The Stable Diffusion inpainting model that paints the keyframes. "
+                        "\"Draft painter\" needs no model: it paints quick placeholder shapes."));
+  browseModel_ = new QToolButton(group);
+  browseModel_->setText(tr("Browse…"));
+  browseModel_->setToolTip(tr("Choose a model folder (diffusers layout) or a single .safetensors file."));
+  auto* modelRow = new QHBoxLayout;
+  modelRow->addWidget(model_, 1);
+  modelRow->addWidget(browseModel_);
+  form->addRow(tr("&Model"), modelRow);
+  qobject_cast<QLabel*>(form->labelForField(modelRow))->setBuddy(model_);
+
+  scheduler_ = new QComboBox(group);
+  scheduler_->setObjectName(QStringLiteral("scheduler"));
+  scheduler_->setToolTip(tr("The sampler that removes the noise step by step. "
+                            "\"Model default\" uses the one the model ships with."));
+  form->addRow(tr("S&ampler"), scheduler_);
+
+  steps_ = new SliderSpin(1, 150, 1, 0, group);
+  steps_->setObjectName(QStringLiteral("steps"));
+  steps_->setToolTip(tr("Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual."));
+  form->addRow(tr("&Steps"), steps_);
+
+  guidance_ = new SliderSpin(1, 20, 0.5, 1, group);
+  guidance_->setObjectName(QStringLiteral("guidance"));
+  guidance_->setToolTip(tr("Guidance (CFG): how strictly the picture follows the prompt. "
+                           "Low: freer and softer; high: literal and harsher. 7–8 is usual."));
+  form->addRow(tr("&Guidance (CFG)"), guidance_);
+
+  seed_ = new QLineEdit(group);
+  seed_->setObjectName(QStringLiteral("seed"));
+  seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), seed_));
+  seed_->setToolTip(tr("The seed picks the starting noise: the same seed and settings paint the same picture."));
+  dice_ = new QToolButton(group);
+  dice_->setObjectName(QStringLiteral("dice"));
+  dice_->setText(tr("Random"));
+  dice_->setToolTip(tr("Roll a new random seed"));
+  lock_ = new QToolButton(group);
+  lock_->setObjectName(QStringLiteral("seedLock"));
+  lock_->setCheckable(true);
+  lock_->setText(tr("Lock"));
+  lock_->setToolTip(tr("Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own."));
+  auto* seedRow = new QHBoxLayout;
+  seedRow->addWidget(seed_, 1);
+  seedRow->addWidget(dice_);
+  seedRow->addWidget(lock_);
+  form->addRow(tr("See&d"), seedRow);
+  qobject_cast<QLabel*>(form->labelForField(seedRow))->setBuddy(seed_);
+  return group;
+}
+
+QWidget* PromptPanel::buildZoomGroup() {
+  auto* group = new QGroupBox(tr("Zoom"), this);
+  auto* form = new QFormLayout(group);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+  keyframeSize_ = new QComboBox(group);
+  keyframeSize_->setObjectName(QStringLiteral("keyframeSize"));
+  for (int size : {256, 384, 512, 640, 768, 1024}) keyframeSize_->addItem(tr("%1 × %1 px").arg(size), size);
+  keyframeSize_->setToolTip(tr("The size each keyframe is painted at. SD 1.x/2.x inpainting models work best "
+                               "at 512, SDXL at 1024. Larger is slower."));
+  form->addRow(tr("&Keyframe size"), keyframeSize_);
+
+  outpaint_ = new SliderSpin(8, 384, 8, 0, group);
+  outpaint_->setObjectName(QStringLiteral("outpaint"));
+  outpaint_->setSuffix(tr(" px"));
+  outpaint_->setToolTip(tr("Outpaint ring: how much new picture is painted around the previous keyframe on "
+                           "each side. Wider: faster zoom, fewer keyframes, but less continuity."));
+  form->addRow(tr("&Outpaint ring"), outpaint_);
+
+  method_ = new QComboBox(group);
+  method_->setObjectName(QStringLiteral("method"));
+  method_->setToolTip(tr("Direct paints the whole ring in one go. Sequential paints one side at a time, "
+                         "which joins better but takes four times as long."));
+  form->addRow(tr("M&ethod"), method_);
+
+  padding_ = new QComboBox(group);
+  padding_->setObjectName(QStringLiteral("padding"));
+  padding_->setToolTip(tr("What fills the empty ring before it is painted. It guides colours and "
+                          "composition at the seam."));
+  form->addRow(tr("&Padding"), padding_);
+
+  keyframesToAdd_ = new QSpinBox(group);
+  keyframesToAdd_->setObjectName(QStringLiteral("keyframesToAdd"));
+  keyframesToAdd_->setRange(1, 100);
+  keyframesToAdd_->setToolTip(tr("How many keyframes \"Add keyframes\" paints, one zoom step out each."));
+  form->addRow(tr("Keyframes to &add"), keyframesToAdd_);
+  return group;
+}
+
+void PromptPanel::wire() {
+  auto notify = [this](const char* field) {
+    return [this, field] {
+      if (!updating_) Q_EMIT edited(QString::fromLatin1(field));
+    };
+  };
+  connect(prompt_, &QPlainTextEdit::textChanged, this, notify("prompt"));
+  connect(negative_, &QPlainTextEdit::textChanged, this, notify("negativePrompt"));
+  connect(model_, &QComboBox::activated, this, notify("model"));
+  connect(scheduler_, &QComboBox::activated, this, notify("scheduler"));
+  connect(steps_, &SliderSpin::valueChanged, this, notify("steps"));
+  connect(guidance_, &SliderSpin::valueChanged, this, notify("guidance"));
+  connect(seed_, &QLineEdit::editingFinished, this, notify("seed"));
+  connect(lock_, &QToolButton::toggled, this, notify("seedLocked"));
+  connect(keyframeSize_, &QComboBox::activated, this, notify("keyframeSize"));
+  connect(outpaint_, &SliderSpin::valueChanged, this, notify("outpaint"));
+  connect(method_, &QComboBox::activated, this, notify("method"));
+  connect(padding_, &QComboBox::activated, this, notify("padding"));
+  connect(keyframesToAdd_, &QSpinBox::valueChanged, this, notify("keyframesToAdd"));
+  connect(dice_, &QToolButton::clicked, this, [this] {
+    seed_->setText(QString::number(QRandomGenerator::global()->bounded(quint64(1) << 32)));
+    Q_EMIT edited(QStringLiteral("seed"));
+  });
+  connect(lock_, &QToolButton::toggled, this, [this](bool on) { lock_->setText(on ? tr("Locked") : tr("Lock")); });
+  connect(browseModel_, &QToolButton::clicked, this, &PromptPanel::chooseModelRequested);
+}
+
+PanelValues PromptPanel::values() const {
+  PanelValues v;
+  v.prompt = prompt_->toPlainText();
+  v.negativePrompt = negative_->toPlainText();
+  v.model = model_->currentData().toString();
+  v.scheduler = scheduler_->currentData().toString();
+  v.steps = steps_->intValue();
+  v.guidance = guidance_->value();
+  v.seed = seed_->text().toULongLong();
+  v.seedLocked = lock_->isChecked();
+  v.keyframeSize = keyframeSize_->currentData().toInt();
+  v.outpaint = outpaint_->intValue();
+  v.method = method_->currentData().toString();
+  v.padding = padding_->currentData().toString();
+  v.keyframesToAdd = keyframesToAdd_->value();
+  return v;
+}
+
+void PromptPanel::selectData(QComboBox* box, const QString& data) {
+  int index = box->findData(data);
+  if (index < 0 && !data.isEmpty()) {  // keep a value the list does not know (e.g. from a project file)
+    box->addItem(data, data);
+    index = box->count() - 1;
+  }
+  box->setCurrentIndex(std::max(index, 0));
+}
+
+void PromptPanel::setValues(const PanelValues& v) {
+  updating_ = true;
+  if (prompt_->toPlainText() != v.prompt) prompt_->setPlainText(v.prompt);
+  if (negative_->toPlainText() != v.negativePrompt) negative_->setPlainText(v.negativePrompt);
+  selectData(model_, v.model);
+  selectData(scheduler_, v.scheduler);
+  steps_->setValue(v.steps);
+  guidance_->setValue(v.guidance);
+  if (seed_->text() != QString::number(v.seed)) seed_->setText(QString::number(v.seed));
+  lock_->setChecked(v.seedLocked);
+  const int sizeIndex = keyframeSize_->findData(v.keyframeSize);
+  if (sizeIndex >= 0) keyframeSize_->setCurrentIndex(sizeIndex);
+  else {
+    keyframeSize_->addItem(tr("%1 × %1 px").arg(v.keyframeSize), v.keyframeSize);
+    keyframeSize_->setCurrentIndex(keyframeSize_->count() - 1);
+  }
+  outpaint_->setValue(v.outpaint);
+  selectData(method_, v.method);
+  selectData(padding_, v.padding);
+  keyframesToAdd_->setValue(v.keyframesToAdd);
+  updating_ = false;
+}
+
+void PromptPanel::setModels(const QList<QPair<QString, QString>>& models, const QString& current) {
+  updating_ = true;
+  model_->clear();
+  for (const auto& [label, location] : models) model_->addItem(label, location);
+  selectData(model_, current);
+  updating_ = false;
+}
+
+void PromptPanel::setSchedulers(const QStringList& ids) {
+  updating_ = true;
+  const QString current = scheduler_->currentData().toString();
+  scheduler_->clear();
+  scheduler_->addItem(tr("Model default"), QString());
+  static const QHash<QString, QString> labels{
+      {QStringLiteral("pndm"), QStringLiteral("PNDM")},
+      {QStringLiteral("ddim"), QStringLiteral("DDIM")},
+      {QStringLiteral("euler"), QStringLiteral("Euler")},
+      {QStringLiteral("euler-a"), QStringLiteral("Euler ancestral")},
+      {QStringLiteral("dpm++2m"), QStringLiteral("DPM++ 2M")},
+      {QStringLiteral("dpm++2m-karras"), QStringLiteral("DPM++ 2M Karras")},
+      {QStringLiteral("dpm++2m-sde-karras"), QStringLiteral("DPM++ 2M SDE Karras")}};
+  for (const QString& id : ids) scheduler_->addItem(labels.value(id, id), id);
+  selectData(scheduler_, current);
+  updating_ = false;
+}
+
+void PromptPanel::setMethods(const QList<QPair<QString, QString>>& idAndLabel) {
+  updating_ = true;
+  const QString current = method_->currentData().toString();
+  method_->clear();
+  for (const auto& [id, label] : idAndLabel) method_->addItem(label, id);
+  selectData(method_, current);
+  updating_ = false;
+}
+
+void PromptPanel::setPaddings(const QList<QPair<QString, QString>>& idAndLabel) {
+  updating_ = true;
+  const QString current = padding_->currentData().toString();
+  padding_->clear();
+  for (const auto& [id, label] : idAndLabel) padding_->addItem(label, id);
+  selectData(padding_, current);
+  updating_ = false;
+}
+
+quint64 PromptPanel::seedForNewKeyframe() {
+  if (!lock_->isChecked()) {
+    updating_ = true;
+    seed_->setText(QString::number(QRandomGenerator::global()->bounded(quint64(1) << 32)));
+    updating_ = false;
+  }
+  return seed_->text().toULongLong();
+}
+
+}  // namespace droste::ui

@@ -1,0 +1,121 @@
+#include "ui/settings_dialog.h"
+
+#include "ui/app_preferences.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace droste::ui {
+
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+  setObjectName(QStringLiteral("SettingsDialog"));
+  setWindowTitle(tr("Settings"));
+  auto* form = new QFormLayout;
+
+  modelLocation_ = new QLineEdit(this);
+  modelLocation_->setObjectName(QStringLiteral("modelLocation"));
+  modelLocation_->setPlaceholderText(tr("No model chosen: the draft painter is used"));
+  modelLocation_->setToolTip(tr("A Stable Diffusion inpainting model: a diffusers folder (with model_index.json) "
+                                "or a single .safetensors checkpoint."));
+  auto* folder = new QPushButton(tr("Folder…"), this);
+  auto* file = new QPushButton(tr("File…"), this);
+  auto* modelRow = new QHBoxLayout;
+  modelRow->addWidget(modelLocation_, 1);
+  modelRow->addWidget(folder);
+  modelRow->addWidget(file);
+  form->addRow(tr("&Model location"), modelRow);
+  qobject_cast<QLabel*>(form->labelForField(modelRow))->setBuddy(modelLocation_);
+
+  device_ = new QComboBox(this);
+  device_->setObjectName(QStringLiteral("device"));
+  device_->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
+  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device_->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
+  device_->setToolTip(tr("Where the model runs. A GPU is many times faster than the CPU."));
+  form->addRow(tr("&Device"), device_);
+
+  precision_ = new QComboBox(this);
+  precision_->setObjectName(QStringLiteral("precision"));
+  precision_->addItem(tr("Automatic (fp16 on GPU, fp32 on CPU)"), QStringLiteral("auto"));
+  precision_->addItem(tr("fp32 (exact, most memory)"), QStringLiteral("fp32"));
+  precision_->addItem(tr("bf16 (fast on recent CPUs)"), QStringLiteral("bf16"));
+  precision_->addItem(tr("fp16 (GPU only)"), QStringLiteral("fp16"));
+  precision_->setToolTip(tr("Number format of the model's weights. Lower precision: faster and half the memory, "
+                            "pictures differ very slightly."));
+  form->addRow(tr("&Precision"), precision_);
+
+  threads_ = new QSpinBox(this);
+  threads_->setObjectName(QStringLiteral("threads"));
+  threads_->setRange(0, 256);
+  threads_->setSpecialValueText(tr("Automatic (%1)").arg(QThread::idealThreadCount()));
+  threads_->setToolTip(tr("CPU threads for painting on the CPU. Takes effect after a restart."));
+  form->addRow(tr("CPU &threads"), threads_);
+
+  language_ = new QComboBox(this);
+  language_->setObjectName(QStringLiteral("language"));
+  language_->addItem(tr("System language"), QString());
+  language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  const QDir translations(QStringLiteral(":/i18n"));
+  for (const QString& qm : translations.entryList({QStringLiteral("droste_*.qm")})) {
+    const QString code = qm.mid(7).chopped(3);
+    if (code == QLatin1String("en")) continue;
+    language_->addItem(QLocale(code).nativeLanguageName(), code);
+  }
+  language_->setToolTip(tr("The language of the interface. Takes effect after a restart."));
+  form->addRow(tr("&Language"), language_);
+  // The window's texts are set once when it is built, so a new language is loaded at the next start.
+  auto* languageNote = new QLabel(tr("A new language is used from the next start of Droste."), this);
+  languageNote->setObjectName(QStringLiteral("languageNote"));
+  languageNote->setEnabled(false);  // greyed: a hint, not a field
+  form->addRow(QString(), languageNote);
+
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  auto* column = new QVBoxLayout(this);
+  column->addLayout(form);
+  column->addWidget(buttons);
+
+  connect(folder, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"), modelLocation_->text());
+    if (!dir.isEmpty()) modelLocation_->setText(dir);
+  });
+  connect(file, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Choose a model file"), modelLocation_->text(),
+                                                   tr("Model checkpoints (*.safetensors)"));
+    if (!f.isEmpty()) modelLocation_->setText(f);
+  });
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    store();
+    accept();
+  });
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  load();
+}
+
+void SettingsDialog::load() {
+  modelLocation_->setText(prefs::modelLocation());
+  device_->setCurrentIndex(std::max(0, device_->findData(prefs::device().get())));
+  precision_->setCurrentIndex(std::max(0, precision_->findData(prefs::precision().get())));
+  threads_->setValue(prefs::threads());
+  language_->setCurrentIndex(std::max(0, language_->findData(prefs::language().get())));
+}
+
+void SettingsDialog::store() {
+  prefs::modelLocation().set(modelLocation_->text().trimmed());
+  prefs::device().set(device_->currentData().toString());
+  prefs::precision().set(precision_->currentData().toString());
+  prefs::threads().set(threads_->value());
+  prefs::language().set(language_->currentData().toString());
+}
+
+}  // namespace droste::ui
