@@ -2,6 +2,8 @@
 
 #include "core/diffusion/unet_blocks.h"
 
+#include "core/diffusion/config_value.h"
+
 #include <nlohmann/json.hpp>
 #include <torch/nn/modules/container/modulelist.h>
 
@@ -14,12 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// A value, or def when the key is absent or null.
-template <typename T>
-T value(const json& j, const char* key, T def) {
-  const auto it = j.find(key);
-  return it == j.end() || it->is_null() ? def : it->get<T>();
-}
 
 // An int applied to every block, or one value per block.
 std::vector<int64_t> perBlock(const json& j, const char* key, size_t blocks, int64_t def) {
@@ -63,13 +59,13 @@ UNetConfig UNetConfig::fromJson(const json& j) {
   requireDefault(j, "conv_out_kernel", 3, "3x3 conv_out");
 
   UNetConfig c;
-  c.inChannels = value<int64_t>(j, "in_channels", 4);
-  c.outChannels = value<int64_t>(j, "out_channels", 4);
-  c.blockOutChannels = value<std::vector<int64_t>>(j, "block_out_channels", c.blockOutChannels);
+  c.inChannels = configValue<int64_t>(j, "in_channels", 4);
+  c.outChannels = configValue<int64_t>(j, "out_channels", 4);
+  c.blockOutChannels = configValue<std::vector<int64_t>>(j, "block_out_channels", c.blockOutChannels);
   const size_t n = c.blockOutChannels.size();
-  const auto downTypes = value<std::vector<std::string>>(
+  const auto downTypes = configValue<std::vector<std::string>>(
       j, "down_block_types", {"CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"});
-  const auto upTypes = value<std::vector<std::string>>(
+  const auto upTypes = configValue<std::vector<std::string>>(
       j, "up_block_types", {"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"});
   if (downTypes.size() != n || upTypes.size() != n)
     throw std::invalid_argument("UNet config: down_block_types, up_block_types and block_out_channels differ in length");
@@ -85,19 +81,19 @@ UNetConfig UNetConfig::fromJson(const json& j) {
       throw std::invalid_argument("UNet config: up block type '" + t + "' is not supported");
     c.upBlockHasAttention.push_back(t == "CrossAttnUpBlock2D");
   }
-  c.layersPerBlock = value<int64_t>(j, "layers_per_block", 2);
+  c.layersPerBlock = configValue<int64_t>(j, "layers_per_block", 2);
   // Legacy naming: attention_head_dim is the number of heads unless num_attention_heads is given.
   const bool hasHeads = j.contains("num_attention_heads") && !j["num_attention_heads"].is_null();
   c.heads = perBlock(j, hasHeads ? "num_attention_heads" : "attention_head_dim", n, 8);
   c.transformerLayers = perBlock(j, "transformer_layers_per_block", n, 1);
-  c.crossAttentionDim = value<int64_t>(j, "cross_attention_dim", 1280);
-  c.useLinearProjection = value<bool>(j, "use_linear_projection", false);
-  c.upcastAttention = value<bool>(j, "upcast_attention", false);
-  c.normNumGroups = value<int64_t>(j, "norm_num_groups", 32);
-  c.normEps = value<double>(j, "norm_eps", 1e-5);
-  c.flipSinToCos = value<bool>(j, "flip_sin_to_cos", true);
-  c.freqShift = value<double>(j, "freq_shift", 0.0);
-  c.downsamplePadding = value<int64_t>(j, "downsample_padding", 1);
+  c.crossAttentionDim = configValue<int64_t>(j, "cross_attention_dim", 1280);
+  c.useLinearProjection = configValue<bool>(j, "use_linear_projection", false);
+  c.upcastAttention = configValue<bool>(j, "upcast_attention", false);
+  c.normNumGroups = configValue<int64_t>(j, "norm_num_groups", 32);
+  c.normEps = configValue<double>(j, "norm_eps", 1e-5);
+  c.flipSinToCos = configValue<bool>(j, "flip_sin_to_cos", true);
+  c.freqShift = configValue<double>(j, "freq_shift", 0.0);
+  c.downsamplePadding = configValue<int64_t>(j, "downsample_padding", 1);
   for (size_t i = 0; i < n; ++i) {
     if (c.heads[i] <= 0 || c.blockOutChannels[i] % c.heads[i] != 0)
       throw std::invalid_argument("UNet config: block " + std::to_string(i) + " has " +

@@ -2,6 +2,8 @@
 
 #include "core/diffusion/vae_blocks.h"
 
+#include "core/diffusion/config_value.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -14,11 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-T value(const json& j, const char* key, T def) {
-  const auto it = j.find(key);
-  return it == j.end() || it->is_null() ? def : it->get<T>();
-}
 
 // Legacy attention suffix -> modern suffix, for names under "*.mid_block.attentions.N.".
 constexpr std::array<std::pair<const char*, const char*>, 4> kLegacyAttention{{
@@ -50,17 +47,17 @@ bool isConvKernelForLinear(const std::string& modern, const std::vector<int64_t>
 
 VaeConfig VaeConfig::fromJson(const json& j) {
   VaeConfig c;
-  c.inChannels = value<int64_t>(j, "in_channels", 3);
-  c.outChannels = value<int64_t>(j, "out_channels", 3);
-  c.latentChannels = value<int64_t>(j, "latent_channels", 4);
-  c.blockOutChannels = value<std::vector<int64_t>>(j, "block_out_channels", {64});
-  c.layersPerBlock = value<int64_t>(j, "layers_per_block", 1);
-  c.normNumGroups = value<int64_t>(j, "norm_num_groups", 32);
-  c.scalingFactor = value<double>(j, "scaling_factor", 0.18215);
-  const auto act = value<std::string>(j, "act_fn", "silu");
+  c.inChannels = configValue<int64_t>(j, "in_channels", 3);
+  c.outChannels = configValue<int64_t>(j, "out_channels", 3);
+  c.latentChannels = configValue<int64_t>(j, "latent_channels", 4);
+  c.blockOutChannels = configValue<std::vector<int64_t>>(j, "block_out_channels", {64});
+  c.layersPerBlock = configValue<int64_t>(j, "layers_per_block", 1);
+  c.normNumGroups = configValue<int64_t>(j, "norm_num_groups", 32);
+  c.scalingFactor = configValue<double>(j, "scaling_factor", 0.18215);
+  const auto act = configValue<std::string>(j, "act_fn", "silu");
   if (act != "silu") throw std::invalid_argument("VAE config: act_fn '" + act + "' is not supported (only silu)");
   for (const char* key : {"down_block_types", "up_block_types"}) {
-    const auto types = value<std::vector<std::string>>(j, key, {});
+    const auto types = configValue<std::vector<std::string>>(j, key, {});
     const char* expected = key[0] == 'd' ? "DownEncoderBlock2D" : "UpDecoderBlock2D";
     for (const auto& t : types)
       if (t != expected) throw std::invalid_argument(std::string("VAE config: ") + key + " entry '" + t + "' is not supported");
@@ -68,7 +65,7 @@ VaeConfig VaeConfig::fromJson(const json& j) {
       throw std::invalid_argument(std::string("VAE config: ") + key + " and block_out_channels differ in length");
   }
   for (const char* key : {"use_quant_conv", "use_post_quant_conv"})
-    if (!value<bool>(j, key, true)) throw std::invalid_argument(std::string("VAE config: ") + key + " = false is not supported");
+    if (!configValue<bool>(j, key, true)) throw std::invalid_argument(std::string("VAE config: ") + key + " = false is not supported");
   return c;
 }
 
