@@ -26,6 +26,10 @@ for s in $sizes; do
   fi
 done
 [ -x "$root/usr/bin/droste-cli" ] || { echo "droste-cli is not executable"; fail=1; }
+# Installed binaries find their libraries in system paths: no RPATH/RUNPATH (Debian policy).
+for bin in "$root"/usr/bin/*; do
+  if readelf -d "$bin" | grep -q -E 'RPATH|RUNPATH'; then echo "RPATH in /usr/bin/$(basename "$bin")"; fail=1; fi
+done
 
 echo "== appstreamcli validate-tree"
 appstreamcli validate-tree --no-net "$root" || fail=1
