@@ -1,4 +1,6 @@
 // droste-bench: diffusion speed and golden parity without Qt (builds against any libtorch).
+#include "app/bench/generate_memory.h"
+#include "app/bench/parity_command.h"
 #include "app/bench/text_encoder_memory.h"
 #include "core/diffusion/benchmark.h"
 #include "core/diffusion/runtime_info.h"
@@ -13,9 +15,12 @@ namespace {
 int usage() {
   std::fprintf(stderr, "Usage: droste-bench COMMAND [options]\n\nCommands:\n"
                        "  info      libtorch version, device, threads\n"
-                       "  bench     time text encoder, UNet step, VAE encode/decode (random weights)\n\n%s",
+                       "  bench     time text encoder, UNet step, VAE encode/decode (random weights)\n"
+                       "  parity    run the pipeline goldens and compare (see below)\n\n%s",
                droste::diffusion::benchmarkUsage("droste-bench bench").c_str());
   std::fprintf(stderr, "\n%s", droste::bench::textEncoderMemoryUsage());
+  std::fprintf(stderr, "%s", droste::bench::parityUsage());
+  std::fprintf(stderr, "%s", droste::bench::generateMemoryUsage());
   return 2;
 }
 
@@ -46,6 +51,8 @@ int main(int argc, char* argv[]) {
   try {
     if (command == "info") return info();
     if (command == "bench") return bench(args);
+    if (command == "generate-memory") return droste::bench::runGenerateMemory(args);
+    if (command == "parity") return droste::bench::runParity(args);
     if (command == "text-encoder-memory") return droste::bench::runTextEncoderMemory(args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "droste-bench %s: %s\n", command.c_str(), e.what());

@@ -25,48 +25,7 @@ namespace {
 
 using nlohmann::json;
 
-// Real model configs (fixtures README tables): the SD2 / SD1.5 inpainting UNets and their VAE.
-json unetConfig(const std::string& arch) {
-  json c = {{"in_channels", 9},
-            {"out_channels", 4},
-            {"block_out_channels", {320, 640, 1280, 1280}},
-            {"layers_per_block", 2},
-            {"norm_num_groups", 32},
-            {"norm_eps", 1e-5},
-            {"flip_sin_to_cos", true},
-            {"freq_shift", 0}};
-  if (arch == "sd2") {
-    c["attention_head_dim"] = {5, 10, 20, 20};
-    c["cross_attention_dim"] = 1024;
-    c["use_linear_projection"] = true;
-  } else {
-    c["attention_head_dim"] = 8;
-    c["cross_attention_dim"] = 768;
-  }
-  return c;
-}
-
-json vaeConfig() {
-  return {{"block_out_channels", {128, 256, 512, 512}},
-          {"layers_per_block", 2},
-          {"latent_channels", 4},
-          {"norm_num_groups", 32},
-          {"down_block_types", std::vector<std::string>(4, "DownEncoderBlock2D")},
-          {"up_block_types", std::vector<std::string>(4, "UpDecoderBlock2D")}};
-}
-
-// Text encoders: SD2 = OpenCLIP ViT-H text tower as converted (23 layers), SD1.5 = openai CLIP ViT-L/14.
-ClipTextConfig textConfig(const std::string& arch) {
-  ClipTextConfig c;
-  if (arch == "sd2") {
-    c.hiddenSize = 1024;
-    c.intermediateSize = 4096;
-    c.numLayers = 23;
-    c.numHeads = 16;
-    c.hiddenAct = "gelu";
-  }  // else the defaults: 768 / 3072 / 12 layers / 12 heads / quick_gelu
-  return c;
-}
+ClipTextConfig textConfig(const std::string& arch) { return ClipTextConfig::fromJson(realTextEncoderConfig(arch)); }
 
 c10::ScalarType parseDtype(const std::string& d) {
   if (d == "fp32") return at::kFloat;
@@ -140,6 +99,50 @@ void checkFinite(const at::Tensor& t, const std::string& what) {
 }
 
 }  // namespace
+
+// Real model configs (fixtures README tables): the SD2 / SD1.5 inpainting UNets and their VAE.
+json realUNetConfig(const std::string& arch) {
+  json c = {{"in_channels", 9},
+            {"out_channels", 4},
+            {"block_out_channels", {320, 640, 1280, 1280}},
+            {"layers_per_block", 2},
+            {"norm_num_groups", 32},
+            {"norm_eps", 1e-5},
+            {"flip_sin_to_cos", true},
+            {"freq_shift", 0}};
+  if (arch == "sd2") {
+    c["attention_head_dim"] = {5, 10, 20, 20};
+    c["cross_attention_dim"] = 1024;
+    c["use_linear_projection"] = true;
+  } else {
+    c["attention_head_dim"] = 8;
+    c["cross_attention_dim"] = 768;
+  }
+  return c;
+}
+
+json realVaeConfig() {
+  return {{"block_out_channels", {128, 256, 512, 512}},
+          {"layers_per_block", 2},
+          {"latent_channels", 4},
+          {"norm_num_groups", 32},
+          {"down_block_types", std::vector<std::string>(4, "DownEncoderBlock2D")},
+          {"up_block_types", std::vector<std::string>(4, "UpDecoderBlock2D")},
+          {"scaling_factor", 0.18215}};
+}
+
+// Text encoders: SD2 = OpenCLIP ViT-H text tower as converted (23 layers), SD1.5 = openai CLIP ViT-L/14.
+json realTextEncoderConfig(const std::string& arch) {
+  json c = {{"vocab_size", 49408}, {"max_position_embeddings", 77}, {"layer_norm_eps", 1e-5}};
+  if (arch == "sd2") {
+    c.update({{"hidden_size", 1024}, {"intermediate_size", 4096}, {"num_hidden_layers", 23},
+              {"num_attention_heads", 16}, {"hidden_act", "gelu"}, {"projection_dim", 512}});
+  } else {
+    c.update({{"hidden_size", 768}, {"intermediate_size", 3072}, {"num_hidden_layers", 12},
+              {"num_attention_heads", 12}, {"hidden_act", "quick_gelu"}, {"projection_dim", 768}});
+  }
+  return c;
+}
 
 BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
   BenchmarkOptions o;
@@ -247,7 +250,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   }
   if (wants(o, "unet")) {
     if (log) log("building the " + o.arch + " UNet (random weights)...");
-    UNet2DConditionModel unet(unetConfig(o.arch));
+    UNet2DConditionModel unet(realUNetConfig(o.arch));
     prepare(*unet, dtype, device, o.channelsLast);
     const at::Tensor sample = at::randn({2, 9, latent, latent}, tensorOptions).contiguous(memoryFormat);
     const at::Tensor t = at::scalar_tensor(500.0, at::TensorOptions().dtype(at::kFloat).device(device));
@@ -256,7 +259,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   }
   if (wants(o, "vae-encode") || wants(o, "vae-decode")) {
     if (log) log("building the VAE (random weights)...");
-    AutoencoderKL vae(vaeConfig());
+    AutoencoderKL vae(realVaeConfig());
     prepare(*vae, dtype, device, o.channelsLast);
     if (wants(o, "vae-encode")) {
       const at::Tensor image = at::rand({1, 3, o.size, o.size}, tensorOptions).mul_(2).sub_(1).contiguous(memoryFormat);

@@ -3,6 +3,8 @@
 // (no download needed): text encoder, one UNet step (CFG batch 2), VAE encode, VAE decode.
 // Shared by droste-bench and `droste-cli bench`. Qt-free.
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -40,6 +42,12 @@ std::string benchmarkUsage(const std::string& program);
 
 // Runs the benchmark; log receives progress lines.
 BenchmarkResult runBenchmark(const BenchmarkOptions& options, const std::function<void(const std::string&)>& log = {});
+
+// The real models' diffusers config.json contents (random-weight benchmarks and memory checks):
+// arch "sd2" = stabilityai/stable-diffusion-2-inpainting, "sd15" = the SD1.5 inpainting model.
+nlohmann::json realUNetConfig(const std::string& arch);
+nlohmann::json realVaeConfig();
+nlohmann::json realTextEncoderConfig(const std::string& arch);
 
 std::string benchmarkJson(const BenchmarkResult& result);  // one JSON object
 std::string benchmarkText(const BenchmarkOptions& options, const BenchmarkResult& result);

@@ -13,6 +13,10 @@
 #include <torch/torch.h>
 
 #include <new>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sstream>
 
 namespace droste::diffusion {
@@ -98,6 +102,11 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     throw std::invalid_argument(model.name + ": the UNet takes " + std::to_string(in) +
                                 " input channels; only inpainting (9) and plain text-to-image (4) UNets are supported");
   c->schedulerConfig = model.schedulerConfig;
+#if defined(__GLIBC__)
+  // Loading freed many blocks (converted tensors, throwaway initial values) that glibc keeps in its
+  // heap; hand them back so they do not add to the memory held during generation.
+  ::malloc_trim(0);
+#endif
   return std::make_unique<InpaintPipeline>(std::move(c), device, dtype);
 }
 

@@ -235,7 +235,11 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
 
 UNet2DConditionModel loadUNet(const json& config, const WeightSource& weights, c10::ScalarType dtype,
                               c10::Device device) {
-  UNet2DConditionModel unet(config);
+  UNet2DConditionModel unet{nullptr};
+  {
+    const ModuleConstructionDtype constructIn(dtype);
+    unet = UNet2DConditionModel(config);
+  }
   LoadOptions options;
   options.dtype = dtype;
   options.device = device;

@@ -1,5 +1,6 @@
 #include "core/diffusion/weights.h"
 
+#include <c10/core/DefaultDtype.h>
 #include <torch/nn/module.h>
 
 #include <set>
@@ -53,6 +54,14 @@ at::Tensor SafetensorsWeightSource::load(const std::string& name, c10::ScalarTyp
 }
 
 std::string SafetensorsWeightSource::describe() const { return file_->path().string(); }
+
+ModuleConstructionDtype::ModuleConstructionDtype(c10::ScalarType dtype)
+    : previous_(c10::typeMetaToScalarType(c10::get_default_dtype())) {
+  if (dtype == c10::ScalarType::Half || dtype == c10::ScalarType::BFloat16)
+    c10::set_default_dtype(c10::scalarTypeToTypeMeta(dtype));
+}
+
+ModuleConstructionDtype::~ModuleConstructionDtype() { c10::set_default_dtype(c10::scalarTypeToTypeMeta(previous_)); }
 
 void loadWeights(torch::nn::Module& module, const WeightSource& source, const LoadOptions& options) {
   const auto available = source.names();

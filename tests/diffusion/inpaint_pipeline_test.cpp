@@ -24,38 +24,17 @@ using namespace droste::diffusion;
 
 namespace {
 
-struct PipelineCase {
-  nlohmann::json meta;
-  std::string name;
-  bool keyframe() const { return name.rfind("keyframe", 0) == 0; }
-  bool cfg() const { return meta.at("guidance_scale").get<double>() > 1.0; }
-  std::string modelPath() const {
-    return (test::fixturesDir() / meta.value("model", std::string("tiny-sd2-inpainting"))).string();
-  }
+// A golden case (library: core/diffusion/golden_parity.h) with its files in the test fixtures.
+struct PipelineCase : PipelineGoldenCase {
+  std::string modelPath() const { return PipelineGoldenCase::modelPath(test::fixturesDir()).string(); }
   std::optional<std::filesystem::path> configFolder() const {
-    if (!meta.contains("config")) return std::nullopt;
-    return test::fixturesDir() / meta.at("config").get<std::string>();
+    return PipelineGoldenCase::configFolder(test::fixturesDir());
   }
-  std::string schedulerName() const {
-    const std::string s = meta.at("scheduler");
-    if (s == "default") return "";
-    if (s == "euler_a") return "euler-a";
-    if (s == "dpmpp_2m_karras") return "dpm++2m-karras";
-    return s;  // ddim, pndm, euler
-  }
-  std::string negativePrompt() const {
-    return meta.at("negative_prompt").is_null() ? "" : meta.at("negative_prompt").get<std::string>();
-  }
-  // README section 8: end-to-end tolerances.
-  double latentRel() const { return keyframe() ? 2e-2 : 5e-3; }
-  double imageAbs() const { return keyframe() ? 1e-2 : 3e-3; }
 };
 
 std::vector<PipelineCase> allCases() {
   std::vector<PipelineCase> cases;
-  for (const char* file : {"pipeline_cases.json", "pipeline_cases_extra.json"})
-    for (const auto& meta : test::readJson(test::fixturesDir() / "goldens" / file))
-      cases.push_back({meta, meta.at("name").get<std::string>()});
+  for (const PipelineGoldenCase& c : loadPipelineGoldenCases(test::fixturesDir())) cases.push_back({c});
   return cases;
 }
 
@@ -94,19 +73,7 @@ LoadedModel& modelFor(const PipelineCase& c) {
   return *slot;
 }
 
-InpaintRequest requestFor(const PipelineCase& c, const Golden& g) {
-  InpaintRequest r;
-  r.image = imageFromRgbU8(g["image_u8"]);
-  r.mask = maskFromGreyU8(g["mask_u8"]);
-  r.prompt = c.meta.at("prompt");
-  r.negativePrompt = c.negativePrompt();
-  r.steps = c.meta.at("steps");
-  r.guidance = c.meta.at("guidance_scale");
-  r.seed = c.meta.at("seed");
-  r.strength = c.meta.at("strength");
-  r.scheduler = c.schedulerName();
-  return r;
-}
+InpaintRequest requestFor(const PipelineCase& c, const Golden& g) { return goldenRequest(c, *g.file); }
 
 class PipelineGolden : public ::testing::TestWithParam<PipelineCase> {};
 

@@ -1,0 +1,170 @@
+#include "app/bench/generate_memory.h"
+
+#include "app/bench/process_memory.h"
+#include "app/bench/random_model.h"
+#include "core/diffusion/attention.h"
+#include "core/diffusion/inpaint_pipeline.h"
+#include "core/diffusion/model_source.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+namespace droste::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::string arch = "sd2";
+  int size = 512;
+  int steps = 25;
+  std::string dtype = "fp32";
+  std::string attention;  // empty = the engine's default
+  fs::path model;  // reuse a folder written before (--model); else a temporary one
+  bool keep = false, json = false;
+};
+
+Options parse(const std::vector<std::string>& args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    auto next = [&]() -> std::string {
+      if (i + 1 >= args.size()) throw std::invalid_argument("option " + args[i] + " needs a value");
+      return args[++i];
+    };
+    const std::string& a = args[i];
+    if (a == "--arch") o.arch = next();
+    else if (a == "--size") o.size = std::stoi(next());
+    else if (a == "--steps") o.steps = std::stoi(next());
+    else if (a == "--dtype") o.dtype = next();
+    else if (a == "--model") o.model = next();
+    else if (a == "--attention") o.attention = next();
+    else if (a == "--keep") o.keep = true;
+    else if (a == "--json") o.json = true;
+    else throw std::invalid_argument("unknown option '" + a + "'\n" + generateMemoryUsage());
+  }
+  if (o.arch != "sd2" && o.arch != "sd15") throw std::invalid_argument("--arch must be sd2 or sd15");
+  if (o.size < 64 || o.size % 64) throw std::invalid_argument("--size must be a multiple of 64");
+  if (o.steps < 1) throw std::invalid_argument("--steps must be at least 1");
+  if (!o.attention.empty() && o.attention != "fused" && o.attention != "chunked")
+    throw std::invalid_argument("--attention must be fused or chunked");
+  if (o.dtype != "fp32" && o.dtype != "bf16") throw std::invalid_argument("--dtype must be fp32 or bf16 (CPU)");
+  return o;
+}
+
+double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
+
+}  // namespace
+
+const char* generateMemoryUsage() {
+  return "  generate-memory [--arch sd2|sd15] [--size 512] [--steps 25] [--dtype fp32|bf16] [--attention fused|chunked]\n"
+         "            [--model DIR] [--keep] [--json]\n"
+         "            peak RSS (VmHWM) of a whole CPU inpainting run - load, CFG denoising (PNDM), decode - with\n"
+         "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
+         "            (~2.6 GB for sd2, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
+         "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n";
+}
+
+int runGenerateMemory(const std::vector<std::string>& args) {
+  using namespace droste::diffusion;
+  const Options o = parse(args);
+  const bool temporary = o.model.empty();
+  const fs::path folder = temporary ? fs::temp_directory_path() / ("droste-bench-random-" + o.arch) : o.model;
+  const auto log = [&](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+
+  if (!fs::exists(folder / "model_index.json")) {
+    log("writing random " + o.arch + " weights (F16) to " + folder.string() + " ...");
+    writeRandomDiffusersModel(folder, o.arch, 1234);
+  }
+  for (const char* f : {"unet/diffusion_pytorch_model.safetensors", "vae/diffusion_pytorch_model.safetensors",
+                        "text_encoder/model.safetensors"})
+    evictFromPageCache(folder / f);  // load as after a reboot: every page read from disk
+
+  const c10::ScalarType dtype = o.dtype == "bf16" ? at::kBFloat16 : at::kFloat;
+  if (!o.attention.empty())
+    setAttentionKernel(o.attention == "chunked" ? AttentionKernel::Chunked : AttentionKernel::Fused);
+  const std::string attention = attentionKernel() == AttentionKernel::Chunked ? "chunked" : "fused";
+  const bool peakReset = resetPeakRss();
+  const long rssStartKb = procStatusKb("VmRSS");
+  const auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<InpaintPipeline> pipeline;
+  uint64_t fileBytes = 0;
+  int64_t parameters = 0;
+  {
+    // The ModelSource (and with it the memory-mapped files) lives only while loading.
+    const ModelSource source = openModel(folder.string());
+    for (const auto& f : source.weightFiles) fileBytes += fs::file_size(f);
+    parameters = describeModel(source).parameterCount;
+    pipeline = InpaintPipeline::load(source, c10::kCPU, dtype);
+  }
+  const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const long loadPeakKb = procStatusKb("VmHWM");
+  const long rssLoadedKb = procStatusKb("VmRSS");
+  const double weightBytes = static_cast<double>(parameters) * c10::elementSize(dtype);
+
+  InpaintRequest request;
+  at::manual_seed(7);
+  request.image = at::rand({1, 3, o.size, o.size}) * 2 - 1;
+  request.mask = at::zeros({1, 1, o.size, o.size});
+  request.mask.slice(2, o.size / 4, 3 * o.size / 4).slice(3, o.size / 4, 3 * o.size / 4).fill_(1);
+  request.prompt = "a cat";
+  request.negativePrompt = "blurry";
+  request.steps = o.steps;
+  request.guidance = 7.5;
+  request.seed = 1234;
+  auto stepStart = std::chrono::steady_clock::now();
+  const at::Tensor image = pipeline->run(request, [&](const StepProgress& p) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - stepStart).count();
+    stepStart = std::chrono::steady_clock::now();
+    char line[160];
+    std::snprintf(line, sizeof line, "  step %d/%d  %.1f s  RSS %.0f MB  peak %.0f MB", p.step, p.total, s,
+                  procStatusKb("VmRSS") / 1024.0, procStatusKb("VmHWM") / 1024.0);
+    log(line);
+  });
+  const double totalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const long peakKb = procStatusKb("VmHWM");
+  const double ratio = peakKb * 1024.0 / weightBytes;
+
+  if (temporary && !o.keep) fs::remove_all(folder);
+  if (o.json) {
+    const nlohmann::json j = {{"arch", o.arch},
+                              {"size", o.size},
+                              {"steps", o.steps},
+                              {"dtype", o.dtype},
+                              {"attention", attention},
+                              {"device", "cpu"},
+                              {"parameters", parameters},
+                              {"weights_mb", mb(weightBytes)},
+                              {"weights_file_mb", mb(static_cast<double>(fileBytes))},
+                              {"rss_start_mb", rssStartKb / 1024.0},
+                              {"load_peak_rss_mb", loadPeakKb / 1024.0},
+                              {"rss_after_load_mb", rssLoadedKb / 1024.0},
+                              {"peak_rss_mb", peakKb / 1024.0},
+                              {"peak_rss_over_weights", ratio},
+                              {"peak_reset", peakReset},
+                              {"load_s", loadSeconds},
+                              {"total_s", totalSeconds},
+                              {"output_finite", at::isfinite(image).all().item<bool>()}};
+    std::printf("%s\n", j.dump().c_str());
+  } else {
+    std::printf("%s inpainting, %dx%d px, %d steps (PNDM, CFG batch 2), cpu %s, attention %s, random weights\n",
+                o.arch.c_str(), o.size, o.size, o.steps, o.dtype.c_str(), attention.c_str());
+    std::printf("  weights          %.0f MB = %lld parameters x %zu bytes (%s, the compute dtype; the size this\n"
+                "                   criterion means), %.0f MB on disk as F16 safetensors\n",
+                mb(weightBytes), static_cast<long long>(parameters), c10::elementSize(dtype), o.dtype.c_str(),
+                mb(static_cast<double>(fileBytes)));
+    std::printf("  RSS at start     %.0f MB (libraries, before loading)\n", rssStartKb / 1024.0);
+    std::printf("  load             %.1f s, peak RSS %.0f MB, RSS after load %.0f MB\n", loadSeconds, loadPeakKb / 1024.0,
+                rssLoadedKb / 1024.0);
+    std::printf("  whole run        %.1f s, peak RSS %.0f MB%s\n", totalSeconds, peakKb / 1024.0,
+                peakReset ? "" : "  [VmHWM could not be reset: includes writing the weights]");
+    std::printf("  peak / weights   %.3f  (issue #4 target: <= 1.3)  %s\n", ratio, ratio <= 1.3 ? "OK" : "OVER");
+  }
+  return 0;
+}
+
+}  // namespace droste::bench

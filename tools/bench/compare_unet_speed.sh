@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Side-by-side speed of one SD2 UNet step (CFG batch 2, random weights): droste-bench vs the plain
+# PyTorch eager reference (tools/bench/reference_sd2.py, same libtorch 1.13, 2 threads). The two run
+# ALTERNATELY, round after round, so machine load hits both alike; prints each round and the ratio of
+# the medians (droste / reference: below 1 = Droste faster; issue #4 asks for <= 1, aims at <= 0.9).
+#
+# Needs: a built droste-bench, and Debian's python3-torch (`apt-get install python3-torch`).
+# Run it on a quiet machine (nothing else compiling): one 512^2 fp32 round (both sides, warm-up + 3 repeats) takes
+# roughly 3 minutes plus model set-up.
+#
+# Usage: tools/bench/compare_unet_speed.sh [--bench PATH] [--size 512] [--dtype fp32|bf16]
+#                                          [--repeats 3] [--rounds 3] [--parts unet] [--threads 2]
+#                                          [--droste-args "--attention chunked --channels-last"]
+#   --parts  comma list for both sides: unet (default), text, vae-encode, vae-decode
+#   --droste-args  extra `droste-bench bench` options (the reference always runs diffusers' defaults)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+bench=""
+size=512 dtype=fp32 repeats=3 rounds=3 parts=unet threads=2 droste_args=""
+python=${PYTHON:-/usr/bin/python3}  # Debian's python3-torch lives in the system interpreter
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --bench) bench=$2; shift 2 ;;
+    --size) size=$2; shift 2 ;;
+    --dtype) dtype=$2; shift 2 ;;
+    --repeats) repeats=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --parts) parts=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --droste-args) droste_args=$2; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if [[ -z "$bench" ]]; then
+  for candidate in "$here"/../../build*/app/bench/droste-bench; do
+    [[ -x "$candidate" ]] && { bench=$candidate; break; }
+  done
+fi
+[[ -x "$bench" ]] || { echo "droste-bench not found: build it (cmake --build BUILD --target droste-bench) and pass --bench PATH" >&2; exit 2; }
+"$python" -c "import torch" 2>/dev/null || { echo "$python has no torch: apt-get install python3-torch (or set PYTHON)" >&2; exit 2; }
+
+read -r -a extra <<<"$droste_args"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "droste-bench: $bench"
+echo "reference:    $python $here/reference_sd2.py ($("$python" -c 'import torch; print("torch", torch.__version__)'))"
+echo "SD2 inpainting, ${size}x${size} px, batch 2, cpu $dtype, $threads threads, parts $parts, median of $repeats per run, $rounds rounds${droste_args:+, droste-bench $droste_args}"
+for ((r = 1; r <= rounds; ++r)); do
+  "$bench" bench --arch sd2 --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
+    --only "$parts" --json "${extra[@]}" >"$out/droste.$r.json" 2>"$out/droste.$r.log"
+  "$python" "$here/reference_sd2.py" --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
+    --only "$parts" --json >"$out/reference.$r.json" 2>"$out/reference.$r.log"
+  "$python" - "$out" "$r" "$parts" <<'EOF'
+import json, sys
+out, r, parts = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+key = {"unet": "unet_step_ms", "text": "text_encoder_ms", "vae-encode": "vae_encode_ms", "vae-decode": "vae_decode_ms"}
+d = json.load(open(f"{out}/droste.{r}.json")); p = json.load(open(f"{out}/reference.{r}.json"))
+print(f"round {r}: " + "; ".join(f"{part} droste {d[key[part]]:.0f} ms, reference {p[key[part]]:.0f} ms, "
+                                 f"ratio {d[key[part]] / p[key[part]]:.3f}" for part in parts))
+EOF
+done
+"$python" - "$out" "$rounds" "$parts" <<'EOF'
+import json, statistics, sys
+out, rounds, parts = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(",")
+key = {"unet": "unet_step_ms", "text": "text_encoder_ms", "vae-encode": "vae_encode_ms", "vae-decode": "vae_decode_ms"}
+load = lambda side: [json.load(open(f"{out}/{side}.{r}.json")) for r in range(1, rounds + 1)]
+d, p = load("droste"), load("reference")
+print("summary (median over rounds of the per-run medians):")
+for part in parts:
+    k, c = key[part], key[part].replace("_ms", "_cpu_ms")
+    dm, pm = statistics.median(x[k] for x in d), statistics.median(x[k] for x in p)
+    dc, pc = statistics.median(x[c] for x in d), statistics.median(x[c] for x in p)
+    print(f"  {part:<10} droste {dm:9.1f} ms   reference {pm:9.1f} ms   ratio {dm / pm:.3f}   "
+          f"(CPU time: {dc:.0f} vs {pc:.0f} ms, ratio {dc / pc:.3f})")
+print(f"  peak RSS   droste {max(x['peak_rss_mb'] for x in d):.0f} MB   reference {max(x['peak_rss_mb'] for x in p):.0f} MB")
+EOF
