@@ -1,34 +1,12 @@
 // The desktop app: settings, then the engine, then the main window; freed in reverse.
 #include "core/diffusion/runtime_info.h"
-#include "core/logging.h"
 #include "ui/app_preferences.h"
 #include "ui/main_window.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
-
-namespace {
-// The interface language: the one chosen in Settings, else the system's (LANGUAGE / LANG). Our texts
-// are embedded as :/i18n/droste_<language>.qm (translations/CMakeLists.txt); Qt's own (standard
-// buttons, file dialogs) come from the system's qtbase_<language>.qm when installed.
-// A language changed in Settings is picked up here at the next start.
-void installTranslations(QApplication& app) {
-  const QString chosen = droste::ui::prefs::language();
-  const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-  auto* qt = new QTranslator(&app);
-  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(qt);
-  auto* ours = new QTranslator(&app);
-  if (ours->load(locale, QStringLiteral("droste"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(ours);
-  else
-    qCDebug(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";
-}
-}  // namespace
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
@@ -38,7 +16,7 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationVersion(QStringLiteral(DROSTE_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("app.droste.Droste"));
 
-  installTranslations(app);
+  droste::ui::applyLanguage(droste::ui::prefs::language());
 
   QCommandLineParser cli;
   cli.setApplicationDescription(QApplication::translate("main", "Infinite zoom videos with Stable Diffusion"));

@@ -4,7 +4,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+393"/>
+        <location filename="../core/engine/engine.cpp" line="+406"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -262,12 +262,12 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+75"/>
+        <location filename="../ui/main_window.cpp" line="+79"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+184"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>Ein leeres Projekt beginnen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -287,7 +287,7 @@
         <translation>Ein .droste-Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -307,7 +307,7 @@
         <translation>Das Projekt unter einem neuen Namen speichern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Import Start Image…</source>
         <translation>Startbild &amp;importieren…</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>Ein eigenes Bild als erstes Schlüsselbild verwenden und aus ihm herauszoomen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export &amp;MP4…</source>
         <translation>Als &amp;MP4 exportieren…</translation>
     </message>
@@ -332,7 +332,7 @@
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Render the zoom as an H.264 MP4 video</source>
         <translation>Den Zoom als H.264-MP4-Video rendern</translation>
     </message>
@@ -347,32 +347,32 @@
         <translation>Den Zoom als VP9-WebM-Video rendern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export &amp;Frames…</source>
         <translation>&amp;Einzelbilder exportieren…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Render every frame of the zoom as a PNG file</source>
         <translation>Jedes Bild des Zooms als PNG-Datei rendern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+32"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-29"/>
         <source>&amp;Generate First Keyframe</source>
         <translation>Erstes &amp;Schlüsselbild generieren</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>Das ausgewählte Schlüsselbild mit neuem Seed neu malen; spätere werden dadurch veraltet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Regenerate &amp;Stale</source>
         <translation>&amp;Veraltete neu generieren</translation>
     </message>
@@ -437,12 +437,12 @@
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Stop painting; finished keyframes are kept</source>
         <translation>Malen anhalten; fertige Schlüsselbilder bleiben erhalten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Play Preview</source>
         <translation>Vorschau &amp;abspielen</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>&amp;Vollbildmodus</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Preferences…</source>
         <translation>Droste &amp;einrichten…</translation>
     </message>
@@ -467,52 +467,62 @@
         <translation>Modellort, Gerät, Genauigkeit, Threads, Sprache</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;About Droste</source>
         <translation>&amp;Über Droste</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open &amp;Recent</source>
         <translation>Zu&amp;letzt geöffnet</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Generate</source>
         <translation>Generieren</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+5"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Edit prompt</source>
         <translation>Prompt bearbeiten</translation>
     </message>
@@ -659,7 +669,7 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+37"/>
+        <location filename="../ui/main_window_files.cpp" line="+39"/>
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
@@ -761,7 +771,7 @@
         <translation>Das Projekt konnte nicht wiederhergestellt werden</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>About Droste</source>
         <translation>Über Droste</translation>
     </message>
@@ -770,8 +780,21 @@
         <source>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Infinite zoom videos with Stable Diffusion inpainting.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window_jobs.cpp" line="+136"/>
+        <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
+        <translation>
+            <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbild ist jetzt veraltet. „Veraltete neu generieren“ malt es neu.</numerusform>
+            <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbilder sind jetzt veraltet. „Veraltete neu generieren“ malt sie neu.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/main_window_jobs.cpp" line="+74"/>
+        <location line="+3"/>
+        <source>New keyframes and repaints use the new setting; painted keyframes are kept.</source>
+        <translation>Neue Schlüsselbilder und Neuberechnungen verwenden die neue Einstellung; bereits gemalte Schlüsselbilder bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Angehalten. Fertige Schlüsselbilder bleiben erhalten.</translation>
     </message>
@@ -870,24 +893,399 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelBanner</name>
     <message>
-        <location filename="../ui/model_banner.cpp" line="+15"/>
+        <location filename="../ui/model_banner.cpp" line="+52"/>
         <source>&lt;b&gt;No Stable Diffusion model found.&lt;/b&gt; Droste paints with the &lt;i&gt;draft painter&lt;/i&gt; (quick placeholder shapes, no model needed) until you choose an inpainting model.</source>
         <translation>&lt;b&gt;Kein Stable-Diffusion-Modell gefunden.&lt;/b&gt; Droste malt im &lt;i&gt;Entwurfsmodus&lt;/i&gt; (schnelle Platzhalterformen, kein Modell nötig), bis Sie ein Inpainting-Modell wählen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose model file…</source>
         <translation>Modelldatei wählen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Download a model…</source>
+        <translation>Modell herunterladen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download Stable Diffusion 2 inpainting (or another model) from the Hugging Face Hub</source>
+        <translation>Stable Diffusion 2 Inpainting (oder ein anderes Modell) vom Hugging Face Hub herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hide this message; the draft painter stays in use</source>
         <translation>Diese Meldung ausblenden; der Entwurfsmodus bleibt aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelCatalog</name>
+    <message>
+        <location filename="../ui/model_catalog.cpp" line="+100"/>
+        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
+        <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelDownloadDialog</name>
+    <message>
+        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
+        <source>Download a model</source>
+        <translation>Modell herunterladen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads a Stable Diffusion model from the Hugging Face Hub into its shared cache, where other tools find it too. Only the weights Droste needs (.safetensors, fp16 where the model has it) and the configuration files are fetched.</source>
+        <translation>Lädt ein Stable-Diffusion-Modell vom Hugging Face Hub in dessen gemeinsamen Cache, wo es auch andere Programme finden. Geladen werden nur die Gewichte, die Droste braucht (.safetensors, fp16, wo das Modell es anbietet), und die Konfigurationsdateien.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The model&apos;s name on the Hub, owner/name, as in its web address</source>
+        <translation>Der Name des Modells auf dem Hub, Besitzer/Name, wie in seiner Webadresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Download</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel download</source>
+        <translation>Download &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Modell-Repository:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Use this model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it the default model: new projects paint with it</source>
+        <translation>Zum Standardmodell machen: Neue Projekte malen damit</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Enter the model&apos;s name on the Hub, for example %1.</source>
+        <translation>Geben Sie den Namen des Modells auf dem Hub ein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking the Hub what %1 holds…</source>
+        <translation>Frage beim Hub nach, was %1 enthält…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All %1 are already in the cache.</source>
+        <translation>Alle %1 sind bereits im Cache.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resuming: %1 of %2 still to fetch.</source>
+        <translation>Wird fortgesetzt: %1 von %2 fehlen noch.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File %1 of %2: %3</source>
+        <translation>Datei %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is ready in %2.</source>
+        <translation>%1 liegt bereit in %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is ready in %2. Droste paints with it from now on.</source>
+        <translation>%1 liegt bereit in %2. Droste malt ab jetzt damit.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped. Press Download to continue where it stopped.</source>
+        <translation>Angehalten. Klicken Sie auf „Herunterladen“, um dort weiterzumachen, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Droste cannot reach the Hugging Face Hub. Check the internet connection (or the proxy), then press Download again: it continues where it stopped.</source>
+        <translation>Droste erreicht den Hugging Face Hub nicht. Prüfen Sie die Internetverbindung (oder den Proxy) und klicken Sie dann erneut auf „Herunterladen“: Der Download macht dort weiter, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is gated or private: the Hub wants to know who is asking. Accept the model&apos;s conditions on its Hugging Face page, then give Droste your access token: set HF_TOKEN, or log in once with &quot;huggingface-cli login&quot;.</source>
+        <translation>%1 ist zugangsbeschränkt oder privat: Der Hub will wissen, wer fragt. Akzeptieren Sie die Bedingungen des Modells auf seiner Hugging-Face-Seite und geben Sie Droste dann Ihr Zugriffstoken: Setzen Sie HF_TOKEN oder melden Sie sich einmal mit „huggingface-cli login“ an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your Hugging Face token has no access to %1. Accept the model&apos;s conditions on its Hugging Face page with the same account, then try again.</source>
+        <translation>Ihr Hugging-Face-Token hat keinen Zugriff auf %1. Akzeptieren Sie die Bedingungen des Modells auf seiner Hugging-Face-Seite mit demselben Konto und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Hub has no model named %1. Check the spelling: owner/name, as in the model&apos;s web address.</source>
+        <translation>Auf dem Hub gibt es kein Modell namens %1. Prüfen Sie die Schreibweise: Besitzer/Name, wie in der Webadresse des Modells.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no .safetensors weights Droste can use. Pickle files (.ckpt, .bin) are never downloaded because they can run code on your computer.</source>
+        <translation>%1 hat keine .safetensors-Gewichte, die Droste verwenden kann. Pickle-Dateien (.ckpt, .bin) werden nie heruntergeladen, weil sie Code auf Ihrem Computer ausführen können.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not enough free disk space for the model. Free some space on the drive that holds the Hugging Face cache, then press Download again.</source>
+        <translation>Nicht genug freier Speicherplatz für das Modell. Schaffen Sie Platz auf dem Laufwerk mit dem Hugging-Face-Cache und klicken Sie dann erneut auf „Herunterladen“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file arrived damaged and was thrown away. Press Download again.</source>
+        <translation>Eine Datei kam beschädigt an und wurde verworfen. Klicken Sie erneut auf „Herunterladen“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Hub answered with an error. Try again in a while.</source>
+        <translation>Der Hub hat mit einem Fehler geantwortet. Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The download stopped.</source>
+        <translation>Der Download wurde beendet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>noch %n Sekunde</numerusform>
+            <numerusform>noch %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s left</source>
+        <translation>noch %1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min left</source>
+        <translation>noch %1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelManagerWidget</name>
+    <message>
+        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inpainting</source>
+        <translation>Inpainting</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set as &amp;default</source>
+        <translation>Als &amp;Standard festlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New projects paint with this model</source>
+        <translation>Neue Projekte malen mit diesem Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do&amp;wnload…</source>
+        <translation>Herunter&amp;laden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download a model from the Hugging Face Hub into its shared cache</source>
+        <translation>Ein Modell vom Hugging Face Hub in dessen gemeinsamen Cache herunterladen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folders and files you added</source>
+        <translation>Von Ihnen hinzugefügte Ordner und Dateien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder is searched for models inside it; a model folder or file is listed itself.</source>
+        <translation>Ein Ordner wird nach Modellen darin durchsucht; ein Modellordner oder eine Modelldatei erscheint selbst in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add f&amp;ile…</source>
+        <translation>Datei &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop listing the models there; nothing is deleted from the disk</source>
+        <translation>Die Modelle dort nicht mehr auflisten; von der Festplatte wird nichts gelöscht</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Add a model folder, or a folder of models</source>
+        <translation>Einen Modellordner oder einen Ordner mit Modellen hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a model file</source>
+        <translation>Eine Modelldatei hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Modell-Checkpoints (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Looking for models…</source>
+        <translation>Suche nach Modellen…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
+        <translation>Durchsucht: der Hugging-Face-Cache (%1), %2 und die unten hinzugefügten Orte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No models found. Download one, or add the folder or file of a model you have.</source>
+        <translation>Keine Modelle gefunden. Laden Sie eines herunter oder fügen Sie den Ordner oder die Datei eines vorhandenen Modells hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n model(s) found, %1 usable.</source>
+        <translation>
+            <numerusform>%n Modell gefunden, %1 verwendbar.</numerusform>
+            <numerusform>%n Modelle gefunden, %1 verwendbar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hugging Face cache</source>
+        <translation>Hugging-Face-Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diffusers folder</source>
+        <translation>diffusers-Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single checkpoint file</source>
+        <translation>einzelne Checkpoint-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pickle checkpoint</source>
+        <translation>Pickle-Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot be used: %1</source>
+        <translation>Nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDXL (not supported)</source>
+        <translation>SDXL (nicht unterstützt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not an inpainting model: Droste can still outpaint with it by blending latents, with weaker seams.</source>
+        <translation>Kein Inpainting-Modell: Droste kann damit trotzdem nach außen malen, indem es Latents überblendet, aber die Nähte fallen stärker auf.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not found: moved or deleted?</source>
+        <translation>Nicht gefunden: verschoben oder gelöscht?</translation>
     </message>
 </context>
 <context>
@@ -917,7 +1315,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="+45"/>
+        <location filename="../ui/preview_widget.cpp" line="+50"/>
         <source>Show input &amp;&amp; mask</source>
         <translation>Eingabe &amp;&amp; Maske zeigen</translation>
     </message>
@@ -934,7 +1332,7 @@ or drop a picture here to zoom out of it.</source>
 oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Painting — step %1/%2</source>
         <translation>Malen – Schritt %1/%2</translation>
     </message>
@@ -1187,7 +1585,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+23"/>
+        <location filename="../ui/settings_dialog.cpp" line="+25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1293,8 +1691,8 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The language of the interface. Takes effect after a restart.</source>
-        <translation>Die Sprache der Oberfläche. Wirkt nach einem Neustart.</translation>
+        <source>The language of the interface. Applies as soon as you press OK.</source>
+        <translation>Die Sprache der Oberfläche. Gilt sofort, wenn Sie OK drücken.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1302,12 +1700,17 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A new language is used from the next start of Droste.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von Droste.</translation>
+        <location line="+8"/>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>M&amp;odels</source>
+        <translation>Mo&amp;delle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Choose a model folder</source>
         <translation>Modellordner wählen</translation>
     </message>
@@ -1325,7 +1728,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+97"/>
+        <location filename="../ui/timeline_widget.cpp" line="+103"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Schlüsselbilder vom innersten (1) nach außen. Rechtsklick für weitere Aktionen.</translation>
     </message>
@@ -1337,12 +1740,12 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     <message>
         <location line="+1"/>
         <location line="+16"/>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Zoom position %1</source>
         <translation>Zoomposition %1</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-90"/>
         <source>Scrub:</source>
         <translation>Position:</translation>
     </message>
@@ -1372,7 +1775,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>wartet</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Keyframe %1, %2</source>
         <translation>Schlüsselbild %1, %2</translation>
     </message>
@@ -1382,7 +1785,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Schlüsselbild %1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Regenerate with a new seed</source>
         <translation>Mit neuem Seed neu generieren</translation>
     </message>
@@ -1415,7 +1818,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui_main.cpp" line="+44"/>
+        <location filename="../app/gui_main.cpp" line="+22"/>
         <source>Infinite zoom videos with Stable Diffusion</source>
         <translation>Endlose Zoom-Videos mit Stable Diffusion</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+393"/>
+        <location filename="../core/engine/engine.cpp" line="+406"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -263,12 +263,12 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+75"/>
+        <location filename="../ui/main_window.cpp" line="+79"/>
         <source>Autosave failed: %1</source>
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+184"/>
         <source>&amp;New Project</source>
         <translation>&amp;Nowy projekt</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Rozpocznij pusty projekt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>&amp;Otwórz…</translation>
     </message>
@@ -288,7 +288,7 @@
         <translation>Otwórz projekt .droste</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>Zapisz projekt pod nową nazwą</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Import Start Image…</source>
         <translation>&amp;Importuj obraz początkowy…</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>Użyj własnego obrazu jako pierwszej klatki kluczowej i oddalaj się od niego</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export &amp;MP4…</source>
         <translation>Eksportuj do &amp;MP4…</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Render the zoom as an H.264 MP4 video</source>
         <translation>Wyrenderuj zbliżenie jako wideo MP4 (H.264)</translation>
     </message>
@@ -348,32 +348,32 @@
         <translation>Wyrenderuj zbliżenie jako wideo WebM (VP9)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export &amp;Frames…</source>
         <translation>Eksportuj &amp;klatki…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Render every frame of the zoom as a PNG file</source>
         <translation>Wyrenderuj każdą klatkę zbliżenia jako plik PNG</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>Zakoń&amp;cz</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+32"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-29"/>
         <source>&amp;Generate First Keyframe</source>
         <translation>&amp;Generuj pierwszą klatkę kluczową</translation>
     </message>
@@ -418,7 +418,7 @@
         <translation>Namaluj zaznaczoną klatkę kluczową ponownie z nowym ziarnem; późniejsze staną się nieaktualne</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Regenerate &amp;Stale</source>
         <translation>Wygeneruj ponownie &amp;nieaktualne</translation>
     </message>
@@ -438,12 +438,12 @@
         <translation>&amp;Zatrzymaj</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Stop painting; finished keyframes are kept</source>
         <translation>Zatrzymaj malowanie; gotowe klatki kluczowe zostaną zachowane</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Play Preview</source>
         <translation>&amp;Odtwórz podgląd</translation>
     </message>
@@ -458,7 +458,7 @@
         <translation>&amp;Pełny ekran</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Konfiguruj Droste…</translation>
     </message>
@@ -468,52 +468,62 @@
         <translation>Położenie modelu, urządzenie, precyzja, wątki, język</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;About Droste</source>
         <translation>&amp;O programie Droste</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open &amp;Recent</source>
         <translation>Ostatnio o&amp;twierane</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edycja</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generowanie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>&amp;Ustawienia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Generate</source>
         <translation>Generowanie</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+5"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Cofnij: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Ponów: %1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Edit prompt</source>
         <translation>Edycja opisu</translation>
     </message>
@@ -661,7 +671,7 @@
         <translation>Eksport nie powiódł się</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+37"/>
+        <location filename="../ui/main_window_files.cpp" line="+39"/>
         <source>Images (%1)</source>
         <translation>Obrazy (%1)</translation>
     </message>
@@ -763,7 +773,7 @@
         <translation>Nie można odzyskać projektu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>About Droste</source>
         <translation>O programie Droste</translation>
     </message>
@@ -772,8 +782,22 @@
         <source>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Infinite zoom videos with Stable Diffusion inpainting.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window_jobs.cpp" line="+136"/>
+        <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
+        <translation>
+            <numerusform>Geometria łańcucha się zmieniła: %n klatka kluczowa jest nieaktualna. „Wygeneruj ponownie nieaktualne” namaluje ją od nowa.</numerusform>
+            <numerusform>Geometria łańcucha się zmieniła: %n klatki kluczowe są nieaktualne. „Wygeneruj ponownie nieaktualne” namaluje je od nowa.</numerusform>
+            <numerusform>Geometria łańcucha się zmieniła: %n klatek kluczowych jest nieaktualnych. „Wygeneruj ponownie nieaktualne” namaluje je od nowa.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/main_window_jobs.cpp" line="+74"/>
+        <location line="+3"/>
+        <source>New keyframes and repaints use the new setting; painted keyframes are kept.</source>
+        <translation>Nowe klatki kluczowe i ponowne malowanie użyją nowego ustawienia; namalowane już klatki kluczowe zostaną zachowane.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Zatrzymano. Gotowe klatki kluczowe zostały zachowane.</translation>
     </message>
@@ -873,24 +897,401 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelBanner</name>
     <message>
-        <location filename="../ui/model_banner.cpp" line="+15"/>
+        <location filename="../ui/model_banner.cpp" line="+52"/>
         <source>&lt;b&gt;No Stable Diffusion model found.&lt;/b&gt; Droste paints with the &lt;i&gt;draft painter&lt;/i&gt; (quick placeholder shapes, no model needed) until you choose an inpainting model.</source>
         <translation>&lt;b&gt;Nie znaleziono modelu Stable Diffusion.&lt;/b&gt; Droste maluje w &lt;i&gt;trybie szkicu&lt;/i&gt; (szybkie kształty zastępcze, bez modelu), dopóki nie wybierzesz modelu do domalowywania (inpainting).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Choose model folder…</source>
         <translation>Wybierz katalog modelu…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose model file…</source>
         <translation>Wybierz plik modelu…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Download a model…</source>
+        <translation>Pobierz model…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download Stable Diffusion 2 inpainting (or another model) from the Hugging Face Hub</source>
+        <translation>Pobierz Stable Diffusion 2 inpainting (lub inny model) z Hugging Face Hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hide this message; the draft painter stays in use</source>
         <translation>Ukryj ten komunikat; tryb szkicu pozostanie w użyciu</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelCatalog</name>
+    <message>
+        <location filename="../ui/model_catalog.cpp" line="+100"/>
+        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
+        <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelDownloadDialog</name>
+    <message>
+        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
+        <source>Download a model</source>
+        <translation>Pobieranie modelu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads a Stable Diffusion model from the Hugging Face Hub into its shared cache, where other tools find it too. Only the weights Droste needs (.safetensors, fp16 where the model has it) and the configuration files are fetched.</source>
+        <translation>Pobiera model Stable Diffusion z Hugging Face Hub do jego wspólnej pamięci podręcznej, gdzie znajdą go też inne narzędzia. Pobierane są tylko wagi potrzebne Droste (.safetensors, fp16, jeśli model je ma) oraz pliki konfiguracyjne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The model&apos;s name on the Hub, owner/name, as in its web address</source>
+        <translation>Nazwa modelu w Hubie, właściciel/nazwa, tak jak w jego adresie internetowym</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Download</source>
+        <translation>&amp;Pobierz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel download</source>
+        <translation>Prz&amp;erwij pobieranie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repozytorium:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Use this model</source>
+        <translation>&amp;Użyj tego modelu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it the default model: new projects paint with it</source>
+        <translation>Ustaw jako model domyślny: nowe projekty będą nim malowane</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Enter the model&apos;s name on the Hub, for example %1.</source>
+        <translation>Wpisz nazwę modelu w Hubie, na przykład %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking the Hub what %1 holds…</source>
+        <translation>Sprawdzanie w Hubie, co zawiera %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>Zatrzymywanie…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All %1 are already in the cache.</source>
+        <translation>Całe %1 jest już w pamięci podręcznej.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resuming: %1 of %2 still to fetch.</source>
+        <translation>Wznawianie: do pobrania zostało %1 z %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2</source>
+        <translation>%1 z %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File %1 of %2: %3</source>
+        <translation>Plik %1 z %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is ready in %2.</source>
+        <translation>Model %1 jest gotowy w %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is ready in %2. Droste paints with it from now on.</source>
+        <translation>Model %1 jest gotowy w %2. Od teraz Droste maluje tym modelem.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stopped. Press Download to continue where it stopped.</source>
+        <translation>Zatrzymano. Kliknij „Pobierz”, aby kontynuować od miejsca przerwania.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Droste cannot reach the Hugging Face Hub. Check the internet connection (or the proxy), then press Download again: it continues where it stopped.</source>
+        <translation>Droste nie może połączyć się z Hugging Face Hub. Sprawdź połączenie z internetem (lub serwer proxy), a potem ponownie kliknij „Pobierz”: pobieranie będzie kontynuowane od miejsca przerwania.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is gated or private: the Hub wants to know who is asking. Accept the model&apos;s conditions on its Hugging Face page, then give Droste your access token: set HF_TOKEN, or log in once with &quot;huggingface-cli login&quot;.</source>
+        <translation>Model %1 ma ograniczony dostęp lub jest prywatny: Hub chce wiedzieć, kto pyta. Zaakceptuj warunki modelu na jego stronie w Hugging Face, a potem przekaż Droste swój token dostępu: ustaw HF_TOKEN albo zaloguj się raz poleceniem „huggingface-cli login”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your Hugging Face token has no access to %1. Accept the model&apos;s conditions on its Hugging Face page with the same account, then try again.</source>
+        <translation>Twój token Hugging Face nie ma dostępu do %1. Zaakceptuj warunki modelu na jego stronie w Hugging Face z tego samego konta i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Hub has no model named %1. Check the spelling: owner/name, as in the model&apos;s web address.</source>
+        <translation>W Hubie nie ma modelu o nazwie %1. Sprawdź pisownię: właściciel/nazwa, tak jak w adresie internetowym modelu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no .safetensors weights Droste can use. Pickle files (.ckpt, .bin) are never downloaded because they can run code on your computer.</source>
+        <translation>Model %1 nie ma wag .safetensors, których Droste może użyć. Pliki pickle (.ckpt, .bin) nigdy nie są pobierane, ponieważ mogą uruchomić kod na Twoim komputerze.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not enough free disk space for the model. Free some space on the drive that holds the Hugging Face cache, then press Download again.</source>
+        <translation>Za mało wolnego miejsca na dysku na ten model. Zwolnij miejsce na dysku z pamięcią podręczną Hugging Face, a potem ponownie kliknij „Pobierz”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A file arrived damaged and was thrown away. Press Download again.</source>
+        <translation>Plik dotarł uszkodzony i został odrzucony. Kliknij ponownie „Pobierz”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Hub answered with an error. Try again in a while.</source>
+        <translation>Hub odpowiedział błędem. Spróbuj ponownie za jakiś czas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The download stopped.</source>
+        <translation>Pobieranie zostało przerwane.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>została %n sekunda</numerusform>
+            <numerusform>zostały %n sekundy</numerusform>
+            <numerusform>zostało %n sekund</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s left</source>
+        <translation>zostało %1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min left</source>
+        <translation>zostało %1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ModelManagerWidget</name>
+    <message>
+        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Family</source>
+        <translation>Rodzina</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inpainting</source>
+        <translation>Inpainting</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>Precyzja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Rozmiar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Położenie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set as &amp;default</source>
+        <translation>Ustaw jako do&amp;myślny</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New projects paint with this model</source>
+        <translation>Nowe projekty będą malowane tym modelem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>Odś&amp;wież</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do&amp;wnload…</source>
+        <translation>Po&amp;bierz…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download a model from the Hugging Face Hub into its shared cache</source>
+        <translation>Pobierz model z Hugging Face Hub do jego wspólnej pamięci podręcznej</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folders and files you added</source>
+        <translation>Dodane przez Ciebie foldery i pliki</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder is searched for models inside it; a model folder or file is listed itself.</source>
+        <translation>W folderze wyszukiwane są zawarte w nim modele; folder lub plik modelu jest wymieniany bezpośrednio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;folder…</source>
+        <translation>Dodaj &amp;folder…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add f&amp;ile…</source>
+        <translation>Dodaj p&amp;lik…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop listing the models there; nothing is deleted from the disk</source>
+        <translation>Przestań wyświetlać modele z tego miejsca; nic nie zostanie usunięte z dysku</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Add a model folder, or a folder of models</source>
+        <translation>Dodaj folder modelu lub folder z modelami</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a model file</source>
+        <translation>Dodaj plik modelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model checkpoints (*.safetensors)</source>
+        <translation>Punkty kontrolne modelu (*.safetensors)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Looking for models…</source>
+        <translation>Szukanie modeli…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
+        <translation>Przeszukano: pamięć podręczną Hugging Face (%1), %2 oraz miejsca dodane poniżej.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No models found. Download one, or add the folder or file of a model you have.</source>
+        <translation>Nie znaleziono modeli. Pobierz model albo dodaj folder lub plik modelu, który już masz.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n model(s) found, %1 usable.</source>
+        <translation>
+            <numerusform>Znaleziono %n model, do użycia: %1.</numerusform>
+            <numerusform>Znaleziono %n modele, do użycia: %1.</numerusform>
+            <numerusform>Znaleziono %n modeli, do użycia: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hugging Face cache</source>
+        <translation>pamięć podręczna Hugging Face</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diffusers folder</source>
+        <translation>folder diffusers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single checkpoint file</source>
+        <translation>pojedynczy plik punktu kontrolnego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pickle checkpoint</source>
+        <translation>punkt kontrolny pickle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (default)</source>
+        <translation>%1 (domyślny)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot be used: %1</source>
+        <translation>Nie można użyć: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SDXL (not supported)</source>
+        <translation>SDXL (nieobsługiwany)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>nieznana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not an inpainting model: Droste can still outpaint with it by blending latents, with weaker seams.</source>
+        <translation>To nie jest model do inpaintingu: Droste nadal może nim domalowywać obraz na zewnątrz, mieszając latenty, ale szwy będą bardziej widoczne.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not found: moved or deleted?</source>
+        <translation>Nie znaleziono: przeniesiony lub usunięty?</translation>
     </message>
 </context>
 <context>
@@ -920,7 +1321,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="+45"/>
+        <location filename="../ui/preview_widget.cpp" line="+50"/>
         <source>Show input &amp;&amp; mask</source>
         <translation>Pokaż wejście i maskę</translation>
     </message>
@@ -937,7 +1338,7 @@ or drop a picture here to zoom out of it.</source>
 albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Painting — step %1/%2</source>
         <translation>Malowanie – krok %1/%2</translation>
     </message>
@@ -1190,7 +1591,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+23"/>
+        <location filename="../ui/settings_dialog.cpp" line="+25"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
@@ -1296,8 +1697,8 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The language of the interface. Takes effect after a restart.</source>
-        <translation>Język interfejsu. Zmiana działa po ponownym uruchomieniu.</translation>
+        <source>The language of the interface. Applies as soon as you press OK.</source>
+        <translation>Język interfejsu. Zmiana działa od razu po naciśnięciu OK.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1305,12 +1706,17 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A new language is used from the next start of Droste.</source>
-        <translation>Nowy język zostanie użyty przy następnym uruchomieniu Droste.</translation>
+        <location line="+8"/>
+        <source>&amp;General</source>
+        <translation>&amp;Ogólne</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>M&amp;odels</source>
+        <translation>Mo&amp;dele</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Choose a model folder</source>
         <translation>Wybierz katalog modelu</translation>
     </message>
@@ -1328,7 +1734,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+97"/>
+        <location filename="../ui/timeline_widget.cpp" line="+103"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Klatki kluczowe od najbardziej wewnętrznej (1) na zewnątrz. Kliknij prawym przyciskiem, aby zobaczyć więcej.</translation>
     </message>
@@ -1340,12 +1746,12 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
     <message>
         <location line="+1"/>
         <location line="+16"/>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Zoom position %1</source>
         <translation>Pozycja zbliżenia %1</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-90"/>
         <source>Scrub:</source>
         <translation>Przewijanie:</translation>
     </message>
@@ -1375,7 +1781,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>w kolejce</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Keyframe %1, %2</source>
         <translation>Klatka kluczowa %1, %2</translation>
     </message>
@@ -1385,7 +1791,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Klatka kluczowa %1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Regenerate with a new seed</source>
         <translation>Wygeneruj ponownie z nowym ziarnem</translation>
     </message>
@@ -1418,7 +1824,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui_main.cpp" line="+44"/>
+        <location filename="../app/gui_main.cpp" line="+22"/>
         <source>Infinite zoom videos with Stable Diffusion</source>
         <translation>Nieskończone zbliżenia wideo ze Stable Diffusion</translation>
     </message>

@@ -9,6 +9,8 @@ namespace droste::ui::prefs {
 
 // Where the Stable Diffusion model lives: a diffusers folder or a single .safetensors file.
 inline SettingValue<QString> modelLocation() { return {QStringLiteral("model/location"), QString()}; }
+// Folders and model files the artist added in Settings -> Models; discovery searches them too.
+inline SettingValue<QStringList> addedModelPaths() { return {QStringLiteral("model/addedPaths"), {}}; }
 // "auto", "cpu" or "cuda".
 inline SettingValue<QString> device() { return {QStringLiteral("model/device"), QStringLiteral("auto")}; }
 // "auto", "fp32", "bf16" or "fp16".

@@ -15,11 +15,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -54,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
   createWidgets();
   createActions();
   createMenusAndToolbar();
+  retranslateUi();
   connectProject();
   connectEngine();
   QStringList schedulers;
@@ -131,6 +135,7 @@ void MainWindow::createWidgets() {
   connect(preview_, &PreviewWidget::imageDropped, this, &MainWindow::startFromImage);
   connect(banner_, &ModelBanner::chooseFolder, this, [this] { chooseModel(true); });
   connect(banner_, &ModelBanner::chooseFile, this, [this] { chooseModel(false); });
+  connect(banner_, &ModelBanner::downloadModel, this, &MainWindow::showDownloadModelDialog);
   connect(banner_, &ModelBanner::dismissed, this, [] { prefs::bannerDismissed().set(true); });
   connect(status_, &JobStatusBar::cancelRequested, this, [this] { engine_->cancel(); });
 
@@ -145,126 +150,170 @@ void MainWindow::createWidgets() {
 }
 
 void MainWindow::createActions() {
-  auto make = [this](const char* objectName, const QString& text, const QKeySequence& keys, const QString& tip,
-                     auto slot) {
-    auto* action = new QAction(text, this);
+  // Texts, tips and translatable shortcuts are set in retranslateUi(), again on every language change.
+  auto make = [this](const char* objectName, auto slot) {
+    auto* action = new QAction(this);
     action->setObjectName(QString::fromLatin1(objectName));
-    if (!keys.isEmpty()) action->setShortcut(keys);
-    if (!tip.isEmpty()) action->setStatusTip(tip);
-    action->setToolTip(tip.isEmpty() ? QString(text).remove(QLatin1Char('&'))
-                                     : tip + (keys.isEmpty() ? QString()
-                                                             : QStringLiteral(" (%1)").arg(keys.toString(QKeySequence::NativeText))));
     connect(action, &QAction::triggered, this, slot);
     return action;
   };
-  a_.newProject = make("actionNew", tr("&New Project"), QKeySequence::New, tr("Start an empty project"),
-                       [this] { newProject(); });
-  a_.open = make("actionOpen", tr("&Open…"), QKeySequence::Open, tr("Open a .droste project"),
-                 [this] { openProjectDialog(); });
-  a_.save = make("actionSave", tr("&Save"), QKeySequence::Save, tr("Save the project"), [this] { save(); });
-  a_.saveAs = make("actionSaveAs", tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project under a new name"),
-                   [this] { saveAsDialog(); });
-  a_.importImage = make("actionImport", tr("&Import Start Image…"), QKeySequence(tr("Ctrl+I")),
-                        tr("Use a picture of your own as the first keyframe and zoom out of it"),
-                        [this] { importImageDialog(); });
-  a_.exportMp4 = make("actionExportMp4", tr("Export &MP4…"), QKeySequence(tr("Ctrl+E")),
-                      tr("Render the zoom as an H.264 MP4 video"), [this] { exportDialog(ExportFormat::Mp4); });
-  a_.exportWebm = make("actionExportWebm", tr("Export &WebM…"), {}, tr("Render the zoom as a VP9 WebM video"),
-                       [this] { exportDialog(ExportFormat::WebM); });
-  a_.exportFrames = make("actionExportFrames", tr("Export &Frames…"), {},
-                         tr("Render every frame of the zoom as a PNG file"),
-                         [this] { exportDialog(ExportFormat::Frames); });
-  a_.quit = make("actionQuit", tr("&Quit"), QKeySequence::Quit, {}, [this] { close(); });
+  a_.newProject = make("actionNew", [this] { newProject(); });
+  a_.open = make("actionOpen", [this] { openProjectDialog(); });
+  a_.save = make("actionSave", [this] { save(); });
+  a_.saveAs = make("actionSaveAs", [this] { saveAsDialog(); });
+  a_.importImage = make("actionImport", [this] { importImageDialog(); });
+  a_.exportMp4 = make("actionExportMp4", [this] { exportDialog(ExportFormat::Mp4); });
+  a_.exportWebm = make("actionExportWebm", [this] { exportDialog(ExportFormat::WebM); });
+  a_.exportFrames = make("actionExportFrames", [this] { exportDialog(ExportFormat::Frames); });
+  a_.quit = make("actionQuit", [this] { close(); });
   a_.quit->setMenuRole(QAction::QuitRole);
 
-  a_.undo = undo_->createUndoAction(this, tr("&Undo"));
-  a_.undo->setObjectName(QStringLiteral("actionUndo"));
-  a_.undo->setShortcut(QKeySequence::Undo);
-  a_.redo = undo_->createRedoAction(this, tr("&Redo"));
-  a_.redo->setObjectName(QStringLiteral("actionRedo"));
-  a_.redo->setShortcut(QKeySequence::Redo);
+  // Our own undo/redo actions (not QUndoStack::createUndoAction): their prefix must follow the language.
+  a_.undo = make("actionUndo", [this] { undo_->undo(); });
+  a_.redo = make("actionRedo", [this] { undo_->redo(); });
+  connect(undo_, &QUndoStack::canUndoChanged, a_.undo, &QAction::setEnabled);
+  connect(undo_, &QUndoStack::canRedoChanged, a_.redo, &QAction::setEnabled);
+  connect(undo_, &QUndoStack::undoTextChanged, this, [this] { updateUndoTexts(); });
+  connect(undo_, &QUndoStack::redoTextChanged, this, [this] { updateUndoTexts(); });
+  a_.undo->setEnabled(undo_->canUndo());
+  a_.redo->setEnabled(undo_->canRedo());
 
-  a_.generateFirst = make("actionGenerateFirst", tr("&Generate First Keyframe"), QKeySequence(tr("Ctrl+G")),
-                          tr("Paint the innermost picture from the prompt"), [this] { generateFirstKeyframe(); });
-  a_.addKeyframes = make("actionAddKeyframes", tr("&Add Keyframes"), QKeySequence(tr("Ctrl+Shift+A")),
-                         tr("Zoom out: paint new keyframes around the last one"), [this] { addKeyframes(); });
-  a_.regenerateSelected = make("actionRegenerateSelected", tr("&Regenerate Selected"), QKeySequence(tr("Ctrl+R")),
-                               tr("Paint the selected keyframe again with a new seed; later ones turn stale"),
-                               [this] { regenerateSelected(); });
-  a_.regenerateStale = make("actionRegenerateStale", tr("Regenerate &Stale"), QKeySequence(tr("Ctrl+Shift+R")),
-                            tr("Repaint every stale or failed keyframe, in order"), [this] { regenerateStale(); });
-  a_.stop = make("actionStop", tr("S&top"), QKeySequence(Qt::Key_Escape),
-                 tr("Stop painting; finished keyframes are kept"), [this] { engine_->cancel(); });
+  a_.generateFirst = make("actionGenerateFirst", [this] { generateFirstKeyframe(); });
+  a_.addKeyframes = make("actionAddKeyframes", [this] { addKeyframes(); });
+  a_.regenerateSelected = make("actionRegenerateSelected", [this] { regenerateSelected(); });
+  a_.regenerateStale = make("actionRegenerateStale", [this] { regenerateStale(); });
+  a_.stop = make("actionStop", [this] { engine_->cancel(); });
 
-  a_.play = make("actionPlay", tr("&Play Preview"), QKeySequence(Qt::Key_Space),
-                 tr("Render a quick low-resolution video of the zoom and play it in a loop"), [this] { playPreview(); });
-  a_.fullScreen = make("actionFullScreen", tr("&Full Screen"), QKeySequence::FullScreen, {}, [this] {
-    setWindowState(windowState() ^ Qt::WindowFullScreen);
-  });
+  a_.play = make("actionPlay", [this] { playPreview(); });
+  a_.fullScreen = make("actionFullScreen", [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
   a_.fullScreen->setCheckable(true);
-  a_.settings = make("actionSettings", tr("&Preferences…"), QKeySequence::Preferences,
-                     tr("Model location, device, precision, threads, language"), [this] { showSettingsDialog(); });
+  a_.settings = make("actionSettings", [this] { showSettingsDialog(); });
   a_.settings->setMenuRole(QAction::PreferencesRole);
-  a_.about = make("actionAbout", tr("&About Droste"), {}, {}, [this] { showAbout(); });
+  a_.about = make("actionAbout", [this] { showAbout(); });
   a_.about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::createMenusAndToolbar() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(a_.newProject);
-  file->addAction(a_.open);
-  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  menus_.file = menuBar()->addMenu(QString());
+  menus_.file->addAction(a_.newProject);
+  menus_.file->addAction(a_.open);
+  recentMenu_ = menus_.file->addMenu(QString());
   recentMenu_->setObjectName(QStringLiteral("menuRecent"));
-  file->addAction(a_.save);
-  file->addAction(a_.saveAs);
-  file->addSeparator();
-  file->addAction(a_.importImage);
-  file->addSeparator();
-  file->addAction(a_.exportMp4);
-  file->addAction(a_.exportWebm);
-  file->addAction(a_.exportFrames);
-  file->addSeparator();
-  file->addAction(a_.quit);
+  menus_.file->addAction(a_.save);
+  menus_.file->addAction(a_.saveAs);
+  menus_.file->addSeparator();
+  menus_.file->addAction(a_.importImage);
+  menus_.file->addSeparator();
+  menus_.file->addAction(a_.exportMp4);
+  menus_.file->addAction(a_.exportWebm);
+  menus_.file->addAction(a_.exportFrames);
+  menus_.file->addSeparator();
+  menus_.file->addAction(a_.quit);
   rebuildRecentMenu();
 
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  edit->addAction(a_.undo);
-  edit->addAction(a_.redo);
+  menus_.edit = menuBar()->addMenu(QString());
+  menus_.edit->addAction(a_.undo);
+  menus_.edit->addAction(a_.redo);
 
-  QMenu* generate = menuBar()->addMenu(tr("&Generate"));
-  generate->addAction(a_.generateFirst);
-  generate->addAction(a_.addKeyframes);
-  generate->addSeparator();
-  generate->addAction(a_.regenerateSelected);
-  generate->addAction(a_.regenerateStale);
-  generate->addSeparator();
-  generate->addAction(a_.stop);
+  menus_.generate = menuBar()->addMenu(QString());
+  menus_.generate->addAction(a_.generateFirst);
+  menus_.generate->addAction(a_.addKeyframes);
+  menus_.generate->addSeparator();
+  menus_.generate->addAction(a_.regenerateSelected);
+  menus_.generate->addAction(a_.regenerateStale);
+  menus_.generate->addSeparator();
+  menus_.generate->addAction(a_.stop);
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  view->addAction(a_.play);
-  view->addAction(a_.fullScreen);
+  menus_.view = menuBar()->addMenu(QString());
+  menus_.view->addAction(a_.play);
+  menus_.view->addAction(a_.fullScreen);
 
-  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
-  settings->addAction(a_.settings);
+  menus_.settings = menuBar()->addMenu(QString());
+  menus_.settings->addAction(a_.settings);
 
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(a_.about);
+  menus_.help = menuBar()->addMenu(QString());
+  menus_.help->addAction(a_.about);
 
-  QToolBar* tools = addToolBar(tr("Generate"));
-  tools->setObjectName(QStringLiteral("generateToolbar"));
-  tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  tools->setMovable(false);
-  tools->addAction(a_.generateFirst);
-  tools->addAction(a_.addKeyframes);
-  tools->addAction(a_.regenerateSelected);
-  tools->addAction(a_.regenerateStale);
-  tools->addAction(a_.stop);
-  tools->addSeparator();
-  tools->addAction(a_.undo);
-  tools->addAction(a_.redo);
-  tools->addSeparator();
-  tools->addAction(a_.play);
-  tools->addAction(a_.exportMp4);
+  menus_.tools = addToolBar(QString());
+  menus_.tools->setObjectName(QStringLiteral("generateToolbar"));
+  menus_.tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  menus_.tools->setMovable(false);
+  menus_.tools->addAction(a_.generateFirst);
+  menus_.tools->addAction(a_.addKeyframes);
+  menus_.tools->addAction(a_.regenerateSelected);
+  menus_.tools->addAction(a_.regenerateStale);
+  menus_.tools->addAction(a_.stop);
+  menus_.tools->addSeparator();
+  menus_.tools->addAction(a_.undo);
+  menus_.tools->addAction(a_.redo);
+  menus_.tools->addSeparator();
+  menus_.tools->addAction(a_.play);
+  menus_.tools->addAction(a_.exportMp4);
+}
+
+void MainWindow::retranslateUi() {
+  // Text, status tip, tooltip ("tip (shortcut)") and shortcut of one action.
+  auto describe = [](QAction* action, const QString& text, const QKeySequence& keys, const QString& tip) {
+    action->setText(text);
+    if (!keys.isEmpty()) action->setShortcut(keys);
+    action->setStatusTip(tip);
+    const QString shortcut = keys.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(keys.toString(QKeySequence::NativeText));
+    action->setToolTip(tip.isEmpty() ? QString(text).remove(QLatin1Char('&')) : tip + shortcut);
+  };
+  describe(a_.newProject, tr("&New Project"), QKeySequence::New, tr("Start an empty project"));
+  describe(a_.open, tr("&Open…"), QKeySequence::Open, tr("Open a .droste project"));
+  describe(a_.save, tr("&Save"), QKeySequence::Save, tr("Save the project"));
+  describe(a_.saveAs, tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project under a new name"));
+  describe(a_.importImage, tr("&Import Start Image…"), QKeySequence(tr("Ctrl+I")),
+           tr("Use a picture of your own as the first keyframe and zoom out of it"));
+  describe(a_.exportMp4, tr("Export &MP4…"), QKeySequence(tr("Ctrl+E")), tr("Render the zoom as an H.264 MP4 video"));
+  describe(a_.exportWebm, tr("Export &WebM…"), {}, tr("Render the zoom as a VP9 WebM video"));
+  describe(a_.exportFrames, tr("Export &Frames…"), {}, tr("Render every frame of the zoom as a PNG file"));
+  describe(a_.quit, tr("&Quit"), QKeySequence::Quit, {});
+  a_.undo->setShortcut(QKeySequence::Undo);
+  a_.redo->setShortcut(QKeySequence::Redo);
+  updateUndoTexts();
+  describe(a_.generateFirst, tr("&Generate First Keyframe"), QKeySequence(tr("Ctrl+G")),
+           tr("Paint the innermost picture from the prompt"));
+  describe(a_.addKeyframes, tr("&Add Keyframes"), QKeySequence(tr("Ctrl+Shift+A")),
+           tr("Zoom out: paint new keyframes around the last one"));
+  describe(a_.regenerateSelected, tr("&Regenerate Selected"), QKeySequence(tr("Ctrl+R")),
+           tr("Paint the selected keyframe again with a new seed; later ones turn stale"));
+  describe(a_.regenerateStale, tr("Regenerate &Stale"), QKeySequence(tr("Ctrl+Shift+R")),
+           tr("Repaint every stale or failed keyframe, in order"));
+  describe(a_.stop, tr("S&top"), QKeySequence(Qt::Key_Escape), tr("Stop painting; finished keyframes are kept"));
+  describe(a_.play, tr("&Play Preview"), QKeySequence(Qt::Key_Space),
+           tr("Render a quick low-resolution video of the zoom and play it in a loop"));
+  describe(a_.fullScreen, tr("&Full Screen"), QKeySequence::FullScreen, {});
+  describe(a_.settings, tr("&Preferences…"), QKeySequence::Preferences,
+           tr("Model location, device, precision, threads, language"));
+  describe(a_.about, tr("&About Droste"), {}, {});
+
+  menus_.file->setTitle(tr("&File"));
+  recentMenu_->setTitle(tr("Open &Recent"));
+  menus_.edit->setTitle(tr("&Edit"));
+  menus_.generate->setTitle(tr("&Generate"));
+  menus_.view->setTitle(tr("&View"));
+  menus_.settings->setTitle(tr("&Settings"));
+  menus_.help->setTitle(tr("&Help"));
+  menus_.tools->setWindowTitle(tr("Generate"));
+}
+
+void MainWindow::updateUndoTexts() {
+  const QString undo = undo_->undoText(), redo = undo_->redoText();
+  a_.undo->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
+  a_.redo->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    rebuildRecentMenu();
+    updateTitle();
+    updateModelIndicators();
+    refreshTimeline();
+  }
+  QMainWindow::changeEvent(event);
 }
 
 void MainWindow::connectProject() {
@@ -328,7 +377,7 @@ void MainWindow::applyPanelEdit(const QString& field) {
       {QStringLiteral("keyframeSize"), tr("Change keyframe size")},
       {QStringLiteral("outpaint"), tr("Change outpaint ring")}, {QStringLiteral("method"), tr("Change method")},
       {QStringLiteral("padding"), tr("Change padding")}};
-  undo_->push(new SettingsCommand(project_, before, s, field, names.value(field, tr("Change setting"))));
+  pushSettingsEdit(before, s, field, names.value(field, tr("Change setting")));
 }
 
 void MainWindow::chooseModel(bool folder) {
@@ -466,7 +515,12 @@ void MainWindow::reportError(const QString& title, const QString& message) {
 
 void MainWindow::restoreLayout() {
   const QByteArray geometry = prefs::windowGeometry();
-  if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1360, 860);
+  if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+    // First start: a roomy window, but never larger than the screen's free area (1280x800 laptops).
+    QSize size(1360, 860);
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
+  }
   restoreState(prefs::windowState());
   if (!mainSplitter_->restoreState(prefs::mainSplitterState())) mainSplitter_->setSizes({640, 180});
   if (!topSplitter_->restoreState(prefs::topSplitterState())) topSplitter_->setSizes({380, 980});

@@ -18,6 +18,7 @@
 class QSplitter;
 class QUndoStack;
 class QMenu;
+class QToolBar;
 
 namespace droste::render {
 class ZoomRenderer;
@@ -69,12 +70,15 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;  // LanguageChange: every text again
 
  private:
   // ---- construction (main_window.cpp)
   void createWidgets();
   void createActions();
   void createMenusAndToolbar();
+  void retranslateUi();  // texts of actions, menus and tool bar in the current language
+  void updateUndoTexts();
   void connectProject();
   void connectEngine();
   void restoreLayout();
@@ -109,6 +113,10 @@ class MainWindow : public QMainWindow {
   void deleteKeyframe(int index);
   void saveKeyframePng(int index);
   void editChain(const QString& undoText, const std::function<void()>& edit);
+  // Pushes a settings edit; a new keyframe size or ring also turns the keyframes painted for the old
+  // geometry stale, in the same undo step (main_window_jobs.cpp).
+  void pushSettingsEdit(const zoom::ProjectSettings& before, const zoom::ProjectSettings& after,
+                        const QString& field, const QString& undoText);
 
   // ---- files (main_window_files.cpp)
   void newProject();
@@ -124,6 +132,7 @@ class MainWindow : public QMainWindow {
   void addRecent(const QString& path);
   void rebuildRecentMenu();
   void showSettingsDialog();
+  void showDownloadModelDialog();  // the first-run banner's "Download a model…"
   void showAbout();
 
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // coroutines hold a weak_ptr: resumed after close?
@@ -140,6 +149,10 @@ class MainWindow : public QMainWindow {
   QSplitter* mainSplitter_ = nullptr;
   QSplitter* topSplitter_ = nullptr;
   QMenu* recentMenu_ = nullptr;
+  struct Menus {
+    QMenu *file, *edit, *generate, *view, *settings, *help;
+    QToolBar* tools;
+  } menus_{};
 
   struct Actions {
     QAction *newProject, *open, *save, *saveAs, *importImage, *exportMp4, *exportWebm, *exportFrames, *quit;

@@ -3,7 +3,9 @@
 #include "core/zoom/autosave.h"
 #include "core/zoom/project.h"
 #include "ui/app_preferences.h"
+#include "ui/interface_language.h"
 #include "ui/main_window.h"
+#include "ui/model_download_dialog.h"
 #include "ui/preview_widget.h"
 #include "ui/settings_dialog.h"
 #include "ui/timeline_widget.h"
@@ -201,10 +203,22 @@ void MainWindow::offerAutosave() {
 void MainWindow::showSettingsDialog() {
   SettingsDialog dialog(this);
   const QString before = prefs::modelLocation();
-  if (dialog.exec() != QDialog::Accepted) return;
+  const QString languageBefore = prefs::language();
+  dialog.exec();
+  // A new language applies at once: every window gets a LanguageChange event and sets its texts again.
+  if (prefs::language().get() != languageBefore) applyLanguage(prefs::language());
+  // Even after Cancel: the Models page's "Set as default" writes the preference at once.
   const QString after = prefs::modelLocation();
   if (after != before && !after.isEmpty()) useModel(after);
   updateModelIndicators();
+}
+
+void MainWindow::showDownloadModelDialog() {
+  auto* dialog = new ModelDownloadDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setOfferToUse(false);  // the first run has no model: a downloaded one is used straight away
+  connect(dialog, &ModelDownloadDialog::downloaded, this, &MainWindow::useModel);
+  dialog->open();
 }
 
 void MainWindow::showAbout() {

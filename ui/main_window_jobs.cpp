@@ -1,4 +1,5 @@
 // The main window's engine jobs and keyframe edits: each becomes one undo step.
+#include "core/zoom/outpaint.h"
 #include "core/zoom/project.h"
 #include "ui/job_status_bar.h"
 #include "ui/main_window.h"
@@ -12,9 +13,76 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace droste::ui {
 
 using engine::JobResult;
+
+namespace {
+
+// A new keyframe size or ring with painted keyframes: the settings and the keyframes painted for the
+// old geometry (now stale) change in one undo step. Edits of one field in a row (a slider drag) merge.
+class ChainGeometryCommand : public QUndoCommand {
+ public:
+  ChainGeometryCommand(zoom::Project* project, zoom::ProjectSettings settingsBefore, zoom::ProjectSettings settingsAfter,
+                       std::vector<zoom::Keyframe> chainBefore, std::vector<zoom::Keyframe> chainAfter, QString field,
+                       const QString& text)
+      : QUndoCommand(text), project_(project), settingsBefore_(std::move(settingsBefore)),
+        settingsAfter_(std::move(settingsAfter)), chainBefore_(std::move(chainBefore)),
+        chainAfter_(std::move(chainAfter)), field_(std::move(field)) {}
+  void undo() override {
+    restoreKeyframes(*project_, chainBefore_);
+    project_->setSettings(settingsBefore_);
+  }
+  void redo() override {
+    project_->setSettings(settingsAfter_);
+    restoreKeyframes(*project_, chainAfter_);
+  }
+  int id() const override { return 2; }
+  bool mergeWith(const QUndoCommand* other) override {
+    const auto* next = static_cast<const ChainGeometryCommand*>(other);
+    if (next->field_ != field_ || next->project_ != project_) return false;
+    settingsAfter_ = next->settingsAfter_;
+    chainAfter_ = next->chainAfter_;
+    return true;
+  }
+
+ private:
+  zoom::Project* project_;
+  zoom::ProjectSettings settingsBefore_, settingsAfter_;
+  std::vector<zoom::Keyframe> chainBefore_, chainAfter_;
+  QString field_;
+};
+
+// The chain as the new geometry leaves it. Every keyframe fits inside the next one by the ring, at the
+// keyframe size, so: a new size makes every painted keyframe stale (keyframe 1 is repainted from the
+// prompt), a new ring every keyframe after the first. An imported start picture is never repainted:
+// it is refitted to the new size instead. Method and padding only change how the next keyframes are
+// painted, so they leave the chain alone.
+std::vector<zoom::Keyframe> chainForGeometry(std::vector<zoom::Keyframe> chain, const zoom::OutpaintOptions& before,
+                                             const zoom::OutpaintOptions& after) {
+  const bool newSize = after.size != before.size;
+  const bool newRing = after.outpaint != before.outpaint;
+  if (!newSize && !newRing) return chain;
+  for (size_t i = newSize ? 0 : 1; i < chain.size(); ++i) {
+    zoom::Keyframe& k = chain[i];
+    if (k.imported) {
+      if (newSize) k.image = zoom::fitImportedImage(k.image, after.size, zoom::ImportFit::CenterCrop);
+      continue;
+    }
+    if (k.state == zoom::KeyframeState::Fresh) k.state = zoom::KeyframeState::Stale;
+  }
+  return chain;
+}
+
+int countStale(const std::vector<zoom::Keyframe>& chain) {
+  return int(std::count_if(chain.begin(), chain.end(), [](const zoom::Keyframe& k) {
+    return k.state == zoom::KeyframeState::Stale || k.state == zoom::KeyframeState::Failed;
+  }));
+}
+
+}  // namespace
 
 void MainWindow::connectEngine() {
   connect(engine_.get(), &engine::Engine::progress, this, &MainWindow::onProgress);
@@ -34,8 +102,43 @@ void MainWindow::connectEngine() {
     if (timeline_->selectedIndex() == index) showKeyframe(index);
     else timeline_->setSelectedIndex(index);
   });
-  connect(engine_.get(), &engine::Engine::busyChanged, this, [this] { updateActions(); });
+  connect(engine_.get(), &engine::Engine::busyChanged, this, [this] {
+    panel_->setChainGeometryEditable(!jobRunning_ && !engine_->isBusy());
+    updateActions();
+  });
   connect(engine_.get(), &engine::Engine::modelLoaded, this, [this] { updateModelIndicators(); });
+}
+
+void MainWindow::pushSettingsEdit(const zoom::ProjectSettings& before, const zoom::ProjectSettings& after,
+                                  const QString& field, const QString& undoText) {
+  const std::vector<zoom::Keyframe> chainBefore = project_->keyframes();
+  std::vector<zoom::Keyframe> chainAfter;
+  try {
+    chainAfter = chainForGeometry(chainBefore, before.outpaint, after.outpaint);
+  } catch (const std::exception& e) {  // refitting an imported picture failed: keep everything as it was
+    panel_->setValues(panelValuesFromProject());
+    reportError(undoText, QString::fromUtf8(e.what()));
+    return;
+  }
+  const bool geometry = before.outpaint.size != after.outpaint.size || before.outpaint.outpaint != after.outpaint.outpaint;
+  if (geometry)  // even when no keyframe changes now: it merges with the step before (a slider drag)
+    undo_->push(new ChainGeometryCommand(project_, before, after, chainBefore, chainAfter, field, undoText));
+  else
+    undo_->push(new SettingsCommand(project_, before, after, field, undoText));
+  // Say what the change means for the painted chain, where the artist looks while editing.
+  const bool painted = std::any_of(chainBefore.begin(), chainBefore.end(), [](const zoom::Keyframe& k) {
+    return !k.image.isNull() && !k.imported;
+  });
+  if (!painted) return;
+  const int newlyStale = countStale(chainAfter) - countStale(chainBefore);
+  if (newlyStale > 0) {
+    statusBar()->showMessage(
+        tr("The chain's geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.", nullptr,
+           newlyStale), 10'000);
+  } else if (before.outpaint.method != after.outpaint.method || before.outpaint.padding != after.outpaint.padding) {
+    statusBar()->showMessage(tr("New keyframes and repaints use the new setting; painted keyframes are kept."),
+                             10'000);
+  }
 }
 
 void MainWindow::onProgress(const engine::Progress& p) {
@@ -51,6 +154,7 @@ QCoro::Task<> MainWindow::runChainJob(QString undoText, std::function<QCoro::Tas
   const std::weak_ptr<int> alive = alive_;
   const std::vector<zoom::Keyframe> before = project_->keyframes();
   jobRunning_ = true;
+  panel_->setChainGeometryEditable(false);  // the engine reads size and ring for every keyframe it paints
   lastError_.clear();
   status_->setBusy(true);
   status_->showProgress({undoText, 0, 0, 0, 0, 0.0, -1.0});
@@ -65,6 +169,7 @@ QCoro::Task<> MainWindow::runChainJob(QString undoText, std::function<QCoro::Tas
   if (alive.expired()) co_return;  // the window closed while the engine worked: touch nothing
 
   jobRunning_ = false;
+  panel_->setChainGeometryEditable(!engine_->isBusy());
   liveKeyframe_ = -1;
   preview_->clearLive();
   status_->setBusy(false);

@@ -1,5 +1,7 @@
 #include "ui/preview_widget.h"
 
+#include "ui/background_scaler.h"
+
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QImageReader>
@@ -34,7 +36,10 @@ void drawBadge(QPainter& p, const QPoint& topLeft, const QString& text, const QF
 }
 }  // namespace
 
-PreviewWidget::PreviewWidget(QWidget* parent) : QWidget(parent), inputToggle_(new QToolButton(this)) {
+PreviewWidget::PreviewWidget(QWidget* parent)
+    : QWidget(parent), scaler_(new BackgroundScaler(this)), inputToggle_(new QToolButton(this)) {
+  connect(scaler_, &BackgroundScaler::scaled, this,
+          [this](int, qint64 sourceKey, const QImage& image) { onScaled(sourceKey, image); });
   setObjectName(QStringLiteral("Preview"));
   setAcceptDrops(true);
   setMinimumSize(320, 240);
@@ -60,6 +65,7 @@ void PreviewWidget::setImage(const QImage& image, const QString& caption) {
 void PreviewWidget::setInput(const QImage& padded, const QImage& mask) {
   padded_ = padded;
   mask_ = mask;
+  composed_ = {};
   inputToggle_->setEnabled(!padded_.isNull());
   if (padded_.isNull()) inputToggle_->setChecked(false);
   update();
@@ -93,8 +99,10 @@ QString PreviewWidget::overlayText() const {
   return caption_;
 }
 
-QImage PreviewWidget::composedInput() const {
-  QImage out = padded_.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+QImage PreviewWidget::composedInput() {
+  if (!composed_.isNull()) return composed_;
+  QImage& out = composed_;
+  out = padded_.convertToFormat(QImage::Format_ARGB32_Premultiplied);
   if (mask_.isNull()) return out;
   const QImage mask = mask_.convertToFormat(QImage::Format_Grayscale8).scaled(out.size());
   QImage tint(out.size(), QImage::Format_ARGB32_Premultiplied);
@@ -112,21 +120,44 @@ QImage PreviewWidget::composedInput() const {
   return out;
 }
 
-QImage PreviewWidget::shownImage() const {
+QImage PreviewWidget::shownImage() {
   if (live_) return live_image_;
   if (showsInput() && !padded_.isNull()) return composedInput();
   return image_;
 }
 
-const QImage& PreviewWidget::scaledForDisplay(const QImage& shown) {
-  const QSize fitted = shown.size().scaled(size() - QSize(16, 16), Qt::KeepAspectRatio);
-  if (shown.cacheKey() != scaledSource_ || fitted != scaledSize_) {
-    scaled_ = shown.size() == fitted ? shown : shown.scaled(fitted, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    scaledSource_ = shown.cacheKey();
-    scaledSize_ = fitted;
+void PreviewWidget::drawShown(QPainter& p, const QImage& shown, const QRect& target) {
+  if (shown.size() == target.size()) {
+    p.drawImage(target.topLeft(), shown);
+    return;
   }
-  return scaled_;
+  if (shown.cacheKey() == scaledSource_ && target.size() == scaledSize_) {
+    p.drawImage(target.topLeft(), scaled_);
+    return;
+  }
+  // Area-averaged scaling of a big picture takes tens of milliseconds: it runs on a pool thread while
+  // a bilinear stand-in (a few milliseconds) is shown for the moment.
+  p.drawImage(target, shown);
+  if (shown.cacheKey() != requestedSource_ || target.size() != requestedSize_) {
+    requestedSource_ = shown.cacheKey();
+    requestedSize_ = target.size();
+    scaler_->request(0, shown, target.size());
+  }
 }
+
+void PreviewWidget::onScaled(qint64 sourceKey, const QImage& image) {
+  if (sourceKey == requestedSource_) {
+    requestedSource_ = 0;
+    requestedSize_ = {};
+  }
+  if (sourceKey != shownImage().cacheKey()) return;  // a picture no longer shown
+  scaled_ = image;
+  scaledSource_ = sourceKey;
+  scaledSize_ = image.size();
+  update();
+}
+
+bool PreviewWidget::isScaling() const { return !scaler_->isIdle(); }
 
 void PreviewWidget::paintEvent(QPaintEvent*) {
   QPainter p(this);
@@ -144,7 +175,7 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
   }
   const QSize fitted = shown.size().scaled(size() - QSize(16, 16), Qt::KeepAspectRatio);
   const QRect target(QPoint((width() - fitted.width()) / 2, (height() - fitted.height()) / 2), fitted);
-  p.drawImage(target.topLeft(), scaledForDisplay(shown));
+  drawShown(p, shown, target);
 
   const QString text = overlayText();
   if (!text.isEmpty()) {

@@ -9,6 +9,8 @@ class QToolButton;
 
 namespace droste::ui {
 
+class BackgroundScaler;
+
 class PreviewWidget : public QWidget {
   Q_OBJECT
  public:
@@ -29,6 +31,8 @@ class PreviewWidget : public QWidget {
 
   QImage image() const { return image_; }
   QString overlayText() const;  // what is written over the picture (for tests and accessibility)
+  // True while the smoothly scaled picture for the current view is still being made on a pool thread.
+  bool isScaling() const;
 
  Q_SIGNALS:
   void imageDropped(const QString& path);
@@ -40,13 +44,20 @@ class PreviewWidget : public QWidget {
   void dropEvent(QDropEvent*) override;
 
  private:
-  QImage composedInput() const;
-  QImage shownImage() const;
-  const QImage& scaledForDisplay(const QImage& shown);  // cached: scaling a big picture is slow
+  QImage composedInput();  // cached per input
+  QImage shownImage();
+  // Draws `shown` into `target`: the smooth picture from the background scaler when it is ready,
+  // else a cheap bilinear stand-in (and asks the scaler for the smooth one).
+  void drawShown(QPainter& p, const QImage& shown, const QRect& target);
+  void onScaled(qint64 sourceKey, const QImage& image);
 
-  QImage scaled_;
+  BackgroundScaler* scaler_;
+  QImage scaled_;  // the smooth picture of the source with cacheKey scaledSource_, at scaledSize_
   qint64 scaledSource_ = 0;
   QSize scaledSize_;
+  qint64 requestedSource_ = 0;  // what the scaler is working on, so a repaint does not ask twice
+  QSize requestedSize_;
+  QImage composed_;  // padded input with the tinted mask, made once per setInput()
 
   QImage image_, padded_, mask_, live_image_;
   QString caption_, placeholder_;

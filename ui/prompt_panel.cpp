@@ -299,4 +299,10 @@ quint64 PromptPanel::seedForNewKeyframe() {
   return seed_->text().toULongLong();
 }
 
+void PromptPanel::setChainGeometryEditable(bool editable) {
+  for (QWidget* w : {static_cast<QWidget*>(keyframeSize_), static_cast<QWidget*>(outpaint_),
+                     static_cast<QWidget*>(method_), static_cast<QWidget*>(padding_)})
+    w->setEnabled(editable);
+}
+
 }  // namespace droste::ui

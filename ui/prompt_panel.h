@@ -56,6 +56,9 @@ class PromptPanel : public QWidget {
 
   QPlainTextEdit* promptEdit() const { return prompt_; }
 
+  // Keyframe size, ring, method and padding shape the chain being painted: locked while a job runs.
+  void setChainGeometryEditable(bool editable);
+
  Q_SIGNALS:
   // The user changed something; `field` names it ("prompt", "steps", ...) for undo merging.
   void edited(const QString& field);

@@ -1,6 +1,7 @@
 #include "ui/settings_dialog.h"
 
 #include "ui/app_preferences.h"
+#include "ui/model_manager_widget.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -72,18 +74,23 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     if (code == QLatin1String("en")) continue;
     language_->addItem(QLocale(code).nativeLanguageName(), code);
   }
-  language_->setToolTip(tr("The language of the interface. Takes effect after a restart."));
+  language_->setToolTip(tr("The language of the interface. Applies as soon as you press OK."));
   form->addRow(tr("&Language"), language_);
-  // The window's texts are set once when it is built, so a new language is loaded at the next start.
-  auto* languageNote = new QLabel(tr("A new language is used from the next start of Droste."), this);
-  languageNote->setObjectName(QStringLiteral("languageNote"));
-  languageNote->setEnabled(false);  // greyed: a hint, not a field
-  form->addRow(QString(), languageNote);
+
+  auto* general = new QWidget(this);
+  auto* generalColumn = new QVBoxLayout(general);
+  generalColumn->addLayout(form);
+  generalColumn->addStretch(1);
+  models_ = new ModelManagerWidget(this);
+  tabs_ = new QTabWidget(this);
+  tabs_->addTab(general, tr("&General"));
+  tabs_->addTab(models_, tr("M&odels"));
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   auto* column = new QVBoxLayout(this);
-  column->addLayout(form);
+  column->addWidget(tabs_);
   column->addWidget(buttons);
+  resize(900, 560);
 
   connect(folder, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"), modelLocation_->text());
@@ -94,6 +101,8 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
                                                    tr("Model checkpoints (*.safetensors)"));
     if (!f.isEmpty()) modelLocation_->setText(f);
   });
+  // "Set as default" on the Models page writes the preference at once; the field follows so that OK keeps it.
+  connect(models_, &ModelManagerWidget::defaultModelChanged, modelLocation_, &QLineEdit::setText);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
     store();
     accept();
@@ -109,6 +118,8 @@ void SettingsDialog::load() {
   threads_->setValue(prefs::threads());
   language_->setCurrentIndex(std::max(0, language_->findData(prefs::language().get())));
 }
+
+void SettingsDialog::showModelsPage() { tabs_->setCurrentWidget(models_); }
 
 void SettingsDialog::store() {
   prefs::modelLocation().set(modelLocation_->text().trimmed());

@@ -1,13 +1,18 @@
 #pragma once
-// Settings > Preferences: where the model is, which device and precision run it, how many CPU
-// threads, and the interface language. Reads and writes the typed preferences (app_preferences.h).
+// Settings > Preferences. General: where the model is, which device and precision run it, how many
+// CPU threads, and the interface language, stored on OK. Models: the model manager, whose actions
+// (add, remove, set as default, download) take effect at once. Reads and writes the typed
+// preferences (app_preferences.h).
 #include <QDialog>
 
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace droste::ui {
+
+class ModelManagerWidget;
 
 class SettingsDialog : public QDialog {
   Q_OBJECT
@@ -17,12 +22,17 @@ class SettingsDialog : public QDialog {
   void load();   // from the preferences into the fields
   void store();  // from the fields into the preferences (done on OK)
 
+  void showModelsPage();
+  ModelManagerWidget* modelManager() const { return models_; }
+
  private:
   QLineEdit* modelLocation_;
   QComboBox* device_;
   QComboBox* precision_;
   QSpinBox* threads_;
   QComboBox* language_;
+  QTabWidget* tabs_;
+  ModelManagerWidget* models_;
 };
 
 }  // namespace droste::ui

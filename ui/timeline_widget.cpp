@@ -1,5 +1,7 @@
 #include "ui/timeline_widget.h"
 
+#include "ui/background_scaler.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -82,8 +84,12 @@ class KeyframeDelegate : public QStyledItemDelegate {
 
 TimelineWidget::TimelineWidget(QWidget* parent)
     : QWidget(parent), list_(new QListWidget(this)), scrub_(new QSlider(Qt::Horizontal, this)),
-      scrubLabel_(new QLabel(this)) {
+      scrubLabel_(new QLabel(this)), thumbnailer_(new BackgroundScaler(this)) {
   setObjectName(QStringLiteral("Timeline"));
+  connect(thumbnailer_, &BackgroundScaler::scaled, this, [this](int row, qint64 sourceKey, const QImage& thumbnail) {
+    QListWidgetItem* item = list_->item(row);
+    if (item && item->data(kSourceKeyRole).toLongLong() == sourceKey) item->setData(kImageRole, thumbnail);
+  });
   list_->setObjectName(QStringLiteral("keyframeList"));
   list_->setViewMode(QListView::IconMode);
   list_->setFlow(QListView::LeftToRight);
@@ -134,7 +140,10 @@ void TimelineWidget::setEntries(const QList<TimelineEntry>& entries) {
   const int selected = selectedIndex();
   {
     const QSignalBlocker block(list_);
-    while (list_->count() > entries.size()) delete list_->takeItem(list_->count() - 1);
+    while (list_->count() > entries.size()) {
+      thumbnailer_->drop(list_->count() - 1);
+      delete list_->takeItem(list_->count() - 1);
+    }
     while (list_->count() < entries.size()) list_->addItem(new QListWidgetItem);
     for (int i = 0; i < entries.size(); ++i) setEntry(i, entries[i]);
     list_->setCurrentRow(std::min(selected, int(entries.size()) - 1));
@@ -147,13 +156,17 @@ void TimelineWidget::setEntry(int index, const TimelineEntry& e) {
   QListWidgetItem* item = list_->item(index);
   if (!item) return;
   // Thumbnails are kept small so the strip stays cheap with hundreds of keyframes, and are only
-  // made again when the picture changed (scaling a big keyframe costs milliseconds on the GUI thread).
+  // made again when the picture changed. Smooth scaling of a big keyframe costs milliseconds, so it
+  // runs on a pool thread; a nearest-neighbour stand-in (microseconds) shows until it is done.
   const qint64 key = e.thumbnail.isNull() ? 0 : e.thumbnail.cacheKey();
   if (item->data(kSourceKeyRole).toLongLong() != key || !item->data(kSourceKeyRole).isValid()) {
+    const QSize size = e.thumbnail.size().scaled(kThumb, kThumb, Qt::KeepAspectRatio);
     item->setData(kImageRole, e.thumbnail.isNull() ? QImage()
-                                                   : e.thumbnail.scaled(kThumb, kThumb, Qt::KeepAspectRatio,
-                                                                        Qt::SmoothTransformation));
+                                                   : e.thumbnail.scaled(size, Qt::IgnoreAspectRatio,
+                                                                        Qt::FastTransformation));
     item->setData(kSourceKeyRole, key);
+    if (e.thumbnail.isNull() || e.thumbnail.size() == size) thumbnailer_->drop(index);
+    else thumbnailer_->request(index, e.thumbnail, size);
   }
   item->setData(kBadgeRole, static_cast<int>(e.badge));
   item->setData(Qt::AccessibleTextRole, tr("Keyframe %1, %2").arg(index + 1).arg(badgeName(e.badge)));
@@ -162,6 +175,7 @@ void TimelineWidget::setEntry(int index, const TimelineEntry& e) {
 }
 
 int TimelineWidget::count() const { return list_->count(); }
+bool TimelineWidget::thumbnailsPending() const { return !thumbnailer_->isIdle(); }
 
 TimelineEntry TimelineWidget::entry(int index) const {
   const QListWidgetItem* item = list_->item(index);

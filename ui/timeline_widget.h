@@ -12,6 +12,8 @@ class QLabel;
 
 namespace droste::ui {
 
+class BackgroundScaler;
+
 enum class KeyframeBadge { Fresh, Stale, Generating, Failed, Queued };
 
 struct TimelineEntry {
@@ -39,6 +41,7 @@ class TimelineWidget : public QWidget {
 
   static QString badgeName(KeyframeBadge badge);
   QListWidget* list() const { return list_; }
+  bool thumbnailsPending() const;  // smooth thumbnails still being made on a pool thread
 
  Q_SIGNALS:
   void selectionChanged(int index);
@@ -57,6 +60,7 @@ class TimelineWidget : public QWidget {
   QListWidget* list_;
   QSlider* scrub_;
   QLabel* scrubLabel_;
+  BackgroundScaler* thumbnailer_;  // smooth thumbnails off the GUI thread
 };
 
 }  // namespace droste::ui

@@ -1,6 +1,7 @@
 #include "core/engine/engine.h"
 
 #include "core/engine/painter_factory.h"
+#include "core/engine/thread_priority.h"
 #include "core/logging.h"
 #include "core/zoom/draft_painter.h"
 #include "core/zoom/outpaint.h"
@@ -76,6 +77,9 @@ Engine::Engine(QObject* parent) : QObject(parent), thread_(new QThread), worker_
   thread_->setObjectName(QStringLiteral("droste-engine"));
   worker_->moveToThread(thread_);
   thread_->start();
+  // Painting keeps a core (with libtorch, every core) busy for minutes; the GUI thread must win the CPU
+  // whenever it wakes, or the window stutters on a small machine. First in the worker's queue.
+  QMetaObject::invokeMethod(worker_, [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
 }
 
 Engine::~Engine() {
@@ -340,6 +344,15 @@ QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QStr
       }
     }
     const zoom::ProjectSettings& s = project->settings();
+    if (!request.previous.isNull() && request.previous.width() != s.outpaint.size) {
+      // The keyframe size changed after the previous keyframe was painted (keyframe numbers as the artist sees them).
+      const QString error = QStringLiteral("Keyframe %1 was painted at %2 px but the keyframe size is now %3 px: "
+                                           "repaint it first (Regenerate stale), or go back to %2 px")
+                                .arg(index).arg(request.previous.width()).arg(s.outpaint.size);
+      project->setKeyframeState(index, zoom::KeyframeState::Failed, error);
+      Q_EMIT jobFailed(error);
+      co_return JobResult::failure(error, painted);
+    }
     request.options = s.outpaint;
     request.prompt = project->effectivePrompt(index);
     request.negativePrompt = project->effectiveNegativePrompt(index);

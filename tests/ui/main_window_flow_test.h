@@ -1,5 +1,6 @@
 #pragma once
-// The artist's whole flow through the real main window with the draft painter, and the promise
+// The artist's whole flow through the real main window with the draft painter and with the tiny
+// Stable Diffusion fixture model through the real engine, and the promise
 // that the window stays responsive while the engine paints.
 #include <QObject>
 
@@ -9,9 +10,12 @@ class MainWindowFlowTest : public QObject {
   void init();
   void cleanup();
   void wholeFlowWithDraftPainter();
+  void wholeFlowWithTinyModel();
   void eventLoopNeverStallsWhileGenerating();
   void settingEditsAreUndoable();
   void timelineContextActionsEditTheChain();
+  void chainGeometryEditsMarkDependentKeyframesStale();
+  void playPreviewAndAboutOpenAndClose();
   void noModelShowsBannerAndDraftPainter();
   void dropAnImageStartsFromIt();
   void closingDuringAJobTouchesNothing();  // last: see the note in the .cpp

@@ -1,15 +1,61 @@
 #include "tests/ui/main_window_test.h"
 
+#include "ui/interface_language.h"
 #include "ui/main_window.h"
+#include "ui/model_banner.h"
+#include "ui/prompt_panel.h"
 
+#include <QAction>
+#include <QCoreApplication>
+#include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTest>
 
+using droste::ui::MainWindow;
+
 void MainWindowTest::showsMenusAndTitle() {
-  droste::ui::MainWindow window;
+  MainWindow window;
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QVERIFY(window.windowTitle().startsWith(QStringLiteral("Droste")));
   QVERIFY(window.windowTitle().contains(QStringLiteral("Untitled")));
   QVERIFY(window.menuBar()->actions().size() >= 2);
+}
+
+namespace {
+// What the window shows for a few texts of different widgets, to compare across languages.
+QStringList visibleTexts(MainWindow& w) {
+  QStringList texts;
+  texts << w.findChild<QAction*>(QStringLiteral("actionGenerateFirst"))->text();
+  texts << w.findChild<QAction*>(QStringLiteral("actionUndo"))->text();
+  texts << w.menuBar()->actions().first()->text();  // the File menu
+  texts << w.modelBanner()->findChild<QPushButton*>(QStringLiteral("bannerDownloadModel"))->text();
+  texts << w.windowTitle();
+  return texts;
+}
+}  // namespace
+
+void MainWindowTest::languageSwitchRetranslatesTheOpenWindow() {
+  droste::ui::applyLanguage(QStringLiteral("en"));
+  MainWindow window;
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  const QStringList english = visibleTexts(window);
+  QCOMPARE(english.first(), QStringLiteral("&Generate First Keyframe"));
+
+  for (const QString& language : {QStringLiteral("de"), QStringLiteral("pl")}) {
+    droste::ui::applyLanguage(language);
+    QCOMPARE(droste::ui::currentLanguage(), language);
+    QCoreApplication::processEvents();  // LanguageChange reaches the windows as posted events
+    const QStringList translated = visibleTexts(window);
+    QCOMPARE(translated.first(),
+             QCoreApplication::translate("droste::ui::MainWindow", "&Generate First Keyframe"));
+    for (int i = 0; i < english.size(); ++i)
+      QVERIFY2(translated[i] != english[i], qPrintable(QStringLiteral("still English in %1: %2").arg(language, english[i])));
+  }
+
+  droste::ui::applyLanguage(QStringLiteral("en"));
+  QCoreApplication::processEvents();
+  QCOMPARE(visibleTexts(window), english);
 }

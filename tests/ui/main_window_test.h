@@ -5,4 +5,5 @@ class MainWindowTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void showsMenusAndTitle();
+  void languageSwitchRetranslatesTheOpenWindow();
 };

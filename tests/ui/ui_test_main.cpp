@@ -1,6 +1,7 @@
 // Runs every QtTest class of the UI in one binary (keeps link time and binary count down).
 #include "tests/ui/main_window_flow_test.h"
 #include "tests/ui/main_window_test.h"
+#include "tests/ui/model_management_test.h"
 #include "tests/ui/widgets_test.h"
 
 #include <QApplication>
@@ -32,5 +33,6 @@ int main(int argc, char* argv[]) {
   failures += runClass<WidgetsTest>(argc, argv);
   failures += runClass<MainWindowTest>(argc, argv);
   failures += runClass<MainWindowFlowTest>(argc, argv);
+  failures += runClass<ModelManagementTest>(argc, argv);
   return failures == 0 ? 0 : 1;
 }
