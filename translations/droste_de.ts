@@ -209,12 +209,12 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+14"/>
+        <location filename="../ui/job_status_bar.cpp" line="+27"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Where the painter runs (Settings &gt; Preferences to change)</source>
         <translation>Wo der Generator läuft (ändern unter Einstellungen &gt; Droste einrichten)</translation>
     </message>
@@ -224,12 +224,12 @@
         <translation>Der verwendete Generator</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Stop painting (Esc). Keyframes already finished are kept.</source>
         <translation>Malen anhalten (Esc). Bereits fertige Schlüsselbilder bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -522,7 +522,7 @@
         <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Edit prompt</source>
         <translation>Prompt bearbeiten</translation>
     </message>
@@ -1315,7 +1315,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="+50"/>
+        <location filename="../ui/preview_widget.cpp" line="+54"/>
         <source>Show input &amp;&amp; mask</source>
         <translation>Eingabe &amp;&amp; Maske zeigen</translation>
     </message>
@@ -1325,14 +1325,14 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Zeigt, was der Generator für dieses Schlüsselbild erhält: das vorige Schlüsselbild verkleinert und aufgefüllt, der neu zu malende Rand rot eingefärbt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Type a prompt on the left and press “Generate first keyframe”,
 or drop a picture here to zoom out of it.</source>
         <translation>Geben Sie links einen Prompt ein und klicken Sie auf „Erstes Schlüsselbild generieren“,
 oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Painting — step %1/%2</source>
         <translation>Malen – Schritt %1/%2</translation>
     </message>
@@ -1350,7 +1350,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+42"/>
+        <location filename="../ui/prompt_panel.cpp" line="+43"/>
         <source>Direct (all sides at once)</source>
         <translation>Direkt (alle Seiten auf einmal)</translation>
     </message>
@@ -1385,17 +1385,17 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Schwarz</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>What to paint</source>
         <translation>Was gemalt wird</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Describe the picture, e.g. &quot;a cosy library inside a seashell, warm light, highly detailed&quot;</source>
         <translation>Beschreiben Sie das Bild, z. B. „a cosy library inside a seashell, warm light, highly detailed“</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The prompt: what every new keyframe should show. Keyframes you regenerate later use the prompt that is here then, unless they have their own.</source>
         <translation>Der Prompt: was jedes neue Schlüsselbild zeigen soll. Später neu generierte Schlüsselbilder verwenden den Prompt, der dann hier steht – außer sie haben einen eigenen.</translation>
     </message>
@@ -1405,7 +1405,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Was vermieden werden soll, z. B. „blurry, text, watermark“</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The negative prompt: things the painter should steer away from.</source>
         <translation>Der Negativ-Prompt: was der Generator vermeiden soll.</translation>
     </message>
@@ -1415,22 +1415,22 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+54"/>
         <source>Painter</source>
         <translation>Generator</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>The Stable Diffusion inpainting model that paints the keyframes. &quot;Draft painter&quot; needs no model: it paints quick placeholder shapes.</source>
         <translation>Das Stable-Diffusion-Inpainting-Modell, das die Schlüsselbilder malt. Der „Entwurfsmodus“ braucht kein Modell: Er malt schnelle Platzhalterformen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1440,12 +1440,12 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Einen Modellordner (diffusers-Aufbau) oder eine einzelne .safetensors-Datei wählen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The sampler that removes the noise step by step. &quot;Model default&quot; uses the one the model ships with.</source>
         <translation>Der Sampler, der das Rauschen Schritt für Schritt entfernt. „Modellstandard“ verwendet den, der mit dem Modell geliefert wird.</translation>
     </message>
@@ -1455,7 +1455,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Samp&amp;ler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual.</source>
         <translation>Entrauschungsschritte pro Schlüsselbild. Mehr Schritte: feinere Details, aber langsamer. Üblich sind 20–30.</translation>
     </message>
@@ -1465,7 +1465,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>&amp;Schritte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Guidance (CFG): how strictly the picture follows the prompt. Low: freer and softer; high: literal and harsher. 7–8 is usual.</source>
         <translation>Prompt-Treue (CFG, Guidance): wie genau das Bild dem Prompt folgt. Niedrig: freier und weicher; hoch: wörtlicher und härter. Üblich sind 7–8.</translation>
     </message>
@@ -1475,12 +1475,12 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Prompt-Tre&amp;ue (CFG)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The seed picks the starting noise: the same seed and settings paint the same picture.</source>
         <translation>Der Seed bestimmt das Anfangsrauschen: gleicher Seed und gleiche Einstellungen malen dasselbe Bild.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Random</source>
         <translation>Zufällig</translation>
     </message>
@@ -1490,34 +1490,35 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Einen neuen zufälligen Seed würfeln</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+73"/>
+        <location line="-96"/>
+        <location line="+180"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-83"/>
         <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
         <translation>Gesperrt: Jedes neue Schlüsselbild verwendet diesen Seed. Entsperrt: Jedes neue Schlüsselbild würfelt seinen eigenen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>See&amp;d</source>
         <translation>Start&amp;wert (Seed)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+34"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+99"/>
+        <location line="-133"/>
+        <location line="+112"/>
+        <location line="+113"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 px</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-91"/>
         <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
         <translation>Die Größe, in der jedes Schlüsselbild gemalt wird. Inpainting-Modelle für SD 1.x/2.x arbeiten am besten mit 512, SDXL mit 1024. Größer ist langsamer.</translation>
     </message>
@@ -1527,7 +1528,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>S&amp;chlüsselbildgröße</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -1542,7 +1543,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Außen&amp;rand</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Direct paints the whole ring in one go. Sequential paints one side at a time, which joins better but takes four times as long.</source>
         <translation>Direkt malt den ganzen Rand in einem Durchgang. Nacheinander malt eine Seite nach der anderen: Die Übergänge werden besser, es dauert aber viermal so lange.</translation>
     </message>
@@ -1552,7 +1553,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Me&amp;thode</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>What fills the empty ring before it is painted. It guides colours and composition at the seam.</source>
         <translation>Womit der leere Rand vor dem Malen gefüllt wird. Das lenkt Farben und Bildaufbau an der Nahtstelle.</translation>
     </message>
@@ -1562,7 +1563,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Au&amp;ffüllung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>How many keyframes &quot;Add keyframes&quot; paints, one zoom step out each.</source>
         <translation>Wie viele Schlüsselbilder „Schlüsselbilder hinzufügen“ malt, jeweils einen Zoomschritt weiter außen.</translation>
     </message>
@@ -1572,12 +1573,14 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>An&amp;zahl neuer Schlüsselbilder</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-147"/>
+        <location line="+180"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-183"/>
+        <location line="+249"/>
         <source>Model default</source>
         <translation>Modellstandard</translation>
     </message>
@@ -1728,29 +1731,30 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+103"/>
+        <location filename="../ui/timeline_widget.cpp" line="+119"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Schlüsselbilder vom innersten (1) nach außen. Rechtsklick für weitere Aktionen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Drag to see the zoom at any point between keyframes.</source>
         <translation>Ziehen, um den Zoom an jeder Stelle zwischen den Schlüsselbildern zu sehen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+1"/>
+        <location line="+7"/>
         <location line="+77"/>
         <source>Zoom position %1</source>
         <translation>Zoomposition %1</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-83"/>
         <source>Scrub:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>fresh</source>
         <translation>aktuell</translation>
     </message>

@@ -210,12 +210,12 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+14"/>
+        <location filename="../ui/job_status_bar.cpp" line="+27"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>Where the painter runs (Settings &gt; Preferences to change)</source>
         <translation>Gdzie działa generator (zmiana: Ustawienia &gt; Konfiguruj Droste)</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>Używany generator</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Stop painting (Esc). Keyframes already finished are kept.</source>
         <translation>Zatrzymaj malowanie (Esc). Gotowe klatki kluczowe zostaną zachowane.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Device: %1</source>
         <translation>Urządzenie: %1</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation>&amp;Ponów: %1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Edit prompt</source>
         <translation>Edycja opisu</translation>
     </message>
@@ -1321,7 +1321,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="+50"/>
+        <location filename="../ui/preview_widget.cpp" line="+54"/>
         <source>Show input &amp;&amp; mask</source>
         <translation>Pokaż wejście i maskę</translation>
     </message>
@@ -1331,14 +1331,14 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Pokazuje, co generator otrzymuje dla tej klatki kluczowej: poprzednią klatkę pomniejszoną i uzupełnioną, z zamalowywanym pierścieniem zabarwionym na czerwono.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Type a prompt on the left and press “Generate first keyframe”,
 or drop a picture here to zoom out of it.</source>
         <translation>Wpisz opis po lewej i naciśnij „Generuj pierwszą klatkę kluczową”
 albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Painting — step %1/%2</source>
         <translation>Malowanie – krok %1/%2</translation>
     </message>
@@ -1356,7 +1356,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+42"/>
+        <location filename="../ui/prompt_panel.cpp" line="+43"/>
         <source>Direct (all sides at once)</source>
         <translation>Bezpośrednio (wszystkie boki naraz)</translation>
     </message>
@@ -1391,17 +1391,17 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Czarny</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>What to paint</source>
         <translation>Co namalować</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Describe the picture, e.g. &quot;a cosy library inside a seashell, warm light, highly detailed&quot;</source>
         <translation>Opisz obraz, np. „a cosy library inside a seashell, warm light, highly detailed”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The prompt: what every new keyframe should show. Keyframes you regenerate later use the prompt that is here then, unless they have their own.</source>
         <translation>Opis (prompt): co ma przedstawiać każda nowa klatka kluczowa. Klatki generowane ponownie później użyją opisu, który będzie tu wtedy, chyba że mają własny.</translation>
     </message>
@@ -1411,7 +1411,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Czego unikać, np. „blurry, text, watermark”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The negative prompt: things the painter should steer away from.</source>
         <translation>Opis negatywny: czego generator ma unikać.</translation>
     </message>
@@ -1421,22 +1421,22 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Opis</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Negative prompt</source>
         <translation>Opis &amp;negatywny</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+54"/>
         <source>Painter</source>
         <translation>Generator</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>The Stable Diffusion inpainting model that paints the keyframes. &quot;Draft painter&quot; needs no model: it paints quick placeholder shapes.</source>
         <translation>Model Stable Diffusion do domalowywania, który maluje klatki kluczowe. „Tryb szkicu” nie wymaga modelu: maluje szybkie kształty zastępcze.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Browse…</source>
         <translation>Przeglądaj…</translation>
     </message>
@@ -1446,12 +1446,12 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Wybierz katalog modelu (układ diffusers) lub pojedynczy plik .safetensors.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Model</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The sampler that removes the noise step by step. &quot;Model default&quot; uses the one the model ships with.</source>
         <translation>Sampler, który krok po kroku usuwa szum. „Domyślny z modelu” używa samplera dostarczonego z modelem.</translation>
     </message>
@@ -1461,7 +1461,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>S&amp;ampler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual.</source>
         <translation>Kroki odszumiania na klatkę kluczową. Więcej kroków: drobniejsze szczegóły, ale wolniej. Zwykle 20–30.</translation>
     </message>
@@ -1471,7 +1471,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Kroki</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Guidance (CFG): how strictly the picture follows the prompt. Low: freer and softer; high: literal and harsher. 7–8 is usual.</source>
         <translation>Zgodność z opisem (CFG): jak ściśle obraz trzyma się opisu. Niska: swobodniej i łagodniej; wysoka: dosłownie i ostrzej. Zwykle 7–8.</translation>
     </message>
@@ -1481,12 +1481,12 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Zgodność z opi&amp;sem (CFG)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The seed picks the starting noise: the same seed and settings paint the same picture.</source>
         <translation>Ziarno wybiera początkowy szum: to samo ziarno i te same ustawienia dają ten sam obraz.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Random</source>
         <translation>Losowe</translation>
     </message>
@@ -1496,34 +1496,35 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Wylosuj nowe ziarno</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+73"/>
+        <location line="-96"/>
+        <location line="+180"/>
         <source>Lock</source>
         <translation>Zablokuj</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-83"/>
         <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
         <translation>Zablokowane: każda nowa klatka kluczowa używa tego ziarna. Odblokowane: każda nowa klatka losuje własne.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>See&amp;d</source>
         <translation>&amp;Ziarno</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+34"/>
         <source>Zoom</source>
         <translation>Zbliżenie</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+99"/>
+        <location line="-133"/>
+        <location line="+112"/>
+        <location line="+113"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 px</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-91"/>
         <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
         <translation>Rozmiar, w jakim malowana jest każda klatka kluczowa. Modele SD 1.x/2.x najlepiej działają przy 512, SDXL przy 1024. Większy rozmiar jest wolniejszy.</translation>
     </message>
@@ -1533,7 +1534,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Rozm&amp;iar klatki kluczowej</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -1548,7 +1549,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Pierścień &amp;domalowania</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Direct paints the whole ring in one go. Sequential paints one side at a time, which joins better but takes four times as long.</source>
         <translation>Bezpośrednio maluje cały pierścień za jednym razem. Kolejno maluje po jednym boku, co lepiej łączy, ale trwa cztery razy dłużej.</translation>
     </message>
@@ -1558,7 +1559,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Me&amp;toda</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>What fills the empty ring before it is painted. It guides colours and composition at the seam.</source>
         <translation>Czym wypełnić pusty pierścień przed malowaniem. Wpływa to na kolory i kompozycję na styku.</translation>
     </message>
@@ -1568,7 +1569,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>W&amp;ypełnienie</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>How many keyframes &quot;Add keyframes&quot; paints, one zoom step out each.</source>
         <translation>Ile klatek kluczowych maluje „Dodaj klatki kluczowe”, każda o jeden krok oddalenia dalej.</translation>
     </message>
@@ -1578,12 +1579,14 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Liczba nowych klatek</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-147"/>
+        <location line="+180"/>
         <source>Locked</source>
         <translation>Zablokowane</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-183"/>
+        <location line="+249"/>
         <source>Model default</source>
         <translation>Domyślny z modelu</translation>
     </message>
@@ -1734,29 +1737,30 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+103"/>
+        <location filename="../ui/timeline_widget.cpp" line="+119"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Klatki kluczowe od najbardziej wewnętrznej (1) na zewnątrz. Kliknij prawym przyciskiem, aby zobaczyć więcej.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Drag to see the zoom at any point between keyframes.</source>
         <translation>Przeciągnij, aby zobaczyć zbliżenie w dowolnym miejscu między klatkami kluczowymi.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+1"/>
+        <location line="+7"/>
         <location line="+77"/>
         <source>Zoom position %1</source>
         <translation>Pozycja zbliżenia %1</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-83"/>
         <source>Scrub:</source>
         <translation>Przewijanie:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>fresh</source>
         <translation>aktualna</translation>
     </message>

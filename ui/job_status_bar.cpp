@@ -1,5 +1,6 @@
 #include "ui/job_status_bar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -11,7 +12,7 @@ namespace droste::ui {
 
 JobStatusBar::JobStatusBar(QWidget* parent)
     : QWidget(parent), device_(new QLabel(this)), model_(new QLabel(this)), job_(new QLabel(this)),
-      bar_(new QProgressBar(this)), speed_(new QLabel(this)), cancel_(new QPushButton(tr("Cancel"), this)) {
+      bar_(new QProgressBar(this)), speed_(new QLabel(this)), cancel_(new QPushButton(this)) {
   setObjectName(QStringLiteral("JobStatusBar"));
   device_->setObjectName(QStringLiteral("statusDevice"));
   model_->setObjectName(QStringLiteral("statusModel"));
@@ -19,11 +20,15 @@ JobStatusBar::JobStatusBar(QWidget* parent)
   speed_->setObjectName(QStringLiteral("statusSpeed"));
   bar_->setObjectName(QStringLiteral("statusProgress"));
   cancel_->setObjectName(QStringLiteral("statusCancel"));
-  device_->setToolTip(tr("Where the painter runs (Settings > Preferences to change)"));
-  model_->setToolTip(tr("The painter in use"));
   bar_->setMaximumWidth(220);
   bar_->setTextVisible(true);
-  cancel_->setToolTip(tr("Stop painting (Esc). Keyframes already finished are kept."));
+  // Device and painter texts come from the window (setDevice/setModel), job texts with each progress.
+  texts_.add([this] {
+    cancel_->setText(tr("Cancel"));
+    cancel_->setToolTip(tr("Stop painting (Esc). Keyframes already finished are kept."));
+    device_->setToolTip(tr("Where the painter runs (Settings > Preferences to change)"));
+    model_->setToolTip(tr("The painter in use"));
+  });
   speed_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("99.9 it/s · 99:59 left")));
 
   auto* row = new QHBoxLayout(this);
@@ -37,6 +42,11 @@ JobStatusBar::JobStatusBar(QWidget* parent)
   row->addWidget(cancel_);
   connect(cancel_, &QPushButton::clicked, this, &JobStatusBar::cancelRequested);
   setBusy(false);
+}
+
+void JobStatusBar::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) texts_.retranslate();
+  QWidget::changeEvent(event);
 }
 
 void JobStatusBar::setDevice(const QString& device) { device_->setText(tr("Device: %1").arg(device)); }

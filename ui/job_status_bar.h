@@ -1,6 +1,8 @@
 #pragma once
 // The permanent part of the status bar: device and model on the left, and while a job runs its
 // progress (keyframe n/N, step, it/s, time left) with a Cancel button.
+#include "ui/retranslator.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -34,7 +36,11 @@ class JobStatusBar : public QWidget {
  Q_SIGNALS:
   void cancelRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // LanguageChange: every text again
+
  private:
+  Retranslator texts_;
   QLabel* device_;
   QLabel* model_;
   QLabel* job_;

@@ -312,6 +312,7 @@ void MainWindow::changeEvent(QEvent* event) {
     updateTitle();
     updateModelIndicators();
     refreshTimeline();
+    showKeyframe(timeline_->selectedIndex());  // its caption
   }
   QMainWindow::changeEvent(event);
 }

@@ -3,6 +3,7 @@
 #include "ui/background_scaler.h"
 
 #include <QDragEnterEvent>
+#include <QEvent>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMimeData>
@@ -47,13 +48,21 @@ PreviewWidget::PreviewWidget(QWidget* parent)
   setAutoFillBackground(false);
   inputToggle_->setObjectName(QStringLiteral("showInputToggle"));
   inputToggle_->setCheckable(true);
-  inputToggle_->setText(tr("Show input && mask"));
-  inputToggle_->setToolTip(tr("Show what the painter receives for this keyframe: the previous keyframe shrunk "
-                              "and padded, with the ring it repaints tinted red."));
   inputToggle_->setEnabled(false);
   connect(inputToggle_, &QToolButton::toggled, this, qOverload<>(&QWidget::update));
-  placeholder_ = tr("Type a prompt on the left and press “Generate first keyframe”,\n"
-                    "or drop a picture here to zoom out of it.");
+  texts_.add([this] {
+    inputToggle_->setText(tr("Show input && mask"));
+    inputToggle_->setToolTip(tr("Show what the painter receives for this keyframe: the previous keyframe shrunk "
+                                "and padded, with the ring it repaints tinted red."));
+    placeholder_ = tr("Type a prompt on the left and press “Generate first keyframe”,\n"
+                      "or drop a picture here to zoom out of it.");
+    update();
+  });
+}
+
+void PreviewWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) texts_.retranslate();
+  QWidget::changeEvent(event);
 }
 
 void PreviewWidget::setImage(const QImage& image, const QString& caption) {

@@ -2,6 +2,8 @@
 // The large picture in the middle: the selected keyframe, the zoom at the scrub position, or the
 // live denoising preview while a keyframe is painted ("Step n/N" over it). A toggle shows the
 // padded input with the mask (the ring that will be painted) tinted over it.
+#include "ui/retranslator.h"
+
 #include <QImage>
 #include <QWidget>
 
@@ -42,8 +44,10 @@ class PreviewWidget : public QWidget {
   void resizeEvent(QResizeEvent*) override;
   void dragEnterEvent(QDragEnterEvent*) override;
   void dropEvent(QDropEvent*) override;
+  void changeEvent(QEvent* event) override;  // LanguageChange: every text again
 
  private:
+  Retranslator texts_;
   QImage composedInput();  // cached per input
   QImage shownImage();
   // Draws `shown` into `target`: the smooth picture from the background scaler when it is ready,

@@ -3,6 +3,7 @@
 #include "ui/slider_spin.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHash>
@@ -19,9 +20,8 @@
 namespace droste::ui {
 
 namespace {
-QPlainTextEdit* promptEditor(const QString& placeholder, int lines, QWidget* parent) {
+QPlainTextEdit* promptEditor(int lines, QWidget* parent) {
   auto* edit = new QPlainTextEdit(parent);
-  edit->setPlaceholderText(placeholder);
   edit->setTabChangesFocus(true);
   const int lineHeight = edit->fontMetrics().lineSpacing();
   edit->setMinimumHeight(lineHeight * lines + 12);
@@ -39,33 +39,46 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
   column->addStretch(1);
 
   setSchedulers({});
-  setMethods({{QStringLiteral("direct"), tr("Direct (all sides at once)")},
-              {QStringLiteral("sequential"), tr("Sequential (one side at a time)")}});
-  // Ids are the project file's names (core/zoom/zoom_types.cpp).
-  setPaddings({{QStringLiteral("symmetric"), tr("Mirror (default)")},
-               {QStringLiteral("reflect"), tr("Mirror, skipping the edge")},
-               {QStringLiteral("edge"), tr("Stretch the edge pixels")},
-               {QStringLiteral("blurred-stretch"), tr("Blurred stretch")},
-               {QStringLiteral("black"), tr("Black")}});
+  texts_.add([this] {
+    setMethods({{QStringLiteral("direct"), tr("Direct (all sides at once)")},
+                {QStringLiteral("sequential"), tr("Sequential (one side at a time)")}});
+    // Ids are the project file's names (core/zoom/zoom_types.cpp).
+    setPaddings({{QStringLiteral("symmetric"), tr("Mirror (default)")},
+                 {QStringLiteral("reflect"), tr("Mirror, skipping the edge")},
+                 {QStringLiteral("edge"), tr("Stretch the edge pixels")},
+                 {QStringLiteral("blurred-stretch"), tr("Blurred stretch")},
+                 {QStringLiteral("black"), tr("Black")}});
+    scheduler_->setItemText(0, tr("Model default"));
+    for (int i = 0; i < keyframeSize_->count(); ++i)
+      keyframeSize_->setItemText(i, tr("%1 × %1 px").arg(keyframeSize_->itemData(i).toInt()));
+    lock_->setText(lock_->isChecked() ? tr("Locked") : tr("Lock"));
+  });
   wire();
   setValues(PanelValues{});  // the controls start at the usual values, not at their minimum
 }
 
 QWidget* PromptPanel::buildPromptGroup() {
-  auto* group = new QGroupBox(tr("What to paint"), this);
+  auto* group = new QGroupBox(this);
   auto* layout = new QVBoxLayout(group);
-  prompt_ = promptEditor(tr("Describe the picture, e.g. \"a cosy library inside a seashell, warm light, "
-                            "highly detailed\""), 4, group);
+  prompt_ = promptEditor(4, group);
   prompt_->setObjectName(QStringLiteral("prompt"));
-  prompt_->setToolTip(tr("The prompt: what every new keyframe should show. Keyframes you regenerate "
-                         "later use the prompt that is here then, unless they have their own."));
-  negative_ = promptEditor(tr("What to avoid, e.g. \"blurry, text, watermark\""), 2, group);
+  negative_ = promptEditor(2, group);
   negative_->setObjectName(QStringLiteral("negativePrompt"));
-  negative_->setToolTip(tr("The negative prompt: things the painter should steer away from."));
-  auto* promptLabel = new QLabel(tr("&Prompt"), group);
+  auto* promptLabel = new QLabel(group);
   promptLabel->setBuddy(prompt_);
-  auto* negativeLabel = new QLabel(tr("&Negative prompt"), group);
+  auto* negativeLabel = new QLabel(group);
   negativeLabel->setBuddy(negative_);
+  texts_.add([=, this] {
+    group->setTitle(tr("What to paint"));
+    prompt_->setPlaceholderText(tr("Describe the picture, e.g. \"a cosy library inside a seashell, warm light, "
+                                   "highly detailed\""));
+    prompt_->setToolTip(tr("The prompt: what every new keyframe should show. Keyframes you regenerate "
+                           "later use the prompt that is here then, unless they have their own."));
+    negative_->setPlaceholderText(tr("What to avoid, e.g. \"blurry, text, watermark\""));
+    negative_->setToolTip(tr("The negative prompt: things the painter should steer away from."));
+    promptLabel->setText(tr("&Prompt"));
+    negativeLabel->setText(tr("&Negative prompt"));
+  });
   layout->addWidget(promptLabel);
   layout->addWidget(prompt_);
   layout->addWidget(negativeLabel);
@@ -74,99 +87,125 @@ QWidget* PromptPanel::buildPromptGroup() {
 }
 
 QWidget* PromptPanel::buildModelGroup() {
-  auto* group = new QGroupBox(tr("Painter"), this);
+  // Labels and tooltips get their texts in texts_.add() at the end (again on a language change).
+  auto* group = new QGroupBox(this);
   auto* form = new QFormLayout(group);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
   model_ = new QComboBox(group);
   model_->setObjectName(QStringLiteral("model"));
-  model_->setToolTip(tr("The Stable Diffusion inpainting model that paints the keyframes. "
-                        "\"Draft painter\" needs no model: it paints quick placeholder shapes."));
   browseModel_ = new QToolButton(group);
-  browseModel_->setText(tr("Browse…"));
-  browseModel_->setToolTip(tr("Choose a model folder (diffusers layout) or a single .safetensors file."));
   auto* modelRow = new QHBoxLayout;
   modelRow->addWidget(model_, 1);
   modelRow->addWidget(browseModel_);
-  form->addRow(tr("&Model"), modelRow);
-  qobject_cast<QLabel*>(form->labelForField(modelRow))->setBuddy(model_);
+  form->addRow(new QLabel(group), modelRow);
+  auto* modelLabel = qobject_cast<QLabel*>(form->labelForField(modelRow));
+  modelLabel->setBuddy(model_);
 
   scheduler_ = new QComboBox(group);
   scheduler_->setObjectName(QStringLiteral("scheduler"));
-  scheduler_->setToolTip(tr("The sampler that removes the noise step by step. "
-                            "\"Model default\" uses the one the model ships with."));
-  form->addRow(tr("S&ampler"), scheduler_);
+  form->addRow(new QLabel(group), scheduler_);
 
   steps_ = new SliderSpin(1, 150, 1, 0, group);
   steps_->setObjectName(QStringLiteral("steps"));
-  steps_->setToolTip(tr("Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual."));
-  form->addRow(tr("&Steps"), steps_);
+  form->addRow(new QLabel(group), steps_);
 
   guidance_ = new SliderSpin(1, 20, 0.5, 1, group);
   guidance_->setObjectName(QStringLiteral("guidance"));
-  guidance_->setToolTip(tr("Guidance (CFG): how strictly the picture follows the prompt. "
-                           "Low: freer and softer; high: literal and harsher. 7–8 is usual."));
-  form->addRow(tr("&Guidance (CFG)"), guidance_);
+  form->addRow(new QLabel(group), guidance_);
 
   seed_ = new QLineEdit(group);
   seed_->setObjectName(QStringLiteral("seed"));
   seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), seed_));
-  seed_->setToolTip(tr("The seed picks the starting noise: the same seed and settings paint the same picture."));
   dice_ = new QToolButton(group);
   dice_->setObjectName(QStringLiteral("dice"));
-  dice_->setText(tr("Random"));
-  dice_->setToolTip(tr("Roll a new random seed"));
   lock_ = new QToolButton(group);
   lock_->setObjectName(QStringLiteral("seedLock"));
   lock_->setCheckable(true);
-  lock_->setText(tr("Lock"));
-  lock_->setToolTip(tr("Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own."));
   auto* seedRow = new QHBoxLayout;
   seedRow->addWidget(seed_, 1);
   seedRow->addWidget(dice_);
   seedRow->addWidget(lock_);
-  form->addRow(tr("See&d"), seedRow);
+  form->addRow(new QLabel(group), seedRow);
   qobject_cast<QLabel*>(form->labelForField(seedRow))->setBuddy(seed_);
+  auto label = [form](QWidget* field) { return qobject_cast<QLabel*>(form->labelForField(field)); };
+  auto labelOf = [form](QLayout* field) { return qobject_cast<QLabel*>(form->labelForField(field)); };
+  texts_.add([=, this] {
+    group->setTitle(tr("Painter"));
+    model_->setToolTip(tr("The Stable Diffusion inpainting model that paints the keyframes. "
+                          "\"Draft painter\" needs no model: it paints quick placeholder shapes."));
+    browseModel_->setText(tr("Browse…"));
+    browseModel_->setToolTip(tr("Choose a model folder (diffusers layout) or a single .safetensors file."));
+    modelLabel->setText(tr("&Model"));
+    scheduler_->setToolTip(tr("The sampler that removes the noise step by step. "
+                              "\"Model default\" uses the one the model ships with."));
+    label(scheduler_)->setText(tr("S&ampler"));
+    steps_->setToolTip(tr("Denoising steps per keyframe. More steps: finer detail, slower. 20–30 is usual."));
+    label(steps_)->setText(tr("&Steps"));
+    guidance_->setToolTip(tr("Guidance (CFG): how strictly the picture follows the prompt. "
+                             "Low: freer and softer; high: literal and harsher. 7–8 is usual."));
+    label(guidance_)->setText(tr("&Guidance (CFG)"));
+    seed_->setToolTip(tr("The seed picks the starting noise: the same seed and settings paint the same picture."));
+    dice_->setText(tr("Random"));
+    dice_->setToolTip(tr("Roll a new random seed"));
+    lock_->setToolTip(tr("Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own."));
+    labelOf(seedRow)->setText(tr("See&d"));
+  });
   return group;
 }
 
 QWidget* PromptPanel::buildZoomGroup() {
-  auto* group = new QGroupBox(tr("Zoom"), this);
+  // Labels and tooltips get their texts in texts_.add() at the end (again on a language change).
+  auto* group = new QGroupBox(this);
   auto* form = new QFormLayout(group);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
   keyframeSize_ = new QComboBox(group);
   keyframeSize_->setObjectName(QStringLiteral("keyframeSize"));
   for (int size : {256, 384, 512, 640, 768, 1024}) keyframeSize_->addItem(tr("%1 × %1 px").arg(size), size);
-  keyframeSize_->setToolTip(tr("The size each keyframe is painted at. SD 1.x/2.x inpainting models work best "
-                               "at 512, SDXL at 1024. Larger is slower."));
-  form->addRow(tr("&Keyframe size"), keyframeSize_);
+  form->addRow(new QLabel(group), keyframeSize_);
 
   outpaint_ = new SliderSpin(8, 384, 8, 0, group);
   outpaint_->setObjectName(QStringLiteral("outpaint"));
-  outpaint_->setSuffix(tr(" px"));
-  outpaint_->setToolTip(tr("Outpaint ring: how much new picture is painted around the previous keyframe on "
-                           "each side. Wider: faster zoom, fewer keyframes, but less continuity."));
-  form->addRow(tr("&Outpaint ring"), outpaint_);
+  form->addRow(new QLabel(group), outpaint_);
 
   method_ = new QComboBox(group);
   method_->setObjectName(QStringLiteral("method"));
-  method_->setToolTip(tr("Direct paints the whole ring in one go. Sequential paints one side at a time, "
-                         "which joins better but takes four times as long."));
-  form->addRow(tr("M&ethod"), method_);
+  form->addRow(new QLabel(group), method_);
 
   padding_ = new QComboBox(group);
   padding_->setObjectName(QStringLiteral("padding"));
-  padding_->setToolTip(tr("What fills the empty ring before it is painted. It guides colours and "
-                          "composition at the seam."));
-  form->addRow(tr("&Padding"), padding_);
+  form->addRow(new QLabel(group), padding_);
 
   keyframesToAdd_ = new QSpinBox(group);
   keyframesToAdd_->setObjectName(QStringLiteral("keyframesToAdd"));
   keyframesToAdd_->setRange(1, 100);
-  keyframesToAdd_->setToolTip(tr("How many keyframes \"Add keyframes\" paints, one zoom step out each."));
-  form->addRow(tr("Keyframes to &add"), keyframesToAdd_);
+  form->addRow(new QLabel(group), keyframesToAdd_);
+  auto label = [form](QWidget* field) { return qobject_cast<QLabel*>(form->labelForField(field)); };
+  texts_.add([=, this] {
+    group->setTitle(tr("Zoom"));
+    keyframeSize_->setToolTip(tr("The size each keyframe is painted at. SD 1.x/2.x inpainting models work best "
+                                 "at 512, SDXL at 1024. Larger is slower."));
+    label(keyframeSize_)->setText(tr("&Keyframe size"));
+    outpaint_->setSuffix(tr(" px"));
+    outpaint_->setToolTip(tr("Outpaint ring: how much new picture is painted around the previous keyframe on "
+                             "each side. Wider: faster zoom, fewer keyframes, but less continuity."));
+    label(outpaint_)->setText(tr("&Outpaint ring"));
+    method_->setToolTip(tr("Direct paints the whole ring in one go. Sequential paints one side at a time, "
+                           "which joins better but takes four times as long."));
+    label(method_)->setText(tr("M&ethod"));
+    padding_->setToolTip(tr("What fills the empty ring before it is painted. It guides colours and "
+                            "composition at the seam."));
+    label(padding_)->setText(tr("&Padding"));
+    keyframesToAdd_->setToolTip(tr("How many keyframes \"Add keyframes\" paints, one zoom step out each."));
+    label(keyframesToAdd_)->setText(tr("Keyframes to &add"));
+  });
   return group;
+}
+
+void PromptPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) texts_.retranslate();
+  QWidget::changeEvent(event);
 }
 
 void PromptPanel::wire() {

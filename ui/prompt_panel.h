@@ -1,6 +1,8 @@
 #pragma once
 // The left-hand panel: what to paint (prompt, negative prompt), with which model and sampler,
 // and how the zoom grows (keyframe size, outpaint ring, method, padding, keyframes to add).
+#include "ui/retranslator.h"
+
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -64,7 +66,11 @@ class PromptPanel : public QWidget {
   void edited(const QString& field);
   void chooseModelRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // LanguageChange: every text again
+
  private:
+  Retranslator texts_;
   QWidget* buildPromptGroup();
   QWidget* buildModelGroup();
   QWidget* buildZoomGroup();

@@ -2,6 +2,7 @@
 
 #include "ui/background_scaler.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -100,14 +101,11 @@ TimelineWidget::TimelineWidget(QWidget* parent)
   list_->setItemDelegate(new KeyframeDelegate(list_));
   list_->setFixedHeight(kThumb + 12 + list_->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
   list_->setContextMenuPolicy(Qt::CustomContextMenu);
-  list_->setToolTip(tr("Keyframes from the innermost (1) outwards. Right-click one for more."));
 
   scrub_->setObjectName(QStringLiteral("scrubBar"));
-  scrub_->setToolTip(tr("Drag to see the zoom at any point between keyframes."));
-  scrubLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(tr("Zoom position %1").arg(QStringLiteral("00.00"))));
 
   auto* scrubRow = new QHBoxLayout;
-  auto* scrubTitle = new QLabel(tr("Scrub:"), this);
+  auto* scrubTitle = new QLabel(this);
   scrubRow->addWidget(scrubTitle);
   scrubRow->addWidget(scrub_, 1);
   scrubRow->addWidget(scrubLabel_);
@@ -116,6 +114,14 @@ TimelineWidget::TimelineWidget(QWidget* parent)
   column->addWidget(list_);
   column->addLayout(scrubRow);
   updateScrubRange();
+  // Entry tooltips and badges come from the window (setEntry) and are set again by it.
+  texts_.add([this, scrubTitle] {
+    list_->setToolTip(tr("Keyframes from the innermost (1) outwards. Right-click one for more."));
+    scrub_->setToolTip(tr("Drag to see the zoom at any point between keyframes."));
+    scrubLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(tr("Zoom position %1").arg(QStringLiteral("00.00"))));
+    scrubLabel_->setText(tr("Zoom position %1").arg(scrubPosition() + 1, 0, 'f', 2));
+    scrubTitle->setText(tr("Scrub:"));
+  });
 
   connect(list_, &QListWidget::currentRowChanged, this, &TimelineWidget::selectionChanged);
   connect(list_, &QListWidget::customContextMenuRequested, this, &TimelineWidget::showContextMenu);
@@ -216,6 +222,11 @@ void TimelineWidget::showContextMenu(const QPoint& pos) {
   menu.addSeparator();
   menu.addAction(tr("Save as PNG…"), this, [this, index] { Q_EMIT saveKeyframe(index); });
   menu.exec(list_->viewport()->mapToGlobal(pos));
+}
+
+void TimelineWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) texts_.retranslate();
+  QWidget::changeEvent(event);
 }
 
 }  // namespace droste::ui

@@ -2,6 +2,8 @@
 // The strip along the bottom: keyframe thumbnails in chain order (1 = the innermost picture,
 // each next one zoomed out around it), each with its state badge; a context menu per keyframe;
 // and a scrub bar that asks for the zoom at any position while it is dragged.
+#include "ui/retranslator.h"
+
 #include <QImage>
 #include <QWidget>
 
@@ -53,7 +55,11 @@ class TimelineWidget : public QWidget {
   void removeKeyframe(int index);
   void saveKeyframe(int index);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // LanguageChange: every text again
+
  private:
+  Retranslator texts_;
   void showContextMenu(const QPoint& pos);
   void updateScrubRange();
 

@@ -1,16 +1,22 @@
 #include "tests/ui/main_window_test.h"
 
 #include "ui/interface_language.h"
+#include "ui/job_status_bar.h"
 #include "ui/main_window.h"
 #include "ui/model_banner.h"
+#include "ui/preview_widget.h"
 #include "ui/prompt_panel.h"
+#include "ui/timeline_widget.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QGroupBox>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSlider>
 #include <QTest>
+#include <QToolButton>
 
 using droste::ui::MainWindow;
 
@@ -32,6 +38,10 @@ QStringList visibleTexts(MainWindow& w) {
   texts << w.menuBar()->actions().first()->text();  // the File menu
   texts << w.modelBanner()->findChild<QPushButton*>(QStringLiteral("bannerDownloadModel"))->text();
   texts << w.windowTitle();
+  texts << w.promptPanel()->findChild<QGroupBox*>()->title();
+  texts << w.jobStatus()->findChild<QPushButton*>(QStringLiteral("statusCancel"))->text();
+  texts << w.preview()->findChild<QToolButton*>(QStringLiteral("showInputToggle"))->text();
+  texts << w.timeline()->findChild<QSlider*>(QStringLiteral("scrubBar"))->toolTip();
   return texts;
 }
 }  // namespace
