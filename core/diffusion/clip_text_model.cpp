@@ -197,11 +197,8 @@ at::Tensor ClipTextModelImpl::forward(const at::Tensor& ids, std::vector<at::Ten
 }
 
 ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options) {
-  ClipTextModel model{nullptr};
-  {
-    const ModuleConstructionDtype constructIn(options.dtype);
-    model = ClipTextModel(ClipTextConfig::fromJson(config, weights.describe() + " (text encoder config)"));
-  }
+  ClipTextModel model = constructInDtype<ClipTextModel>(
+      options.dtype, ClipTextConfig::fromJson(config, weights.describe() + " (text encoder config)"));
   LoadOptions opts = options;
   auto userIgnore = options.ignoreUnexpected;
   opts.ignoreUnexpected = [userIgnore](const std::string& name) {

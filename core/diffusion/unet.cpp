@@ -235,11 +235,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
 
 UNet2DConditionModel loadUNet(const json& config, const WeightSource& weights, c10::ScalarType dtype,
                               c10::Device device) {
-  UNet2DConditionModel unet{nullptr};
-  {
-    const ModuleConstructionDtype constructIn(dtype);
-    unet = UNet2DConditionModel(config);
-  }
+  UNet2DConditionModel unet = constructInDtype<UNet2DConditionModel>(dtype, config);
   LoadOptions options;
   options.dtype = dtype;
   options.device = device;

@@ -149,11 +149,7 @@ std::string VaeWeightNames::describe() const { return inner_->describe(); }
 
 AutoencoderKL loadVae(const json& config, std::shared_ptr<const WeightSource> weights, c10::ScalarType dtype,
                       c10::Device device) {
-  AutoencoderKL vae{nullptr};
-  {
-    const ModuleConstructionDtype constructIn(dtype);
-    vae = AutoencoderKL(config);
-  }
+  AutoencoderKL vae = constructInDtype<AutoencoderKL>(dtype, config);
   LoadOptions options;
   options.dtype = dtype;
   options.device = device;

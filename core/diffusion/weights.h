@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace torch::nn {
@@ -62,6 +63,13 @@ class ModuleConstructionDtype {
  private:
   c10::ScalarType previous_;
 };
+
+// A module holder (UNet2DConditionModel, ...) built from `args` with its parameters created in `dtype`.
+template <typename ModuleHolder, typename... Args>
+ModuleHolder constructInDtype(c10::ScalarType dtype, Args&&... args) {
+  const ModuleConstructionDtype scope(dtype);
+  return ModuleHolder(std::forward<Args>(args)...);
+}
 
 // Replaces every parameter of module with the source tensor of the same name, converted to
 // options.dtype on options.device. Missing, unexpected and wrongly shaped tensors are all
