@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <stdexcept>
 
 #if TORCH_VERSION_MAJOR < 2
 #include <ATen/ops/_scaled_dot_product_attention.h>
@@ -14,10 +15,8 @@
 namespace droste::diffusion {
 namespace {
 
-std::atomic<AttentionKernel> gKernel{AttentionKernel::Fused};
-
-// Upper bound for one slice of the score matrix in the chunked kernel.
-constexpr int64_t kChunkScoreBytes = 256ll << 20;
+std::atomic<AttentionKernel> gKernel{AttentionKernel::Auto};
+std::atomic<int64_t> gSliceBytes{0};  // 0 = per-device default
 
 at::Tensor fusedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
 #if TORCH_VERSION_MAJOR >= 2
@@ -28,23 +27,53 @@ at::Tensor fusedAttention(const at::Tensor& q, const at::Tensor& k, const at::Te
 #endif
 }
 
-at::Tensor chunkedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
-  const int64_t b = q.size(0), h = q.size(1), nq = q.size(2), d = q.size(3), nk = k.size(2);
+// Whether the fused op keeps its memory bounded by itself (flash / memory-efficient kernels) rather
+// than materialising every score: CUDA from 2.0, the CPU from 2.3; never on 1.13.
+bool fusedBoundsMemory([[maybe_unused]] const at::Tensor& q) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+  return true;
+#elif TORCH_VERSION_MAJOR == 2
+  return q.is_cuda();
+#else
+  return false;
+#endif
+}
+
+at::Tensor chunkedAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, int64_t sliceBytes) {
+  const int64_t bh = q.size(0) * q.size(1), nq = q.size(2), d = q.size(3), nk = k.size(2);
   const double scale = 1.0 / std::sqrt(static_cast<double>(d));
-  const at::Tensor q3 = q.reshape({b * h, nq, d});
-  const at::Tensor kT = k.reshape({b * h, nk, d}).transpose(1, 2);
-  const at::Tensor v3 = v.reshape({b * h, nk, d});
-  const int64_t rowBytes = b * h * nk * static_cast<int64_t>(q.element_size());
-  const int64_t chunk = std::clamp<int64_t>(kChunkScoreBytes / std::max<int64_t>(rowBytes, 1), 1, nq);
-  at::Tensor out = at::empty({b * h, nq, d}, q.options());
-  for (int64_t start = 0; start < nq; start += chunk) {
-    const int64_t n = std::min(chunk, nq - start);
-    // bmm + scale rather than baddbmm(empty, beta=0): on 1.13 CPU the latter can leak NaNs.
-    at::Tensor scores = at::bmm(q3.narrow(1, start, n), kT).mul_(scale);  // [BH,n,Nk]
-    at::Tensor probs = at::softmax(scores, -1);
-    out.narrow(1, start, n).copy_(at::bmm(probs, v3));
+  const at::Tensor q3 = q.reshape({bh, nq, d});
+  const at::Tensor kT = k.reshape({bh, nk, d}).transpose(1, 2);
+  const at::Tensor v3 = v.reshape({bh, nk, d});
+  // A slice is whole heads when one or more fit the budget (fewer, larger matmuls), else query rows of one head.
+  const int64_t rowsPerSlice = std::max<int64_t>(sliceBytes / (nk * static_cast<int64_t>(q.element_size())), 1);
+  const int64_t headsPerSlice = std::clamp<int64_t>(rowsPerSlice / nq, 1, bh);
+  const int64_t queryRows = std::min(rowsPerSlice, nq);
+  at::Tensor out = at::empty({bh, nq, d}, q.options());
+  for (int64_t head = 0; head < bh; head += headsPerSlice) {
+    const int64_t heads = std::min(headsPerSlice, bh - head);
+    const at::Tensor kTs = kT.narrow(0, head, heads), vs = v3.narrow(0, head, heads);
+    for (int64_t row = 0; row < nq; row += queryRows) {
+      const int64_t rows = std::min(queryRows, nq - row);
+      // bmm + scale rather than baddbmm(empty, beta=0): on 1.13 CPU the latter can leak NaNs.
+      at::Tensor scores = at::bmm(q3.narrow(0, head, heads).narrow(1, row, rows), kTs).mul_(scale);
+      const at::Tensor probs = at::softmax(scores, -1);
+      scores.reset();  // give the slice back before the next matmul allocates
+      out.narrow(0, head, heads).narrow(1, row, rows).copy_(at::bmm(probs, vs));
+    }
   }
-  return out.view({b, h, nq, d});
+  return out.view(q.sizes());
+}
+
+bool useChunked(const at::Tensor& q, const at::Tensor& k) {
+  switch (gKernel.load()) {
+    case AttentionKernel::Fused: return false;
+    case AttentionKernel::Chunked: return true;
+    case AttentionKernel::Auto: break;
+  }
+  if (fusedBoundsMemory(q)) return false;
+  const int64_t scoreBytes = q.size(0) * q.size(1) * q.size(2) * k.size(2) * static_cast<int64_t>(q.element_size());
+  return scoreBytes > attentionSliceBytes(q.is_cpu());
 }
 
 }  // namespace
@@ -52,11 +81,37 @@ at::Tensor chunkedAttention(const at::Tensor& q, const at::Tensor& k, const at::
 void setAttentionKernel(AttentionKernel kernel) { gKernel = kernel; }
 AttentionKernel attentionKernel() { return gKernel; }
 
+AttentionKernel parseAttentionKernel(const std::string& name) {
+  if (name == "auto") return AttentionKernel::Auto;
+  if (name == "fused") return AttentionKernel::Fused;
+  if (name == "chunked") return AttentionKernel::Chunked;
+  throw std::invalid_argument("unknown attention kernel '" + name + "': use auto, fused or chunked");
+}
+
+std::string attentionKernelName(AttentionKernel kernel) {
+  switch (kernel) {
+    case AttentionKernel::Fused: return "fused";
+    case AttentionKernel::Chunked: return "chunked";
+    case AttentionKernel::Auto: break;
+  }
+  return "auto";
+}
+
+void setAttentionSliceBytes(int64_t bytes) {
+  if (bytes < 0) throw std::invalid_argument("the attention slice budget cannot be negative");
+  gSliceBytes = bytes;
+}
+
+int64_t attentionSliceBytes(bool cpu) {
+  const int64_t bytes = gSliceBytes;
+  return bytes > 0 ? bytes : cpu ? kCpuAttentionSliceBytes : kGpuAttentionSliceBytes;
+}
+
 at::Tensor dotProductAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, bool upcast) {
   if (upcast && q.scalar_type() != at::kFloat) {
     return dotProductAttention(q.to(at::kFloat), k.to(at::kFloat), v.to(at::kFloat), false).to(q.scalar_type());
   }
-  return gKernel == AttentionKernel::Fused ? fusedAttention(q, k, v) : chunkedAttention(q, k, v);
+  return useChunked(q, k) ? chunkedAttention(q, k, v, attentionSliceBytes(q.is_cpu())) : fusedAttention(q, k, v);
 }
 
 AttentionImpl::AttentionImpl(int64_t queryDim, int64_t crossDim, int64_t heads, int64_t headDim, bool upcast)
@@ -123,7 +178,7 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
   if (options.linearProjection) {
     projInLinear_ = register_module("proj_in", torch::nn::Linear(c, c));
   } else {
-    projInConv_ = register_module("proj_in", torch::nn::Conv2d(torch::nn::Conv2dOptions(c, c, 1)));
+    projInConv_ = register_module("proj_in", InferenceConv2d(torch::nn::Conv2dOptions(c, c, 1)));
   }
   torch::nn::ModuleList list;
   for (int64_t i = 0; i < options.layers; ++i) {
@@ -134,7 +189,7 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
   if (options.linearProjection) {
     projOutLinear_ = register_module("proj_out", torch::nn::Linear(c, c));
   } else {
-    projOutConv_ = register_module("proj_out", torch::nn::Conv2d(torch::nn::Conv2dOptions(c, c, 1)));
+    projOutConv_ = register_module("proj_out", InferenceConv2d(torch::nn::Conv2dOptions(c, c, 1)));
   }
 }
 

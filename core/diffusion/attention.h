@@ -2,6 +2,8 @@
 // Attention pieces of the UNet's transformer blocks (diffusers attention_processor.py,
 // attention.py, transformers/transformer_2d.py) and the attention kernel used by the VAE too.
 
+#include "core/diffusion/inference_conv2d.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
@@ -9,15 +11,31 @@
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
+#include <string>
+
 namespace droste::diffusion {
 
 // How softmax(q k^T * scale) v is computed.
 enum class AttentionKernel {
+  Auto,     // Fused where that op bounds its memory itself or the whole score matrix fits one slice, else Chunked
   Fused,    // the libtorch fused op (at::scaled_dot_product_attention on 2.x, the private one on 1.13)
-  Chunked,  // query slices, so the score matrix never exceeds a fixed budget
+  Chunked,  // slices of (batch x head, query) rows, so no score matrix exceeds attentionSliceBytes()
 };
-void setAttentionKernel(AttentionKernel kernel);  // process-wide; default Fused
+void setAttentionKernel(AttentionKernel kernel);  // process-wide; default Auto
 AttentionKernel attentionKernel();
+// "auto" | "fused" | "chunked" (command-line spelling); parse throws std::invalid_argument naming the choices.
+AttentionKernel parseAttentionKernel(const std::string& name);
+std::string attentionKernelName(AttentionKernel kernel);
+
+// Budget of one slice of scores in the chunked kernel (its softmax needs as much again). On the CPU
+// a slice small enough to stay in the core's cache makes attention several times faster than the
+// whole matrix (1.13's fused op materialises every score: 670 MB in fp32 for SD's 4096-token layers
+// at 512 px, CFG batch 2, bound by memory bandwidth); on a GPU small slices would cost kernel
+// launches, so there the budget only bounds memory.
+inline constexpr int64_t kCpuAttentionSliceBytes = 1ll << 20;
+inline constexpr int64_t kGpuAttentionSliceBytes = 256ll << 20;
+void setAttentionSliceBytes(int64_t bytes);  // process-wide, every device; 0 = the per-device defaults above
+int64_t attentionSliceBytes(bool cpu);
 
 // q [B,H,Nq,d], k/v [B,H,Nk,d] -> [B,H,Nq,d]; scale = d^-0.5. upcast: compute in float32
 // (SD2.1-768's upcast_attention) and return in q's dtype.
@@ -81,7 +99,7 @@ class Transformer2DModelImpl : public torch::nn::Module {
   Transformer2DOptions options_;
   torch::nn::GroupNorm norm_{nullptr};
   torch::nn::Linear projInLinear_{nullptr}, projOutLinear_{nullptr};
-  torch::nn::Conv2d projInConv_{nullptr}, projOutConv_{nullptr};
+  InferenceConv2d projInConv_{nullptr}, projOutConv_{nullptr};
   std::vector<BasicTransformerBlock> blocks_;
 };
 TORCH_MODULE(Transformer2DModel);

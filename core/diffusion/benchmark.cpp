@@ -1,6 +1,7 @@
 #include "core/diffusion/benchmark.h"
 
 #include "core/diffusion/attention.h"
+#include "core/diffusion/inference_conv2d.h"
 #include "core/diffusion/channels_last.h"
 #include "core/diffusion/clip_text_model.h"
 #include "core/diffusion/unet.h"
@@ -53,10 +54,23 @@ double peakRssMb() {
   return usage.ru_maxrss / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
-void prepare(torch::nn::Module& module, c10::ScalarType dtype, c10::Device device, bool channelsLast) {
+// The text encoder allocates its parameters uninitialised (loading fills them). Timing it on
+// leftover memory would measure zeros, denormals or NaN, so it gets values like a trained model's scale.
+void randomiseParameters(torch::nn::Module& module) {
+  at::NoGradGuard noGrad;
+  for (auto& p : module.named_parameters()) {
+    const bool bias = p.key().size() >= 5 && p.key().compare(p.key().size() - 5, 5, ".bias") == 0;
+    if (bias) p.value().zero_();
+    else if (p.value().dim() == 1) p.value().fill_(1.0);  // LayerNorm gains
+    else p.value().normal_(0.0, 0.02);
+  }
+}
+
+void prepare(torch::nn::Module& module, c10::ScalarType dtype, c10::Device device, const BenchmarkOptions& o) {
   module.to(device, dtype);
   module.eval();
-  if (channelsLast) convertToChannelsLast(module);
+  if (o.channelsLast) convertToChannelsLast(module);
+  if (device.is_cpu() && o.packConvolutions) packConvolutionsForCpu(module);  // as InpaintPipeline::load does
 }
 
 // Median wall time of fn in milliseconds (and the median process CPU time in cpuMs).
@@ -189,10 +203,11 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
       }
     } else if (a == "--channels-last") {
       o.channelsLast = true;
+    } else if (a == "--plain-conv") {
+      o.packConvolutions = false;
     } else if (a == "--attention") {
       o.attention = next();
-      if (o.attention != "fused" && o.attention != "chunked")
-        throw std::invalid_argument("--attention must be fused or chunked");
+      parseAttentionKernel(o.attention);  // refuses an unknown name here, before any work
     } else if (a == "--threads") {
       o.threads = number(1);
     } else if (a == "--json") {
@@ -207,8 +222,8 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
 std::string benchmarkUsage(const std::string& program) {
   return "Usage: " + program +
          " [--arch sd2|sd15] [--size 512] [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--repeats 3]\n"
-         "       [--warmup 1] [--only text,unet,vae-encode,vae-decode] [--channels-last] [--attention fused|chunked]\n"
-         "       [--threads N] [--json]\n"
+         "       [--warmup 1] [--only text,unet,vae-encode,vae-decode] [--channels-last] [--attention auto|fused|chunked]\n"
+         "       [--plain-conv] [--threads N] [--json]\n"
          "Times the denoising components with random weights at the real model sizes: the text encoder and one\n"
          "UNet step at classifier-free-guidance batch 2, VAE encode and decode of one image. Prints medians.\n";
 }
@@ -229,7 +244,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
     at::globalContext().setBenchmarkCuDNN(true);
   }
   if (o.threads > 0) at::set_num_threads(o.threads);
-  setAttentionKernel(o.attention == "chunked" ? AttentionKernel::Chunked : AttentionKernel::Fused);
+  setAttentionKernel(parseAttentionKernel(o.attention));
   const auto tensorOptions = at::TensorOptions().dtype(dtype).device(device);
   const auto memoryFormat = o.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
   const int64_t latent = o.size / 8;
@@ -243,7 +258,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   if (wants(o, "text")) {
     if (log) log("building the " + o.arch + " text encoder (random weights)...");
     ClipTextModel text(textConfig(o.arch));
-    prepare(*text, dtype, device, false);
+    randomiseParameters(*text);
+    prepare(*text, dtype, device, o);
     // prompt and negative prompt: batch 2 x 77 token ids
     const at::Tensor ids = at::randint(0, 49408, {2, 77}, at::TensorOptions().dtype(at::kLong).device(device));
     r.textEncoderMs = timeMs(o, device, [&] { checkFinite(text->forward(ids), "the text encoder"); }, log, "text encoder", r.textEncoderCpuMs);
@@ -251,7 +267,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   if (wants(o, "unet")) {
     if (log) log("building the " + o.arch + " UNet (random weights)...");
     UNet2DConditionModel unet(realUNetConfig(o.arch));
-    prepare(*unet, dtype, device, o.channelsLast);
+    prepare(*unet, dtype, device, o);
     const at::Tensor sample = at::randn({2, 9, latent, latent}, tensorOptions).contiguous(memoryFormat);
     const at::Tensor t = at::scalar_tensor(500.0, at::TensorOptions().dtype(at::kFloat).device(device));
     const at::Tensor context = at::randn({2, 77, o.arch == "sd2" ? 1024 : 768}, tensorOptions);
@@ -260,7 +276,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   if (wants(o, "vae-encode") || wants(o, "vae-decode")) {
     if (log) log("building the VAE (random weights)...");
     AutoencoderKL vae(realVaeConfig());
-    prepare(*vae, dtype, device, o.channelsLast);
+    prepare(*vae, dtype, device, o);
     if (wants(o, "vae-encode")) {
       const at::Tensor image = at::rand({1, 3, o.size, o.size}, tensorOptions).mul_(2).sub_(1).contiguous(memoryFormat);
       r.vaeEncodeMs = timeMs(o, device, [&] { checkFinite(vae->encode(image).mean, "VAE encode"); }, log, "vae encode", r.vaeEncodeCpuMs);
@@ -296,7 +312,8 @@ std::string benchmarkText(const BenchmarkOptions& o, const BenchmarkResult& r) {
   char line[200];
   std::snprintf(line, sizeof line, "%s inpainting UNet, %dx%d px, CFG batch 2, %s %s, %d threads, attention %s%s, median of %d\n",
                 o.arch == "sd2" ? "SD2" : "SD1.5", o.size, o.size, r.device.c_str(), r.dtype.c_str(), r.threads,
-                o.attention.c_str(), o.channelsLast ? ", channels-last" : "", o.repeats);
+                (o.attention + (o.packConvolutions ? "" : ", plain conv weights")).c_str(), o.channelsLast ? ", channels-last" : "",
+                o.repeats);
   s << line;
   auto row = [&](const char* name, const std::optional<double>& v, const std::optional<double>& cpu,
                  const std::string& missing) {

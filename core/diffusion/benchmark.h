@@ -21,7 +21,8 @@ struct BenchmarkOptions {
   int warmup = 1;            // untimed runs first (oneDNN / cuDNN set-up)
   std::vector<std::string> parts{"text", "unet", "vae-encode", "vae-decode"};
   bool channelsLast = false;
-  std::string attention = "fused";  // fused | chunked
+  bool packConvolutions = true;  // false = --plain-conv: libtorch reorders conv weights on every call (CPU)
+  std::string attention = "auto";  // auto (the engine default) | fused | chunked
   int threads = 0;  // intra-op threads; 0 = keep the process setting
   bool json = false;
 };

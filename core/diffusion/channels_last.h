@@ -10,7 +10,7 @@ namespace droste::diffusion {
 inline void convertToChannelsLast(torch::nn::Module& module) {
   at::NoGradGuard noGrad;
   for (auto& p : module.parameters())
-    if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+    if (p.dim() == 4 && !p.is_mkldnn()) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
 }
 
 }  // namespace droste::diffusion

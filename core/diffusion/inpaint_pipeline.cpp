@@ -2,6 +2,8 @@
 
 #include "core/diffusion/clip_text_model.h"
 #include "core/diffusion/clip_tokenizer.h"
+#include "core/diffusion/heap.h"
+#include "core/diffusion/inference_conv2d.h"
 #include "core/diffusion/inpaint_stages.h"
 #include "core/diffusion/model_source.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
@@ -13,10 +15,6 @@
 #include <torch/torch.h>
 
 #include <new>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <sstream>
 
 namespace droste::diffusion {
@@ -85,9 +83,16 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     LoadOptions options;
     options.dtype = dtype;
     options.device = device;
+    // One component at a time, each packed and its freed loading buffers returned before the next, so
+    // loading never holds much more than the weights.
     c->textEncoder = loadClipTextModel(model.textEncoder.config, *model.textEncoder.weights, options);
+    releaseFreedHeapMemory();
     c->unet = loadUNet(model.unet.config, *model.unet.weights, dtype, device);
+    if (device.is_cpu()) packConvolutionsForCpu(*c->unet);
+    releaseFreedHeapMemory();
     c->vae = loadVae(model.vae.config, model.vae.weights, dtype, device);
+    if (device.is_cpu()) packConvolutionsForCpu(*c->vae);
+    releaseFreedHeapMemory();
   } catch (const std::bad_alloc&) {
     throw std::runtime_error("out of memory while loading " + model.name + " on " + device.str() +
                              "; close other programs, or use --dtype bf16/fp16 to halve the weights' size");
@@ -102,11 +107,6 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     throw std::invalid_argument(model.name + ": the UNet takes " + std::to_string(in) +
                                 " input channels; only inpainting (9) and plain text-to-image (4) UNets are supported");
   c->schedulerConfig = model.schedulerConfig;
-#if defined(__GLIBC__)
-  // Loading freed many blocks (converted tensors, throwaway initial values) that glibc keeps in its
-  // heap; hand them back so they do not add to the memory held during generation.
-  ::malloc_trim(0);
-#endif
   return std::make_unique<InpaintPipeline>(std::move(c), device, dtype);
 }
 
@@ -251,7 +251,9 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
     requireFinite(stepLatents, "at denoising step " + std::to_string(i + 1) + " of " + std::to_string(total), dtype_);
     if (onStep) onStep(StepProgress{i + 1, total, latentPreview(stepLatents)});
   };
+  releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
   latents = runSampler(*scheduler, latents, timesteps, model, generator, hooks);
+  releaseFreedHeapMemory();  // the UNet's activations, before the decoder's full-resolution ones
   checkCancel();
 
   // 6. Decode.

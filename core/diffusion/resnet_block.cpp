@@ -5,8 +5,8 @@
 namespace droste::diffusion {
 namespace {
 
-torch::nn::Conv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, int64_t padding = 1) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(padding));
+InferenceConv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, int64_t padding = 1) {
+  return InferenceConv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(padding));
 }
 
 torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps) {
@@ -29,17 +29,23 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, in
   norm2_ = register_module("norm2", groupNorm(groups, outChannels, eps));
   conv2_ = register_module("conv2", conv3x3(outChannels, outChannels));
   if (inChannels != outChannels)
-    convShortcut_ = register_module("conv_shortcut", torch::nn::Conv2d(torch::nn::Conv2dOptions(inChannels, outChannels, 1)));
+    convShortcut_ = register_module("conv_shortcut", InferenceConv2d(torch::nn::Conv2dOptions(inChannels, outChannels, 1)));
 }
 
-at::Tensor ResnetBlock2DImpl::forward(const at::Tensor& x, const at::Tensor& temb) {
-  at::Tensor h = conv1_(groupNormSilu(x, norm1_));
+at::Tensor ResnetBlock2DImpl::forward(at::Tensor x, const at::Tensor& temb) {
+  // Every full-size intermediate is dropped as soon as the next exists: at the VAE's 512 px levels
+  // one tensor is 64-256 MB, and the block's peak is what bounds a whole generation's memory.
+  const at::Tensor residual = convShortcut_ ? convShortcut_(x) : x;
+  at::Tensor h = groupNormSilu(x, norm1_);
+  x.reset();
+  h = conv1_(h);
   if (timeEmbProj_) {
     // temb [B,T] -> [B,Cout,1,1], broadcast over the pixels.
     h.add_(timeEmbProj_(at::silu(temb)).unsqueeze(-1).unsqueeze(-1));
   }
-  h = conv2_(groupNormSilu(h, norm2_));  // dropout is identity at inference
-  return h.add_(convShortcut_ ? convShortcut_(x) : x);
+  h = groupNormSilu(h, norm2_);
+  h = conv2_(h);  // dropout is identity at inference
+  return h.add_(residual);
 }
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t padding) : padding_(padding) {
@@ -57,12 +63,8 @@ at::Tensor Downsample2DImpl::forward(const at::Tensor& x) {
 Upsample2DImpl::Upsample2DImpl(int64_t channels) { conv_ = register_module("conv", conv3x3(channels, channels)); }
 
 at::Tensor Upsample2DImpl::forward(const at::Tensor& x, std::optional<std::array<int64_t, 2>> size) {
-  const std::array<int64_t, 2> outSize = size ? *size : std::array<int64_t, 2>{x.size(2) * 2, x.size(3) * 2};
-  // Older libtorch has no bf16 nearest upsampling on every device; diffusers upcasts too.
-  const bool upcast = x.scalar_type() == at::kBFloat16;
-  at::Tensor up = at::upsample_nearest2d(upcast ? x.to(at::kFloat) : x, outSize);
-  if (upcast) up = up.to(at::kBFloat16);
-  return conv_(up);
+  if (!size || ((*size)[0] == x.size(2) * 2 && (*size)[1] == x.size(3) * 2)) return conv_->forwardUpsampled2x(x);
+  return conv_(upsampleNearest(x, *size));
 }
 
 }  // namespace droste::diffusion

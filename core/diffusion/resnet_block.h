@@ -2,6 +2,8 @@
 // Convolutional building blocks shared by the UNet and the VAE (diffusers models/resnet.py,
 // upsampling.py, downsampling.py). Parameter names equal diffusers' state-dict keys.
 
+#include "core/diffusion/inference_conv2d.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
@@ -17,12 +19,13 @@ namespace droste::diffusion {
 class ResnetBlock2DImpl : public torch::nn::Module {
  public:
   ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups, double eps);
-  // x [B,Cin,H,W], temb [B,T] (SiLU not yet applied; undefined when tembChannels == 0) -> [B,Cout,H,W]
-  at::Tensor forward(const at::Tensor& x, const at::Tensor& temb = {});
+  // x [B,Cin,H,W], temb [B,T] (SiLU not yet applied; undefined when tembChannels == 0) -> [B,Cout,H,W].
+  // x by value: a caller that moves it in lets the block free it as soon as it is no longer needed.
+  at::Tensor forward(at::Tensor x, const at::Tensor& temb = {});
 
  private:
   torch::nn::GroupNorm norm1_{nullptr}, norm2_{nullptr};
-  torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, convShortcut_{nullptr};
+  InferenceConv2d conv1_{nullptr}, conv2_{nullptr}, convShortcut_{nullptr};
   torch::nn::Linear timeEmbProj_{nullptr};
 };
 TORCH_MODULE(ResnetBlock2D);
@@ -36,7 +39,7 @@ class Downsample2DImpl : public torch::nn::Module {
 
  private:
   int64_t padding_;
-  torch::nn::Conv2d conv_{nullptr};
+  InferenceConv2d conv_{nullptr};
 };
 TORCH_MODULE(Downsample2D);
 
@@ -47,7 +50,7 @@ class Upsample2DImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& x, std::optional<std::array<int64_t, 2>> size = std::nullopt);
 
  private:
-  torch::nn::Conv2d conv_{nullptr};
+  InferenceConv2d conv_{nullptr};
 };
 TORCH_MODULE(Upsample2D);
 

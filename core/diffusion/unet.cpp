@@ -1,4 +1,5 @@
 #include "core/diffusion/unet.h"
+#include "core/diffusion/inference_conv2d.h"
 
 #include "core/diffusion/unet_blocks.h"
 
@@ -110,7 +111,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
   const auto& ch = c.blockOutChannels;
   const size_t n = ch.size();
   const int64_t temb = ch[0] * 4;
-  convIn_ = register_module("conv_in", torch::nn::Conv2d(torch::nn::Conv2dOptions(c.inChannels, ch[0], 3).padding(1)));
+  convIn_ = register_module("conv_in", InferenceConv2d(torch::nn::Conv2dOptions(c.inChannels, ch[0], 3).padding(1)));
   auto timeEmbedding = std::make_shared<torch::nn::Module>();
   timeLinear1_ = timeEmbedding->register_module("linear_1", torch::nn::Linear(ch[0], temb));
   timeLinear2_ = timeEmbedding->register_module("linear_2", torch::nn::Linear(temb, temb));
@@ -169,7 +170,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
 
   convNormOut_ = register_module("conv_norm_out",
                                  torch::nn::GroupNorm(torch::nn::GroupNormOptions(c.normNumGroups, ch[0]).eps(c.normEps)));
-  convOut_ = register_module("conv_out", torch::nn::Conv2d(torch::nn::Conv2dOptions(ch[0], c.outChannels, 3).padding(1)));
+  convOut_ = register_module("conv_out", InferenceConv2d(torch::nn::Conv2dOptions(ch[0], c.outChannels, 3).padding(1)));
 }
 
 at::Tensor UNet2DConditionModelImpl::timeProjection(const at::Tensor& timesteps) const {

@@ -15,13 +15,13 @@
 #include <vector>
 
 namespace torch::nn {
-class Conv2dImpl;
 class LinearImpl;
 class GroupNormImpl;
 }  // namespace torch::nn
 
 namespace droste::diffusion {
 
+class InferenceConv2dImpl;
 class UNetDownBlockImpl;
 class UNetMidBlockImpl;
 class UNetUpBlockImpl;
@@ -70,7 +70,7 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
 
   UNetConfig config_;
   TraceFn trace_;
-  std::shared_ptr<torch::nn::Conv2dImpl> convIn_, convOut_;
+  std::shared_ptr<InferenceConv2dImpl> convIn_, convOut_;
   std::shared_ptr<torch::nn::LinearImpl> timeLinear1_, timeLinear2_;
   std::vector<std::shared_ptr<UNetDownBlockImpl>> downBlocks_;
   std::shared_ptr<UNetMidBlockImpl> midBlock_;

@@ -1,4 +1,5 @@
 #include "core/diffusion/vae.h"
+#include "core/diffusion/inference_conv2d.h"
 
 #include "core/diffusion/vae_blocks.h"
 
@@ -81,9 +82,9 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& c) : config_(c) {
   encoder_ = register_module("encoder", std::make_shared<VaeEncoderImpl>(enc));
   decoder_ = register_module("decoder", std::make_shared<VaeDecoderImpl>(dec));
   const int64_t moments = 2 * c.latentChannels;
-  quantConv_ = register_module("quant_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(moments, moments, 1)));
+  quantConv_ = register_module("quant_conv", InferenceConv2d(torch::nn::Conv2dOptions(moments, moments, 1)));
   postQuantConv_ = register_module(
-      "post_quant_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(c.latentChannels, c.latentChannels, 1)));
+      "post_quant_conv", InferenceConv2d(torch::nn::Conv2dOptions(c.latentChannels, c.latentChannels, 1)));
 }
 
 LatentDistribution AutoencoderKLImpl::encode(const at::Tensor& x) {

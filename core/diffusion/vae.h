@@ -16,11 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace torch::nn {
-class Conv2dImpl;
-}
-
 namespace droste::diffusion {
+
+class InferenceConv2dImpl;
 
 class VaeEncoderImpl;
 class VaeDecoderImpl;
@@ -64,7 +62,7 @@ class AutoencoderKLImpl : public torch::nn::Module {
   VaeTraceFn trace_;
   std::shared_ptr<VaeEncoderImpl> encoder_;
   std::shared_ptr<VaeDecoderImpl> decoder_;
-  std::shared_ptr<torch::nn::Conv2dImpl> quantConv_, postQuantConv_;
+  std::shared_ptr<InferenceConv2dImpl> quantConv_, postQuantConv_;
 };
 TORCH_MODULE(AutoencoderKL);
 

@@ -9,8 +9,8 @@ namespace {
 
 constexpr double kVaeEps = 1e-6;
 
-torch::nn::Conv2d conv3x3(int64_t in, int64_t out) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
+InferenceConv2d conv3x3(int64_t in, int64_t out) {
+  return InferenceConv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
 }
 
 torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels) {
@@ -70,7 +70,7 @@ VaeLevelImpl::VaeLevelImpl(int64_t inChannels, int64_t outChannels, int64_t resn
 }
 
 at::Tensor VaeLevelImpl::forward(at::Tensor x) {
-  for (auto& resnet : resnets_) x = resnet(x);
+  for (auto& resnet : resnets_) x = resnet(std::move(x));
   if (downsampler_) x = downsampler_(x);
   if (upsampler_) x = upsampler_(x);
   return x;
@@ -95,7 +95,7 @@ at::Tensor VaeEncoderImpl::forward(const at::Tensor& x, const VaeTraceFn& trace)
   at::Tensor h = convIn_(x);
   traceIf(trace, "encoder.conv_in", h);
   for (size_t i = 0; i < downBlocks_.size(); ++i) {
-    h = downBlocks_[i](h);
+    h = downBlocks_[i](std::move(h));
     traceIf(trace, "encoder.down_blocks." + std::to_string(i), h);
   }
   h = midBlock_(h);
@@ -129,10 +129,11 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, const VaeTraceFn& trace)
   h = midBlock_(h);
   traceIf(trace, "decoder.mid_block", h);
   for (size_t i = 0; i < upBlocks_.size(); ++i) {
-    h = upBlocks_[i](h);
+    h = upBlocks_[i](std::move(h));
     traceIf(trace, "decoder.up_blocks." + std::to_string(i), h);
   }
-  h = convOut_(groupNormSilu(h, convNormOut_));
+  h = groupNormSilu(h, convNormOut_);  // frees the last 512 px activation before the convolution runs
+  h = convOut_(h);
   traceIf(trace, "decoder.conv_out", h);
   return h;
 }

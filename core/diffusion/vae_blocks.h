@@ -3,6 +3,7 @@
 // embedding, GroupNorm eps 1e-6, a single-head self-attention in the mid block.
 
 #include "core/diffusion/resnet_block.h"
+#include "core/diffusion/inference_conv2d.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
@@ -70,7 +71,7 @@ class VaeEncoderImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& x, const VaeTraceFn& trace = {});
 
  private:
-  torch::nn::Conv2d convIn_{nullptr}, convOut_{nullptr};
+  InferenceConv2d convIn_{nullptr}, convOut_{nullptr};
   std::vector<VaeLevel> downBlocks_;
   VaeMidBlock midBlock_{nullptr};
   torch::nn::GroupNorm convNormOut_{nullptr};
@@ -84,7 +85,7 @@ class VaeDecoderImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& z, const VaeTraceFn& trace = {});
 
  private:
-  torch::nn::Conv2d convIn_{nullptr}, convOut_{nullptr};
+  InferenceConv2d convIn_{nullptr}, convOut_{nullptr};
   VaeMidBlock midBlock_{nullptr};
   std::vector<VaeLevel> upBlocks_;
   torch::nn::GroupNorm convNormOut_{nullptr};

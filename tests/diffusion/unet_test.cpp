@@ -31,8 +31,15 @@ std::string caseName(const testing::TestParamInfo<UNetCase>& info) {
 
 class UNetGolden : public testing::TestWithParam<UNetCase> {
  protected:
-  void SetUp() override { diffusion::setAttentionKernel(GetParam().kernel); }
-  void TearDown() override { diffusion::setAttentionKernel(AttentionKernel::Fused); }
+  void SetUp() override {
+    diffusion::setAttentionKernel(GetParam().kernel);
+    // A slice far below one head's scores, so the chunked kernel really walks query rows in many slices.
+    if (GetParam().kernel == AttentionKernel::Chunked) diffusion::setAttentionSliceBytes(1000);
+  }
+  void TearDown() override {
+    diffusion::setAttentionKernel(AttentionKernel::Auto);
+    diffusion::setAttentionSliceBytes(0);
+  }
 
   static diffusion::UNet2DConditionModel& inpaintingUNet() {
     static diffusion::UNet2DConditionModel unet = [] {
