@@ -87,7 +87,7 @@ void FakeHubServer::onConnection() {
 }
 
 void FakeHubServer::respond(QTcpSocket* socket, int status, const Headers& headers, const QByteArray& body,
-                            bool headOnly, qint64 bodyLimit) {
+                            bool headOnly, qint64 bodyLimit, bool keepOpen) {
   QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
   bool hasLength = false;
   for (const auto& [name, value] : headers) {
@@ -98,7 +98,7 @@ void FakeHubServer::respond(QTcpSocket* socket, int status, const Headers& heade
   out += "Connection: close\r\n\r\n";
   socket->write(out);
   if (!headOnly) socket->write(bodyLimit >= 0 ? body.left(bodyLimit) : body);
-  socket->disconnectFromHost();  // after the buffered bytes are out
+  if (!keepOpen) socket->disconnectFromHost();  // after the buffered bytes are out
 }
 
 void FakeHubServer::handle(QTcpSocket* socket, const QByteArray& head) {
@@ -217,8 +217,14 @@ void FakeHubServer::serveBytes(QTcpSocket* socket, const QString& repoPath, cons
     --dropTimes;
     limit = dropAfter;  // the connection "breaks" here
   }
+  bool hold = false;
+  if (!headOnly && limit < 0 && repoPath == holdFile && holdAfter >= 0 && holdAfter < body.size()) {
+    holdFile.clear();  // only the first transfer stalls
+    limit = holdAfter;
+    hold = true;
+  }
   if (!headOnly) bodyBytesSent += limit >= 0 ? limit : body.size();
-  respond(socket, status, h, body, headOnly, limit);
+  respond(socket, status, h, body, headOnly, limit, hold);
 }
 
 }  // namespace droste::test

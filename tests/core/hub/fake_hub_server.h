@@ -47,6 +47,9 @@ class FakeHubServer : public QObject {
   qint64 dropAfter = -1;               // ... after this many bytes of each response ...
   int dropTimes = 0;                   // ... this many times
   bool ignoreRange = false;            // answer 200 with the whole file even for a Range request
+  QString holdFile;                    // repo path whose first transfer stops ...
+  qint64 holdAfter = -1;               // ... after this many bytes, the connection kept open (a stalled
+                                       // server: lets a test cancel mid-file however fast the machine)
 
   QList<Request> requests;  // everything asked, in order
   qint64 bodyBytesSent = 0; // file bytes sent (resolve + cdn), for checking that a resume resumed
@@ -55,7 +58,7 @@ class FakeHubServer : public QObject {
   void onConnection();
   void handle(QTcpSocket* socket, const QByteArray& head);
   void respond(QTcpSocket* socket, int status, const QList<QPair<QByteArray, QByteArray>>& headers,
-               const QByteArray& body, bool headOnly, qint64 bodyLimit = -1);
+               const QByteArray& body, bool headOnly, qint64 bodyLimit = -1, bool keepOpen = false);
   void serveBytes(QTcpSocket* socket, const QString& repoPath, const Request& request, bool headOnly);
 
   QString repoId_;
