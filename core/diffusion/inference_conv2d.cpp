@@ -28,10 +28,11 @@ std::vector<int64_t> paddingOf(const ConvOptions& o) {
   return dims(get<torch::ExpandingArray<2>>(o.padding()));
 }
 
+// padding: the options' own, or the one a band of rows needs.
 at::Tensor packedConvolution(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
-                             const ConvOptions& o) {
+                             const ConvOptions& o, const std::vector<int64_t>& padding) {
   return at::mkldnn_convolution(x, weight, bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt,
-                                paddingOf(o), dims(o.stride()), dims(o.dilation()), o.groups());
+                                padding, dims(o.stride()), dims(o.dilation()), o.groups());
 }
 
 at::Tensor reorderWeight(const at::Tensor& weight, const ConvOptions& o) {
@@ -49,7 +50,7 @@ bool packingWorksHere() {
       const auto o = ConvOptions(8, 16, 3).padding(1);
       const at::Tensor x = at::randn({2, 8, 5, 6}), w = at::randn({16, 8, 3, 3}), b = at::randn({16});
       const at::Tensor expected = at::conv2d(x, w, b, 1, 1);
-      const at::Tensor got = packedConvolution(x, reorderWeight(w, o), b, o);
+      const at::Tensor got = packedConvolution(x, reorderWeight(w, o), b, o, paddingOf(o));
       return got.sizes() == expected.sizes() && at::allclose(got, expected, 1e-4, 1e-5);
     } catch (const c10::Error&) {
       return false;
@@ -72,7 +73,7 @@ at::Tensor upsampleNearest(const at::Tensor& x, std::array<int64_t, 2> size) {
 at::Tensor InferenceConv2dImpl::forward(const at::Tensor& x) {
   if (!weight.is_mkldnn()) return torch::nn::Conv2dImpl::forward(x);
   if (bandable(x, 1)) return convolveInBands(x, false);
-  return packedConvolution(x, weight, bias, options);
+  return packedConvolution(x, weight, bias, options, paddingOf(options));
 }
 
 at::Tensor InferenceConv2dImpl::forwardUpsampled2x(const at::Tensor& x) {
@@ -98,7 +99,6 @@ at::Tensor InferenceConv2dImpl::convolveInBands(const at::Tensor& x, bool upsamp
   const int64_t rows = std::clamp<int64_t>(kBandInputBytes / std::max<int64_t>(rowBytes, 1), 1, h);
   std::vector<int64_t> bandPadding = paddingOf(options);
   bandPadding[0] = 0;  // rows come from the neighbours, or as explicit zeros at the picture's edges
-  const auto o = options;
   at::Tensor out = at::empty({n, options.out_channels(), h, w}, x.options().memory_format(format));
   for (int64_t top = 0; top < h; top += rows) {
     const int64_t bottom = std::min(h, top + rows);
@@ -114,10 +114,7 @@ at::Tensor InferenceConv2dImpl::convolveInBands(const at::Tensor& x, bool upsamp
     }
     const int64_t padTop = halo - (top - from), padBottom = halo - (to - bottom);
     if (padTop > 0 || padBottom > 0) band = at::constant_pad_nd(band, {0, 0, padTop, padBottom});
-    at::Tensor result = at::mkldnn_convolution(band.contiguous(format), weight,
-                                               bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt,
-                                               bandPadding, dims(o.stride()), dims(o.dilation()), o.groups());
-    out.narrow(2, top, bottom - top).copy_(result);
+    out.narrow(2, top, bottom - top).copy_(packedConvolution(band.contiguous(format), weight, bias, options, bandPadding));
   }
   return out;
 }
