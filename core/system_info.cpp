@@ -1,5 +1,6 @@
 #include "core/system_info.h"
 
+#include "core/diffusion/runtime/precision.h"
 #include "core/diffusion/runtime_info.h"
 #include "core/video/codec_info.h"
 
@@ -11,6 +12,30 @@ namespace {
 
 QString listOrNone(const QStringList& names) {
   return names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
+}
+
+QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+
+// What the CPU can do, what precision `auto` picks here and why, and which precisions run at all.
+QStringList cpuReport(bool cudaAvailable) {
+  using namespace diffusion;
+  const CpuCapability detected = detectedCpuCapability(), used = cpuCapability();
+  QString cpu = QStringLiteral("CPU: %1").arg(QString::fromStdString(used.describe()));
+  if (!(used == detected))
+    cpu += QStringLiteral(" (limited by DROSTE_CPU_CAPABILITY; detected: %1)").arg(QString::fromStdString(detected.describe()));
+  QStringList cpuPrecisions;
+  for (Precision p : usablePrecisions(false, used))
+    if (p != Precision::Auto) cpuPrecisions << fromView(precisionName(p));
+  const PrecisionChoice onCpu = resolvePrecision(Precision::Auto, false, used);
+  QStringList lines{cpu, QStringLiteral("CPU precisions: %1").arg(cpuPrecisions.join(QStringLiteral(", "))),
+                    QStringLiteral("precision auto on the CPU: %1 (%2)")
+                        .arg(fromView(precisionName(onCpu.precision)), QString::fromStdString(onCpu.reason))};
+  if (cudaAvailable) {
+    const PrecisionChoice onGpu = resolvePrecision(Precision::Auto, true, used);
+    lines << QStringLiteral("precision auto on CUDA: %1 (%2)")
+                 .arg(fromView(precisionName(onGpu.precision)), QString::fromStdString(onGpu.reason));
+  }
+  return lines;
 }
 
 }  // namespace
@@ -29,6 +54,7 @@ QString systemInfoReport() {
   } else {
     lines << QStringLiteral("CUDA: not available (running on the CPU)");
   }
+  lines << cpuReport(rt.cudaAvailable);
   lines << QStringLiteral("BLAS: %1").arg(QString::fromStdString(rt.blas));
   lines << QStringLiteral("oneDNN (MKL-DNN): %1").arg(rt.mkldnn ? QStringLiteral("yes") : QStringLiteral("no"));
   lines << QStringLiteral("intra-op threads: %1, inter-op threads: %2").arg(rt.intraOpThreads).arg(rt.interOpThreads);

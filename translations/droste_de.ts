@@ -1588,7 +1588,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+25"/>
+        <location filename="../ui/settings_dialog.cpp" line="+28"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1639,36 +1639,51 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Where the model runs. No NVIDIA GPU is usable here, so it runs on the CPU.</source>
+        <translation>Wo das Modell läuft. Hier ist keine NVIDIA-GPU nutzbar, daher läuft es auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Device</source>
         <translation>&amp;Gerät</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Automatic (fp16 on GPU, fp32 on CPU)</source>
-        <translation>Automatisch (fp16 auf der GPU, fp32 auf der CPU)</translation>
+        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly. Only what runs on this computer is offered.</source>
+        <translation>Zahlenformat der Modellgewichte. Geringere Genauigkeit: schneller und halber Speicher, Bilder unterscheiden sich sehr leicht. Angeboten wird nur, was auf diesem Computer läuft.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+81"/>
+        <source>Automatic (%1 on this GPU)</source>
+        <translation>Automatisch (%1 auf dieser GPU)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic (%1 on this CPU)</source>
+        <translation>Automatisch (%1 auf dieser CPU)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bf16 (fast, half the memory)</source>
+        <translation>bf16 (schnell, halber Speicher)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bf16 (half the memory, not faster on this CPU)</source>
+        <translation>bf16 (halber Speicher, auf dieser CPU nicht schneller)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp16 (fastest on a GPU, half the memory)</source>
+        <translation>fp16 (am schnellsten auf einer GPU, halber Speicher)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>fp32 (exact, most memory)</source>
         <translation>fp32 (exakt, höchster Speicherbedarf)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>bf16 (fast on recent CPUs)</source>
-        <translation>bf16 (schnell auf neueren CPUs)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>fp16 (GPU only)</source>
-        <translation>fp16 (nur GPU)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly.</source>
-        <translation>Zahlenformat der Modellgewichte. Geringere Genauigkeit: schneller und halber Speicherbedarf, die Bilder weichen nur minimal ab.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-80"/>
         <source>&amp;Precision</source>
         <translation>Gen&amp;auigkeit</translation>
     </message>

@@ -1594,7 +1594,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+25"/>
+        <location filename="../ui/settings_dialog.cpp" line="+28"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
@@ -1645,36 +1645,51 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Where the model runs. No NVIDIA GPU is usable here, so it runs on the CPU.</source>
+        <translation>Gdzie działa model. Nie ma tu dostępnego GPU NVIDIA, więc działa na CPU.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Device</source>
         <translation>&amp;Urządzenie</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Automatic (fp16 on GPU, fp32 on CPU)</source>
-        <translation>Automatycznie (fp16 na GPU, fp32 na CPU)</translation>
+        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly. Only what runs on this computer is offered.</source>
+        <translation>Format liczb wag modelu. Niższa precyzja: szybciej i o połowę mniej pamięci, obrazy różnią się bardzo nieznacznie. Oferowane jest tylko to, co działa na tym komputerze.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+81"/>
+        <source>Automatic (%1 on this GPU)</source>
+        <translation>Automatycznie (%1 na tym GPU)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic (%1 on this CPU)</source>
+        <translation>Automatycznie (%1 na tym CPU)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bf16 (fast, half the memory)</source>
+        <translation>bf16 (szybko, połowa pamięci)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bf16 (half the memory, not faster on this CPU)</source>
+        <translation>bf16 (połowa pamięci, na tym CPU nie szybciej)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp16 (fastest on a GPU, half the memory)</source>
+        <translation>fp16 (najszybsze na GPU, połowa pamięci)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>fp32 (exact, most memory)</source>
         <translation>fp32 (dokładna, najwięcej pamięci)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>bf16 (fast on recent CPUs)</source>
-        <translation>bf16 (szybka na nowszych CPU)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>fp16 (GPU only)</source>
-        <translation>fp16 (tylko GPU)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number format of the model&apos;s weights. Lower precision: faster and half the memory, pictures differ very slightly.</source>
-        <translation>Format liczb wag modelu. Niższa precyzja: szybciej i o połowę mniej pamięci, obrazy różnią się bardzo nieznacznie.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-80"/>
         <source>&amp;Precision</source>
         <translation>&amp;Precyzja</translation>
     </message>

@@ -3,6 +3,9 @@
 #include "ui/app_preferences.h"
 #include "ui/model_manager_widget.h"
 
+#include "core/diffusion/runtime/precision.h"
+#include "core/diffusion/runtime_info.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -20,7 +23,7 @@
 
 namespace droste::ui {
 
-SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent), cudaAvailable_(diffusion::cudaAvailable()) {
   setObjectName(QStringLiteral("SettingsDialog"));
   setWindowTitle(tr("Settings"));
   auto* form = new QFormLayout;
@@ -43,18 +46,17 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
   device_->setObjectName(QStringLiteral("device"));
   device_->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
   device_->addItem(tr("CPU"), QStringLiteral("cpu"));
-  device_->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
-  device_->setToolTip(tr("Where the model runs. A GPU is many times faster than the CPU."));
+  if (cudaAvailable_) device_->addItem(tr("NVIDIA GPU (CUDA)"), QStringLiteral("cuda"));
+  device_->setToolTip(cudaAvailable_ ? tr("Where the model runs. A GPU is many times faster than the CPU.")
+                                     : tr("Where the model runs. No NVIDIA GPU is usable here, so it runs on the CPU."));
   form->addRow(tr("&Device"), device_);
 
   precision_ = new QComboBox(this);
   precision_->setObjectName(QStringLiteral("precision"));
-  precision_->addItem(tr("Automatic (fp16 on GPU, fp32 on CPU)"), QStringLiteral("auto"));
-  precision_->addItem(tr("fp32 (exact, most memory)"), QStringLiteral("fp32"));
-  precision_->addItem(tr("bf16 (fast on recent CPUs)"), QStringLiteral("bf16"));
-  precision_->addItem(tr("fp16 (GPU only)"), QStringLiteral("fp16"));
   precision_->setToolTip(tr("Number format of the model's weights. Lower precision: faster and half the memory, "
-                            "pictures differ very slightly."));
+                            "pictures differ very slightly. Only what runs on this computer is offered."));
+  offerPrecisions();
+  connect(device_, &QComboBox::currentIndexChanged, this, &SettingsDialog::offerPrecisions);
   form->addRow(tr("&Precision"), precision_);
 
   threads_ = new QSpinBox(this);
@@ -117,6 +119,33 @@ void SettingsDialog::load() {
   precision_->setCurrentIndex(std::max(0, precision_->findData(prefs::precision().get())));
   threads_->setValue(prefs::threads());
   language_->setCurrentIndex(std::max(0, language_->findData(prefs::language().get())));
+}
+
+void SettingsDialog::offerPrecisions() {
+  using diffusion::Precision;
+  const QString device = device_->currentData().toString();
+  const bool cuda = device == QLatin1String("cuda") || (device == QLatin1String("auto") && cudaAvailable_);
+  const diffusion::CpuCapability cpu = diffusion::cpuCapability();
+  const QString previous = precision_->currentData().toString();
+  precision_->clear();
+  for (Precision p : diffusion::usablePrecisions(cuda, cpu)) {
+    QString label;
+    switch (p) {
+      case Precision::Auto: {
+        const Precision picked = diffusion::resolvePrecision(p, cuda, cpu).precision;
+        const QString name = QString::fromLatin1(diffusion::precisionName(picked).data());
+        label = cuda ? tr("Automatic (%1 on this GPU)").arg(name) : tr("Automatic (%1 on this CPU)").arg(name);
+        break;
+      }
+      case Precision::Fp32: label = tr("fp32 (exact, most memory)"); break;
+      case Precision::Bf16:
+        label = cuda || cpu.nativeBf16() ? tr("bf16 (fast, half the memory)") : tr("bf16 (half the memory, not faster on this CPU)");
+        break;
+      case Precision::Fp16: label = tr("fp16 (fastest on a GPU, half the memory)"); break;
+    }
+    precision_->addItem(label, QString::fromLatin1(diffusion::precisionName(p).data()));
+  }
+  precision_->setCurrentIndex(std::max(0, precision_->findData(previous)));
 }
 
 void SettingsDialog::showModelsPage() { tabs_->setCurrentWidget(models_); }

@@ -26,6 +26,11 @@ class SettingsDialog : public QDialog {
   ModelManagerWidget* modelManager() const { return models_; }
 
  private:
+  // Fills the precision list with what runs on the chosen device here (runtime/precision.h), keeping
+  // the current choice when it is still offered.
+  void offerPrecisions();
+
+  bool cudaAvailable_;
   QLineEdit* modelLocation_;
   QComboBox* device_;
   QComboBox* precision_;

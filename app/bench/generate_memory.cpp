@@ -5,6 +5,7 @@
 #include "core/diffusion/attention.h"
 #include "core/diffusion/inpaint_pipeline.h"
 #include "core/diffusion/model_source.h"
+#include "core/diffusion/runtime/device_choice.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -52,7 +53,9 @@ Options parse(const std::vector<std::string>& args) {
   if (o.size < 64 || o.size % 64) throw std::invalid_argument("--size must be a multiple of 64");
   if (o.steps < 1) throw std::invalid_argument("--steps must be at least 1");
   if (!o.attention.empty()) diffusion::parseAttentionKernel(o.attention);  // refuses an unknown name before any work
-  if (o.dtype != "fp32" && o.dtype != "bf16") throw std::invalid_argument("--dtype must be fp32 or bf16 (CPU)");
+  // The CPU run refuses what does not run here (fp16; bf16 without AVX-512) before writing any weights.
+  using namespace droste::diffusion;
+  o.dtype = precisionName(precisionOf(chooseDevice(DeviceKind::Cpu, parsePrecision(o.dtype)).dtype));
   return o;
 }
 
@@ -61,7 +64,7 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 }  // namespace
 
 const char* generateMemoryUsage() {
-  return "  generate-memory [--arch sd2|sd15] [--size 512] [--steps 25] [--dtype fp32|bf16] [--attention auto|fused|chunked]\n"
+  return "  generate-memory [--arch sd2|sd15] [--size 512] [--steps 25] [--dtype auto|fp32|bf16] [--attention auto|fused|chunked]\n"
          "            [--model DIR] [--keep] [--json]\n"
          "            peak RSS (VmHWM) of a whole CPU inpainting run - load, CFG denoising (PNDM), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
@@ -84,7 +87,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                         "text_encoder/model.safetensors"})
     evictFromPageCache(folder / f);  // load as after a reboot: every page read from disk
 
-  const c10::ScalarType dtype = o.dtype == "bf16" ? at::kBFloat16 : at::kFloat;
+  const c10::ScalarType dtype = scalarTypeOf(parsePrecision(o.dtype));
   if (!o.attention.empty()) setAttentionKernel(parseAttentionKernel(o.attention));
   const std::string attention = attentionKernelName(attentionKernel());
   const bool peakReset = resetPeakRss();

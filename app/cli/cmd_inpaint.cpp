@@ -3,7 +3,7 @@
 #include "app/cli/commands.h"
 #include "core/diffusion/inpaint_pipeline.h"
 #include "core/diffusion/model_source.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/io/image_tensor.h"
 
@@ -31,13 +31,6 @@ QImage readImage(const QString& path, const char* what) {
     throw std::invalid_argument(std::string("cannot read the ") + what + " '" + path.toStdString() +
                                 "' (missing file or unsupported format; PNG and JPEG work)");
   return image;
-}
-
-c10::ScalarType parseDtype(const QString& text) {
-  if (text == QLatin1String("fp32")) return at::kFloat;
-  if (text == QLatin1String("fp16")) return at::kHalf;
-  if (text == QLatin1String("bf16")) return at::kBFloat16;
-  throw std::invalid_argument("unknown --dtype '" + text.toStdString() + "': use fp32, fp16 or bf16");
 }
 
 }  // namespace
@@ -69,10 +62,10 @@ int runInpaint(const QStringList& args) {
   const QCommandLineOption scheduler(QStringLiteral("scheduler"),
                                      QStringLiteral("one of %1 (default: the model's own)").arg(schedulerList()),
                                      QStringLiteral("name"), QString());
-  const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu or cuda (default: cuda if present)"),
+  const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default auto: cuda if present)"),
                                   QStringLiteral("d"), QString());
-  const QCommandLineOption dtype(QStringLiteral("dtype"), QStringLiteral("fp32, fp16 or bf16 (default: fp16 on "
-                                                                         "cuda, fp32 on cpu)"),
+  const QCommandLineOption dtype(QStringLiteral("dtype"), QStringLiteral("auto, fp32, fp16 or bf16 (default auto: fp16 "
+                                                                         "on cuda, bf16 on CPUs with native bf16, else fp32; see droste-cli info)"),
                                  QStringLiteral("t"), QString());
   const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("diffusers folder with the configs and "
                                                                            "tokenizer (for single files)"),
@@ -118,17 +111,13 @@ int runInpaint(const QStringList& args) {
     throw std::invalid_argument("unknown scheduler \"" + request.scheduler + "\"; choose one of: " +
                                 schedulerList().replace(QLatin1Char('|'), QStringLiteral(", ")).toStdString());
 
-  const bool cudaPresent = diffusion::runtimeInfo().cudaAvailable;
-  QString deviceName = parser.value(device);
-  if (deviceName.isEmpty()) deviceName = cudaPresent ? QStringLiteral("cuda") : QStringLiteral("cpu");
-  if (deviceName != QLatin1String("cpu") && deviceName != QLatin1String("cuda"))
-    throw std::invalid_argument("unknown --device '" + deviceName.toStdString() + "': use cpu or cuda");
-  if (deviceName == QLatin1String("cuda") && !cudaPresent)
-    throw std::invalid_argument("--device cuda: no CUDA GPU is available to this build; use --device cpu");
-  const c10::Device dev(deviceName == QLatin1String("cuda") ? c10::kCUDA : c10::kCPU);
-  QString dtypeName = parser.value(dtype);
-  if (dtypeName.isEmpty()) dtypeName = dev.is_cuda() ? QStringLiteral("fp16") : QStringLiteral("fp32");
-  const c10::ScalarType scalarType = parseDtype(dtypeName);
+  // Names, CUDA presence and whether the precision runs on this CPU are checked before the model loads.
+  const diffusion::DeviceChoice choice = diffusion::chooseDevice(diffusion::parseDeviceKind(parser.value(device).toStdString()),
+                                                                 diffusion::parsePrecision(parser.value(dtype).toStdString()));
+  const c10::Device dev = choice.device;
+  const c10::ScalarType scalarType = choice.dtype;
+  const QString deviceName = dev.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
+  const QString dtypeName = QString::fromStdString(std::string(diffusion::precisionName(diffusion::precisionOf(scalarType))));
 
   QElapsedTimer timer;
   timer.start();

@@ -4,6 +4,7 @@
 #include "core/diffusion/inference_conv2d.h"
 #include "core/diffusion/channels_last.h"
 #include "core/diffusion/clip_text_model.h"
+#include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/unet.h"
 #include "core/diffusion/vae.h"
 
@@ -27,13 +28,6 @@ namespace {
 using nlohmann::json;
 
 ClipTextConfig textConfig(const std::string& arch) { return ClipTextConfig::fromJson(realTextEncoderConfig(arch)); }
-
-c10::ScalarType parseDtype(const std::string& d) {
-  if (d == "fp32") return at::kFloat;
-  if (d == "fp16") return at::kHalf;
-  if (d == "bf16") return at::kBFloat16;
-  throw std::invalid_argument("unknown dtype '" + d + "' (use fp32, fp16 or bf16)");
-}
 
 double processCpuMs() {
   rusage usage{};
@@ -185,10 +179,10 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
       if (o.size % 64 != 0) throw std::invalid_argument("--size must be a multiple of 64");
     } else if (a == "--device") {
       o.device = next();
-      if (o.device != "cpu" && o.device != "cuda") throw std::invalid_argument("--device must be cpu or cuda");
+      parseDeviceKind(o.device);  // fail on a bad name before building anything
     } else if (a == "--dtype") {
       o.dtype = next();
-      parseDtype(o.dtype);
+      parsePrecision(o.dtype);  // fail on a bad name before building anything
     } else if (a == "--repeats") {
       o.repeats = number(1);
     } else if (a == "--warmup") {
@@ -221,7 +215,7 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
 
 std::string benchmarkUsage(const std::string& program) {
   return "Usage: " + program +
-         " [--arch sd2|sd15] [--size 512] [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--repeats 3]\n"
+         " [--arch sd2|sd15] [--size 512] [--device auto|cpu|cuda] [--dtype auto|fp32|fp16|bf16] [--repeats 3]\n"
          "       [--warmup 1] [--only text,unet,vae-encode,vae-decode] [--channels-last] [--attention auto|fused|chunked]\n"
          "       [--plain-conv] [--threads N] [--json]\n"
          "Times the denoising components with random weights at the real model sizes: the text encoder and one\n"
@@ -230,13 +224,10 @@ std::string benchmarkUsage(const std::string& program) {
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void(const std::string&)>& log) {
   c10::InferenceMode inference;
-  const c10::Device device = o.device == "cuda" ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
-  if (device.is_cuda() && !torch::cuda::is_available())
-    throw std::runtime_error("--device cuda: this libtorch has no usable CUDA device");
-  const std::string dtypeName = o.dtype.empty() ? (device.is_cuda() ? "fp16" : "fp32") : o.dtype;
-  const c10::ScalarType dtype = parseDtype(dtypeName);
-  if (device.is_cpu() && dtype == at::kHalf)
-    throw std::invalid_argument("fp16 is not supported on the CPU by this libtorch; use --dtype bf16 or fp32");
+  const DeviceChoice choice = chooseDevice(parseDeviceKind(o.device), parsePrecision(o.dtype));
+  const c10::Device device = choice.device;
+  const c10::ScalarType dtype = choice.dtype;
+  const std::string dtypeName(precisionName(precisionOf(dtype)));
   if (device.is_cuda()) {
     // Parity settings: no TF32 for fp32 matmuls/convolutions.
     at::globalContext().setAllowTF32CuBLAS(false);
@@ -251,7 +242,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   at::manual_seed(0);
 
   BenchmarkResult r;
-  r.device = o.device;
+  r.device = device.is_cuda() ? "cuda" : "cpu";
   r.dtype = dtypeName;
   r.threads = at::get_num_threads();
 

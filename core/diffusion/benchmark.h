@@ -16,7 +16,7 @@ struct BenchmarkOptions {
   std::string arch = "sd2";  // sd2 | sd15 (inpainting UNets: 9 input channels)
   int size = 512;            // image side in pixels (multiple of 8)
   std::string device = "cpu";
-  std::string dtype;         // fp32 | fp16 | bf16; empty = fp16 on CUDA, fp32 on CPU
+  std::string dtype;         // auto | fp32 | fp16 | bf16; empty = auto (runtime/precision.h)
   int repeats = 3;           // timed runs per component (the median is reported)
   int warmup = 1;            // untimed runs first (oneDNN / cuDNN set-up)
   std::vector<std::string> parts{"text", "unet", "vae-encode", "vae-decode"};

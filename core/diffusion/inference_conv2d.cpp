@@ -1,6 +1,7 @@
 #include "core/diffusion/inference_conv2d.h"
 
 #include "core/diffusion/heap.h"
+#include "core/diffusion/runtime/cpu_capability.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -123,8 +124,10 @@ bool InferenceConv2dImpl::packed() const { return weight.is_mkldnn(); }
 
 bool InferenceConv2dImpl::packForCpu() {
   if (packed()) return true;
-  const bool supported = weight.device().is_cpu() &&
-                         (weight.scalar_type() == at::kFloat || weight.scalar_type() == at::kBFloat16) &&
+  // libtorch's bf16 weight reorder needs AVX-512 and throws on other CPUs.
+  const bool dtypeRuns = weight.scalar_type() == at::kFloat ||
+                         (weight.scalar_type() == at::kBFloat16 && cpuCapability().avx512);
+  const bool supported = weight.device().is_cpu() && dtypeRuns &&
                          holds<torch::ExpandingArray<2>>(options.padding()) &&
                          holds<torch::enumtype::kZeros>(options.padding_mode());
   if (!supported || !packingWorksHere()) return false;

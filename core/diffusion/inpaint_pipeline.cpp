@@ -6,6 +6,7 @@
 #include "core/diffusion/inference_conv2d.h"
 #include "core/diffusion/inpaint_stages.h"
 #include "core/diffusion/model_source.h"
+#include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/diffusion/unet.h"
 #include "core/diffusion/vae.h"
@@ -28,15 +29,6 @@ struct InpaintPipeline::Components {
 };
 
 namespace {
-
-std::string dtypeName(c10::ScalarType t) {
-  switch (t) {
-    case at::kFloat: return "fp32";
-    case at::kHalf: return "fp16";
-    case at::kBFloat16: return "bf16";
-    default: return c10::toString(t);
-  }
-}
 
 void requireFinite(const at::Tensor& t, const std::string& where, c10::ScalarType dtype) {
   if (at::isfinite(t).all().item<bool>()) return;
@@ -72,11 +64,9 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     throw std::invalid_argument(model.name +
                                 " is an SDXL model: SDXL is not supported yet; use a Stable Diffusion 1.x or 2.x "
                                 "(inpainting) model");
-  if (device.is_cpu() && dtype == at::kHalf)
-    throw std::invalid_argument("fp16 is not available on the CPU (libtorch has no fp16 matrix multiply there); "
-                                "use --dtype bf16 or --dtype fp32");
-  if (dtype != at::kFloat && dtype != at::kHalf && dtype != at::kBFloat16)
-    throw std::invalid_argument("unsupported precision " + dtypeName(dtype) + ": use fp32, fp16 or bf16");
+  // Before any weight is read: fp16 on the CPU (libtorch has no fp16 matrix multiply there), bf16 on a
+  // CPU without AVX-512 (oneDNN's bf16 kernels throw there), and other dtypes are refused.
+  requirePrecisionRunsHere(device, dtype);
   auto c = std::make_unique<Components>();
   try {
     c->tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::fromFolder(model.tokenizerDir));

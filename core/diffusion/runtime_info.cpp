@@ -52,6 +52,8 @@ void configureThreads(int intraOpThreads) {
   at::set_num_threads(intraOpThreads);
 }
 
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
 RuntimeInfo runtimeInfo() {
   RuntimeInfo info;
   info.torchVersion = TORCH_VERSION;

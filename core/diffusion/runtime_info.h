@@ -21,4 +21,7 @@ void configureThreads(int intraOpThreads = 0);
 
 RuntimeInfo runtimeInfo();
 
+// Whether a CUDA GPU is usable by this build (cheap: no BLAS probe, unlike runtimeInfo()).
+bool cudaAvailable();
+
 }  // namespace droste::diffusion

@@ -2,11 +2,10 @@
 
 #include "core/diffusion/inpaint_pipeline.h"
 #include "core/diffusion/model_source.h"
+#include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/sampler.h"
 #include "core/io/image_tensor.h"
 #include "core/zoom/resample.h"
-
-#include <torch/cuda.h>
 
 #include <c10/util/Exception.h>
 
@@ -16,27 +15,6 @@
 namespace droste::zoom {
 namespace {
 
-c10::Device pickDevice(const QString& device) {
-  if (device == QLatin1String("cpu")) return c10::Device(c10::kCPU);
-  if (device == QLatin1String("cuda")) {
-    if (!torch::cuda::is_available())
-      throw std::runtime_error("CUDA was asked for, but no CUDA GPU is available to this build; choose the CPU");
-    return c10::Device(c10::kCUDA, 0);
-  }
-  if (device != QLatin1String("auto") && !device.isEmpty())
-    throw std::runtime_error("Unknown device '" + device.toStdString() + "': use auto, cpu or cuda");
-  return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
-}
-
-c10::ScalarType pickDtype(const QString& precision, const c10::Device& device) {
-  if (precision == QLatin1String("fp32")) return c10::kFloat;
-  if (precision == QLatin1String("fp16")) return c10::kHalf;
-  if (precision == QLatin1String("bf16")) return c10::kBFloat16;
-  if (precision != QLatin1String("auto") && !precision.isEmpty())
-    throw std::runtime_error("Unknown precision '" + precision.toStdString() + "': use auto, fp32, fp16 or bf16");
-  return device.is_cuda() ? c10::kHalf : c10::kFloat;
-}
-
 bool mentionsOutOfMemory(const std::string& what) {
   return what.find("out of memory") != std::string::npos || what.find("OutOfMemory") != std::string::npos;
 }
@@ -44,13 +22,18 @@ bool mentionsOutOfMemory(const std::string& what) {
 }  // namespace
 
 std::shared_ptr<SdPainter> SdPainter::load(const QString& model, const QString& device, const QString& precision) {
-  const c10::Device dev = pickDevice(device);
-  const c10::ScalarType dtype = pickDtype(precision, dev);
+  // Unknown names and precisions that do not run here are refused before the model is opened.
+  const diffusion::DeviceChoice choice =
+      diffusion::chooseDevice(diffusion::parseDeviceKind(device.toStdString()), diffusion::parsePrecision(precision.toStdString()));
+  const c10::Device dev = choice.device;
+  const c10::ScalarType dtype = choice.dtype;
   const diffusion::ModelSource source = diffusion::openModel(model.toStdString());
   auto pipeline = diffusion::InpaintPipeline::load(source, dev, dtype);
-  const QString description = QStringLiteral("%1 (%2, %3)")
-                                  .arg(QString::fromStdString(source.name), QString::fromStdString(dev.str()),
-                                       QString::fromLatin1(c10::toString(dtype)));
+  const std::string_view precisionText = diffusion::precisionName(diffusion::precisionOf(dtype));
+  const QString description =
+      QStringLiteral("%1 (%2, %3)")
+          .arg(QString::fromStdString(source.name), QString::fromStdString(dev.str()),
+               QString::fromUtf8(precisionText.data(), static_cast<qsizetype>(precisionText.size())));
   return std::make_shared<SdPainter>(std::move(pipeline), description);
 }
 

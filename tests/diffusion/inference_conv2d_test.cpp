@@ -1,6 +1,7 @@
 // InferenceConv2d: a packed (oneDNN-blocked) weight, and large inputs run in bands of rows, give the
 // plain libtorch convolution's values - at the picture's top and bottom rows too, in both memory formats.
 #include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/runtime/cpu_capability.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -43,6 +44,9 @@ class InferenceConv2dMatchesPlain : public testing::TestWithParam<Case> {};
 TEST_P(InferenceConv2dMatchesPlain, SameValues) {
   c10::InferenceMode guard;
   const Case c = GetParam();
+  if (c.dtype == at::kBFloat16 && !droste::diffusion::cpuCapability().avx512)
+    GTEST_SKIP() << "the packed bf16 path needs AVX-512; this CPU has " << droste::diffusion::cpuCapability().describe()
+                 << " (Bf16IsNotPackedWithoutAvx512 covers it)";
   at::manual_seed(3);
   Pair p = makePair(torch::nn::Conv2dOptions(c.in, c.out, c.kernel).stride(c.stride).padding(c.padding), c.dtype);
   at::Tensor x = at::randn({1, c.in, c.side, c.side + 3}).to(c.dtype);
@@ -87,6 +91,19 @@ TEST(InferenceConv2d, PackingReplacesTheWeightParameter) {
   EXPECT_TRUE(conv->named_parameters()["weight"].is_mkldnn());
   torch::nn::ModuleList tree(InferenceConv2d(torch::nn::Conv2dOptions(2, 2, 1)), InferenceConv2d(torch::nn::Conv2dOptions(2, 2, 1)));
   EXPECT_EQ(droste::diffusion::packConvolutionsForCpu(*tree), 2);
+}
+
+// On a CPU without AVX-512 libtorch's bf16 weight reorder throws: bf16 convolutions stay plain there (the
+// engine refuses bf16 on such CPUs before loading anyway), fp32 ones are packed as everywhere.
+TEST(InferenceConv2d, Bf16IsNotPackedWithoutAvx512) {
+  c10::InferenceMode guard;
+  const droste::diffusion::ScopedCpuCapabilityLimit avx2("avx2");
+  InferenceConv2d bf16(torch::nn::Conv2dOptions(4, 4, 3).padding(1));
+  bf16->to(at::kBFloat16);
+  EXPECT_FALSE(bf16->packForCpu());
+  EXPECT_FALSE(bf16->packed());
+  InferenceConv2d fp32(torch::nn::Conv2dOptions(4, 4, 3).padding(1));
+  EXPECT_TRUE(fp32->packForCpu());
 }
 
 }  // namespace

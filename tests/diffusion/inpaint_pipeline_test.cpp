@@ -7,6 +7,7 @@
 #include "core/diffusion/inpaint_pipeline.h"
 #include "core/diffusion/inpaint_stages.h"
 #include "core/diffusion/model_source.h"
+#include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/diffusion/unet.h"
 #include "core/diffusion/vae.h"
@@ -17,6 +18,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <cmath>
 #include <map>
 
 using namespace droste;
@@ -117,9 +119,14 @@ TEST_P(PipelineGolden, EachStageMatchesWithGoldenInputs) {
   const int encodes = c.meta.at("vae_encode_calls");
   for (int k = 0; k < encodes; ++k) {
     const std::string p = "vae_encode" + std::to_string(k) + ".";
-    const LatentDistribution d = m.vae->encode(g[p + "input"].contiguous(at::MemoryFormat::ChannelsLast));
-    EXPECT_LE(test::absError(d.mean, g[p + "mean"]), 1e-3) << p;
-    EXPECT_LE(test::absError(d.std, g[p + "std"]), 1e-4) << p;
+    const at::Tensor input = g[p + "input"];
+    const LatentDistribution d = m.vae->encode(input.contiguous(at::MemoryFormat::ChannelsLast));
+    // README section 8.1: an all-zero picture is ill-conditioned for the VAE's GroupNorms and its encoding
+    // depends on the CPU's kernels (the reference itself moves by 4.7e-2 between CPU families): that
+    // stage alone is compared at mean 1e-1 / std 2e-3.
+    const bool allZero = !input.any().item<bool>();
+    EXPECT_LE(test::absError(d.mean, g[p + "mean"]), allZero ? 1e-1 : 1e-3) << p;
+    EXPECT_LE(test::absError(d.std, g[p + "std"]), allZero ? 2e-3 : 1e-4) << p;
   }
   // VAE decode: abs 1e-4.
   EXPECT_LE(test::absError(m.vae->decode(g["decode_input"]), g["decoded"]), 1e-4);
@@ -271,14 +278,50 @@ TEST(InpaintPipelineErrors, BadInputGivesClearMessages) {
   EXPECT_NE(msg.find("even fp32"), std::string::npos) << msg;
   EXPECT_THROW(p.run(overflow), NumericalError);
 
-  // In bf16 the advice is to use fp32.
-  auto bf16 = InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kBFloat16);
-  const std::string bfMsg = messageOf([&] { bf16->run(overflow); });
-  EXPECT_NE(bfMsg.find("--dtype fp32"), std::string::npos) << bfMsg;
+  // In bf16 the advice is to use fp32 (bf16 runs only where the CPU has AVX-512; the refusal elsewhere
+  // is tested in PrecisionRefusedBeforeLoading).
+  if (cpuCapability().avx512) {
+    auto bf16 = InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kBFloat16);
+    const std::string bfMsg = messageOf([&] { bf16->run(overflow); });
+    EXPECT_NE(bfMsg.find("--dtype fp32"), std::string::npos) << bfMsg;
+  }
 
-  // fp16 does not exist on the CPU: say what to use instead.
-  EXPECT_NE(messageOf([&] { InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kHalf); }).find("bf16"),
-            std::string::npos);
+  // fp16 does not exist on the CPU: say what to use instead (bf16 too, where it runs).
+  const std::string fp16Msg = messageOf([&] { InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kHalf); });
+  EXPECT_NE(fp16Msg.find("fp32"), std::string::npos) << fp16Msg;
+  EXPECT_EQ(fp16Msg.find("bf16") != std::string::npos, cpuCapability().avx512) << fp16Msg;
+}
+
+// On a CPU without AVX-512 (forced here, whatever this CPU has) bf16 is refused before any weight is
+// read, with the reason and what to choose; `auto` picks fp32 there, and fp32 paints.
+TEST(InpaintPipelineErrors, PrecisionRefusedBeforeLoading) {
+  const PipelineCase c = pndmCase();
+  const ScopedCpuCapabilityLimit avx2("avx2");
+  ModelSource source = openModel(c.modelPath(), c.configFolder());
+  source.unet.weights.reset();  // reading a weight would now crash: the refusal must come first
+  const std::string msg = messageOf([&] { InpaintPipeline::load(source, at::kCPU, at::kBFloat16); });
+  EXPECT_NE(msg.find("AVX-512"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("choose fp32"), std::string::npos) << msg;
+  EXPECT_THROW(chooseDevice(DeviceKind::Cpu, Precision::Bf16), std::invalid_argument);
+  EXPECT_EQ(chooseDevice(DeviceKind::Cpu, Precision::Auto).dtype, at::kFloat);
+}
+
+// Where the CPU multiplies bf16 natively, `auto` is bf16, and bf16 paints every golden case's picture to
+// at least 30 dB PSNR against the float32 golden (the README's tolerances are float32 ones; the bf16
+// study in tools/device/README.md: Droste 34-46 dB here, diffusers' own bf16 run about 10 dB).
+TEST(InpaintPipelineBehaviour, AutoPrecisionOnANativeBf16CpuPaintsTheGoldenPictures) {
+  if (!cpuCapability().nativeBf16()) GTEST_SKIP() << "this CPU has no native bf16 (" << cpuCapability().describe() << ")";
+  const DeviceChoice choice = chooseDevice(DeviceKind::Cpu, Precision::Auto);
+  ASSERT_EQ(choice.dtype, at::kBFloat16);
+  std::map<std::string, std::unique_ptr<InpaintPipeline>> pipelines;  // one per model file
+  for (const PipelineCase& c : allCases()) {
+    auto& pipeline = pipelines[c.modelPath()];
+    if (!pipeline) pipeline = InpaintPipeline::load(modelFor(c).source, choice.device, choice.dtype);
+    const Golden g = goldenOf(c);
+    const at::Tensor diff = (pipeline->run(requestFor(c, g)).permute({0, 2, 3, 1}) - g["image"]).to(at::kDouble);
+    const double psnr = -10 * std::log10(diff.square().mean().item<double>());
+    EXPECT_GE(psnr, 30.0) << c.name << ": max abs " << diff.abs().max().item<double>();
+  }
 }
 
 TEST(InpaintPipelineBehaviour, CancelStopsBetweenSteps) {

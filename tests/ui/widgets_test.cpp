@@ -1,5 +1,7 @@
 #include "tests/ui/widgets_test.h"
 
+#include "core/diffusion/runtime/cpu_capability.h"
+#include "core/diffusion/runtime_info.h"
 #include "ui/app_preferences.h"
 #include "ui/export_dialog.h"
 #include "ui/job_status_bar.h"
@@ -23,6 +25,7 @@
 #include <QToolButton>
 
 using namespace droste::ui;
+namespace diffusion = droste::diffusion;
 
 namespace {
 QImage solid(QColor c, int size = 64) {
@@ -196,15 +199,47 @@ void WidgetsTest::settingsDialogStoresPreferences() {
   auto* device = dialog.findChild<QComboBox*>(QStringLiteral("device"));
   device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
   auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
-  precision->setCurrentIndex(precision->findData(QStringLiteral("bf16")));
+  precision->setCurrentIndex(precision->findData(QStringLiteral("fp32")));  // offered on every CPU
   dialog.findChild<QSpinBox*>(QStringLiteral("threads"))->setValue(3);
   dialog.store();
   QCOMPARE(prefs::modelLocation().get(), QStringLiteral("/models/sd2-inpaint"));
   QCOMPARE(prefs::device().get(), QStringLiteral("cpu"));
-  QCOMPARE(prefs::precision().get(), QStringLiteral("bf16"));
+  QCOMPARE(prefs::precision().get(), QStringLiteral("fp32"));
   QCOMPARE(prefs::threads().get(), 3);
   SettingsDialog reopened;
-  QCOMPARE(reopened.findChild<QComboBox*>(QStringLiteral("precision"))->currentData().toString(), QStringLiteral("bf16"));
+  QCOMPARE(reopened.findChild<QComboBox*>(QStringLiteral("precision"))->currentData().toString(), QStringLiteral("fp32"));
+}
+
+static QStringList offeredPrecisions(const SettingsDialog& dialog) {
+  auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
+  QStringList offered;
+  for (int i = 0; i < precision->count(); ++i) offered << precision->itemData(i).toString();
+  return offered;
+}
+
+void WidgetsTest::settingsDialogOffersOnlyPrecisionsThatRunHere() {
+  prefs::device().set(QStringLiteral("cpu"));
+  {
+    // A CPU without AVX-512 (forced): no bf16, and a stored bf16 falls back to Automatic, which says fp32.
+    const diffusion::ScopedCpuCapabilityLimit avx2("avx2");
+    prefs::precision().set(QStringLiteral("bf16"));
+    SettingsDialog dialog;
+    QCOMPARE(offeredPrecisions(dialog), (QStringList{QStringLiteral("auto"), QStringLiteral("fp32")}));
+    auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
+    QCOMPARE(precision->currentData().toString(), QStringLiteral("auto"));
+    QVERIFY2(precision->currentText().contains(QStringLiteral("fp32")), qPrintable(precision->currentText()));
+  }
+  // This CPU as it is: bf16 exactly where it has AVX-512, never fp16 on the CPU; Automatic names its pick.
+  SettingsDialog dialog;
+  const QStringList offered = offeredPrecisions(dialog);
+  QCOMPARE(offered.contains(QStringLiteral("bf16")), diffusion::cpuCapability().avx512);
+  QVERIFY(!offered.contains(QStringLiteral("fp16")));
+  auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
+  const QString pick = diffusion::cpuCapability().nativeBf16() ? QStringLiteral("bf16") : QStringLiteral("fp32");
+  QVERIFY2(precision->itemText(0).contains(pick), qPrintable(precision->itemText(0)));
+  // The GPU entry is there only where a CUDA GPU is usable.
+  auto* device = dialog.findChild<QComboBox*>(QStringLiteral("device"));
+  QCOMPARE(device->findData(QStringLiteral("cuda")) >= 0, diffusion::cudaAvailable());
 }
 
 void WidgetsTest::settingValueFallsBackToDefault() {

@@ -14,6 +14,7 @@ class WidgetsTest : public QObject {
   void timelineKeepsSelectionWhenEntriesChange();
   void exportDialogComputesSizeAndRemembersChoices();
   void settingsDialogStoresPreferences();
+  void settingsDialogOffersOnlyPrecisionsThatRunHere();
   void settingValueFallsBackToDefault();
   void jobStatusBarFormatsProgress();
 };

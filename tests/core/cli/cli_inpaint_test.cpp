@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <QFileInfo>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <cstring>
@@ -38,9 +40,15 @@ struct CliRun {
   QString output;
 };
 
-CliRun runCli(const QStringList& args) {
+// cpuLimit: DROSTE_CPU_CAPABILITY for the run (e.g. "avx2": as on a CPU without AVX-512).
+CliRun runCli(const QStringList& args, const QString& cpuLimit = {}) {
   QProcess p;
   p.setProcessChannelMode(QProcess::MergedChannels);
+  if (!cpuLimit.isEmpty()) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DROSTE_CPU_CAPABILITY"), cpuLimit);
+    p.setProcessEnvironment(env);
+  }
   p.start(QStringLiteral(DROSTE_CLI_PATH), args);
   EXPECT_TRUE(p.waitForFinished(300000));
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
@@ -70,7 +78,8 @@ TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
                    QStringLiteral("--guidance"), QString::number(c.at("guidance_scale").get<double>()),
                    QStringLiteral("--seed"), QString::number(c.at("seed").get<uint64_t>()),
                    QStringLiteral("--strength"), QString::number(c.at("strength").get<double>()),
-                   QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--output"), outPath};
+                   QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--dtype"), QStringLiteral("fp32"),
+                   QStringLiteral("--output"), outPath};  // the goldens' precision (auto may pick bf16)
   if (!c.at("negative_prompt").is_null()) args << QStringLiteral("--negative-prompt") << q(c.at("negative_prompt"));
   const std::string scheduler = c.at("scheduler");
   if (scheduler != "default")
@@ -129,7 +138,53 @@ TEST(CliInpaintErrors, BadInputExitsNonZeroWithAMessage) {
 
   r = runCli(base + QStringList{QStringLiteral("--dtype"), QStringLiteral("fp16")});
   EXPECT_NE(r.exitCode, 0);
-  EXPECT_TRUE(r.output.contains(QStringLiteral("bf16"))) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("choose fp32"))) << r.output.toStdString();
+
+  r = runCli(base + QStringList{QStringLiteral("--dtype"), QStringLiteral("fp8")});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_TRUE(r.output.contains(QStringLiteral("auto, fp32, fp16 or bf16"))) << r.output.toStdString();
+}
+
+// On a CPU without AVX-512 (forced): --dtype bf16 is refused with the reason before the model loads,
+// never a torch exception; the default (auto) paints in fp32 there, and `info` says so.
+TEST(CliPrecision, Bf16WithoutAvx512IsRefusedAndAutoPaintsInFp32) {
+  QTemporaryDir dir;
+  const QString image = dir.filePath(QStringLiteral("in.png")), mask = dir.filePath(QStringLiteral("mask.png"));
+  QImage picture(64, 64, QImage::Format_RGB888);
+  picture.fill(Qt::darkCyan);
+  ASSERT_TRUE(picture.save(image));
+  QImage m(64, 64, QImage::Format_Grayscale8);
+  m.fill(0);
+  for (int y = 16; y < 48; ++y)
+    for (int x = 16; x < 48; ++x) m.setPixel(x, y, 255);
+  ASSERT_TRUE(m.save(mask));
+  const QString model = q((test::fixturesDir() / "tiny-sd2-inpainting").string());
+  const QString out = dir.filePath(QStringLiteral("o.png"));
+  const QStringList base{QStringLiteral("inpaint"), QStringLiteral("--model"), model, QStringLiteral("--image"), image,
+                         QStringLiteral("--mask"), mask, QStringLiteral("--prompt"), QStringLiteral("x"),
+                         QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--steps"),
+                         QStringLiteral("2"), QStringLiteral("--output"), out};
+
+  CliRun r = runCli(base + QStringList{QStringLiteral("--dtype"), QStringLiteral("bf16")}, QStringLiteral("avx2"));
+  EXPECT_EQ(r.exitCode, 1) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("bf16 needs a CPU with AVX-512"))) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("choose fp32"))) << r.output.toStdString();
+  EXPECT_FALSE(r.output.contains(QStringLiteral("loaded "))) << "refused only after loading: " << r.output.toStdString();
+  EXPECT_FALSE(r.output.contains(QStringLiteral("mkldnn"))) << r.output.toStdString();
+  EXPECT_FALSE(QFileInfo::exists(out));
+
+  r = runCli(base, QStringLiteral("avx2"));
+  EXPECT_EQ(r.exitCode, 0) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("on cpu (fp32)"))) << r.output.toStdString();
+  EXPECT_FALSE(QImage(out).isNull());
+
+  r = runCli({QStringLiteral("info")}, QStringLiteral("avx2"));
+  EXPECT_EQ(r.exitCode, 0) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("CPU: AVX2 (no AVX-512)")) ||
+              r.output.contains(QStringLiteral("CPU: no AVX2")))
+      << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("CPU precisions: fp32\n"))) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("precision auto on the CPU: fp32"))) << r.output.toStdString();
 }
 
 }  // namespace
