@@ -7,6 +7,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
+#include <torch/version.h>
 #include <torch/torch.h>
 
 #include <map>
@@ -65,7 +66,12 @@ TEST_P(SchedulerTables, TimestepsSigmasAndInitNoiseSigmaMatchGoldens) {
     }
     const double init = goldens().get(prefix + "init_noise_sigma").item<double>();
     EXPECT_NEAR(scheduler->initNoiseSigma(), init, 1e-6 * std::abs(init));
+#if TORCH_VERSION_MAJOR < 2
+    // Bit-exact on the libtorch the goldens were made with. libtorch 2.x rounds the float32 sigma's last
+    // bit differently (diffusers 0.42.1 on torch 2.11 gives Euler 14.614646911621094 too, the golden
+    // 14.614645004272461): there the README's rel 1e-6 above is the check.
     EXPECT_DOUBLE_EQ(scheduler->initNoiseSigma(), info.at("init_noise_sigma").get<double>());
+#endif
   }
 }
 
