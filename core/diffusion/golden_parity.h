@@ -54,17 +54,23 @@ InpaintRequest goldenRequest(const PipelineGoldenCase& c, const io::SafetensorsF
 
 struct ParityCheck {
   std::string tensor;  // golden tensor name, e.g. "step4.latents", "image"
-  std::string metric;  // "rel" or "abs"
+  std::string metric;  // "rel", "abs" or "mse"
   double error = 0, tolerance = 0;
-  bool passed() const { return error <= tolerance; }
+  bool gating = true;  // false: reported for diagnosis only (the stages of a reduced-precision run)
+  bool passed() const { return !gating || error <= tolerance; }
 };
+
+// The fixture README's tolerances are float32 ones. A bf16 or fp16 run is held to the final picture
+// instead: mean squared error against the float32 golden at most 1e-3 (PSNR >= 30 dB, images in [0, 1]);
+// every stage's error is still reported. Study: tools/device/README.md.
+constexpr double kReducedPrecisionImageMse = 1e-3;
 
 struct ParityCaseResult {
   std::string name;
   std::vector<ParityCheck> checks;
   std::string failure;  // a problem that stopped the case (exception, wrong shape, missing tensor)
   bool passed() const;
-  const ParityCheck* worst() const;  // the check with the largest error / tolerance
+  const ParityCheck* worst() const;  // the gating check with the largest error / tolerance
 };
 
 struct ParityOptions {
@@ -75,7 +81,9 @@ struct ParityOptions {
 };
 
 // Runs every selected case end to end (one pipeline per model file) and compares the masked-image
-// and image latents, the latents after every step, the decoded picture and the final image.
+// and image latents, the latents after every step, the decoded picture and the final image (float32:
+// every one at the README's tolerance; bf16/fp16: the final image's MSE gates, the rest is reported).
+// On CUDA, TF32 is switched off for the run (the README's condition for float32 parity).
 // Exceptions of one case are recorded in its result, not thrown.
 std::vector<ParityCaseResult> runPipelineParity(const ParityOptions& options,
                                                 const std::function<void(const ParityCaseResult&)>& onCase = {});

@@ -79,6 +79,15 @@ InpaintRequest requestFor(const PipelineCase& c, const Golden& g) { return golde
 
 class PipelineGolden : public ::testing::TestWithParam<PipelineCase> {};
 
+// One intra-op thread while it lives, on libtorch 2.x only (see the VAE stage below).
+struct SingleThreadOnLibtorch2 {
+#if TORCH_VERSION_MAJOR >= 2
+  const int threads = at::get_num_threads();
+  SingleThreadOnLibtorch2() { at::set_num_threads(1); }
+  ~SingleThreadOnLibtorch2() { at::set_num_threads(threads); }
+#endif
+};
+
 TEST_P(PipelineGolden, PreprocessingAndTokensAreExact) {
   const PipelineCase& c = GetParam();
   const Golden g = goldenOf(c);
@@ -120,6 +129,11 @@ TEST_P(PipelineGolden, EachStageMatchesWithGoldenInputs) {
   for (int k = 0; k < encodes; ++k) {
     const std::string p = "vae_encode" + std::to_string(k) + ".";
     const at::Tensor input = g[p + "input"];
+    // libtorch 2.x's parallel GroupNorm over channels-last input rounds differently: the reference itself
+    // (diffusers 0.42.1 on torch 2.11, 2 threads) lands 5.6e-3 from these 1.13 goldens in mean, exactly
+    // where Droste lands, and 8.5e-5 on one thread (tools/bench/vae_encode_threads_study.py). The stage
+    // is checked on one thread there; the end-to-end goldens below run on every thread.
+    const SingleThreadOnLibtorch2 oneThread;
     const LatentDistribution d = m.vae->encode(input.contiguous(at::MemoryFormat::ChannelsLast));
     // README section 8.1: an all-zero picture is ill-conditioned for the VAE's GroupNorms and its encoding
     // depends on the CPU's kernels (the reference itself moves by 4.7e-2 between CPU families): that
@@ -306,21 +320,24 @@ TEST(InpaintPipelineErrors, PrecisionRefusedBeforeLoading) {
   EXPECT_EQ(chooseDevice(DeviceKind::Cpu, Precision::Auto).dtype, at::kFloat);
 }
 
-// Where the CPU multiplies bf16 natively, `auto` is bf16, and bf16 paints every golden case's picture to
-// at least 30 dB PSNR against the float32 golden (the README's tolerances are float32 ones; the bf16
-// study in tools/device/README.md: Droste 34-46 dB here, diffusers' own bf16 run about 10 dB).
+// Where the CPU multiplies bf16 natively, `auto` is bf16, and bf16 paints every golden case's picture
+// within the reduced-precision bound (golden_parity.h: PSNR >= 30 dB against the float32 golden; the
+// study in tools/device/README.md measured 34-46 dB for Droste, about 10 dB for diffusers' own bf16 run).
 TEST(InpaintPipelineBehaviour, AutoPrecisionOnANativeBf16CpuPaintsTheGoldenPictures) {
   if (!cpuCapability().nativeBf16()) GTEST_SKIP() << "this CPU has no native bf16 (" << cpuCapability().describe() << ")";
   const DeviceChoice choice = chooseDevice(DeviceKind::Cpu, Precision::Auto);
   ASSERT_EQ(choice.dtype, at::kBFloat16);
-  std::map<std::string, std::unique_ptr<InpaintPipeline>> pipelines;  // one per model file
-  for (const PipelineCase& c : allCases()) {
-    auto& pipeline = pipelines[c.modelPath()];
-    if (!pipeline) pipeline = InpaintPipeline::load(modelFor(c).source, choice.device, choice.dtype);
-    const Golden g = goldenOf(c);
-    const at::Tensor diff = (pipeline->run(requestFor(c, g)).permute({0, 2, 3, 1}) - g["image"]).to(at::kDouble);
-    const double psnr = -10 * std::log10(diff.square().mean().item<double>());
-    EXPECT_GE(psnr, 30.0) << c.name << ": max abs " << diff.abs().max().item<double>();
+  ParityOptions options;
+  options.fixtures = test::fixturesDir();
+  options.dtype = choice.dtype;
+  const std::vector<ParityCaseResult> results = runPipelineParity(options);
+  EXPECT_EQ(results.size(), allCases().size());
+  for (const ParityCaseResult& r : results) {
+    EXPECT_TRUE(r.passed()) << r.name << ": " << r.failure;
+    const auto mse = std::find_if(r.checks.begin(), r.checks.end(), [](const ParityCheck& c) { return c.metric == "mse"; });
+    ASSERT_NE(mse, r.checks.end()) << r.name << ": no image MSE check in a bf16 run";
+    EXPECT_TRUE(mse->gating);
+    EXPECT_LE(mse->error, kReducedPrecisionImageMse) << r.name;
   }
 }
 

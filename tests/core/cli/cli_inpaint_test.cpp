@@ -54,6 +54,15 @@ CliRun runCli(const QStringList& args, const QString& cpuLimit = {}) {
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
 }
 
+// `droste-cli inpaint` on the tiny SD2 inpainting model, CPU, one quick prompt: the arguments every
+// error and precision test starts from.
+QStringList tinyInpaintArgs(const QString& image, const QString& mask, int steps, const QString& output) {
+  return {QStringLiteral("inpaint"), QStringLiteral("--model"), q((test::fixturesDir() / "tiny-sd2-inpainting").string()),
+          QStringLiteral("--image"), image, QStringLiteral("--mask"), mask, QStringLiteral("--prompt"),
+          QStringLiteral("x"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--steps"),
+          QString::number(steps), QStringLiteral("--output"), output};
+}
+
 class CliInpaint : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
@@ -123,11 +132,7 @@ TEST(CliInpaintErrors, BadInputExitsNonZeroWithAMessage) {
   QImage m(100, 64, QImage::Format_Grayscale8);
   m.fill(255);
   ASSERT_TRUE(m.save(mask));
-  const QString model = q((test::fixturesDir() / "tiny-sd2-inpainting").string());
-  const QStringList base{QStringLiteral("inpaint"), QStringLiteral("--model"), model, QStringLiteral("--image"), image,
-                         QStringLiteral("--mask"), mask, QStringLiteral("--prompt"), QStringLiteral("x"),
-                         QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--steps"),
-                         QStringLiteral("1"), QStringLiteral("--output"), dir.filePath(QStringLiteral("o.png"))};
+  const QStringList base = tinyInpaintArgs(image, mask, 1, dir.filePath(QStringLiteral("o.png")));
   CliRun r = runCli(base);
   EXPECT_NE(r.exitCode, 0);
   EXPECT_TRUE(r.output.contains(QStringLiteral("multiples of 8"))) << r.output.toStdString();
@@ -158,12 +163,8 @@ TEST(CliPrecision, Bf16WithoutAvx512IsRefusedAndAutoPaintsInFp32) {
   for (int y = 16; y < 48; ++y)
     for (int x = 16; x < 48; ++x) m.setPixel(x, y, 255);
   ASSERT_TRUE(m.save(mask));
-  const QString model = q((test::fixturesDir() / "tiny-sd2-inpainting").string());
   const QString out = dir.filePath(QStringLiteral("o.png"));
-  const QStringList base{QStringLiteral("inpaint"), QStringLiteral("--model"), model, QStringLiteral("--image"), image,
-                         QStringLiteral("--mask"), mask, QStringLiteral("--prompt"), QStringLiteral("x"),
-                         QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--steps"),
-                         QStringLiteral("2"), QStringLiteral("--output"), out};
+  const QStringList base = tinyInpaintArgs(image, mask, 2, out);
 
   CliRun r = runCli(base + QStringList{QStringLiteral("--dtype"), QStringLiteral("bf16")}, QStringLiteral("avx2"));
   EXPECT_EQ(r.exitCode, 1) << r.output.toStdString();
