@@ -238,8 +238,11 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
   }
   hooks.onStep = [&](int i, int total, const at::Tensor& stepLatents) {
     trace("step" + std::to_string(i) + ".latents", stepLatents);
-    requireFinite(stepLatents, "at denoising step " + std::to_string(i + 1) + " of " + std::to_string(total), dtype_);
-    if (onStep) onStep(StepProgress{i + 1, total, latentPreview(stepLatents)});
+    // The step's one wait for the device: the latents ([1,4,h,w], a few KB) come to the CPU once, for
+    // both the NaN check and the preview.
+    const at::Tensor hostLatents = stepLatents.detach().to(at::kCPU, at::kFloat);
+    requireFinite(hostLatents, "at denoising step " + std::to_string(i + 1) + " of " + std::to_string(total), dtype_);
+    if (onStep) onStep(StepProgress{i + 1, total, latentPreview(hostLatents)});
   };
   releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
   latents = runSampler(*scheduler, latents, timesteps, model, generator, hooks);
