@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Side-by-side speed of one SD2 UNet step (CFG batch 2, random weights): droste-bench vs the plain
-# PyTorch eager reference (tools/bench/reference_sd2.py, same libtorch 1.13, 2 threads). The two run
-# ALTERNATELY, round after round, so machine load hits both alike; prints each round and the ratio of
-# the medians (droste / reference: below 1 = Droste faster; issue #4 asks for <= 1, aims at <= 0.9).
+# Side-by-side speed of one UNet step (CFG batch 2, random weights, SD2 or SD1.5 inpainting sizes):
+# droste-bench vs a reference, ALTERNATELY, round after round, so machine load hits both alike; prints
+# each round and the ratio of the medians (droste / reference: below 1 = Droste faster). References:
+#   --reference eager      tools/bench/reference_sd2.py: diffusers' computation in plain PyTorch on
+#                          Debian's python3-torch (the same libtorch 1.13 as the Debian build; SD2 only)
+#   --reference diffusers  tools/bench/diffusers_bench.py: the pinned diffusers release from PyPI on
+#                          PyTorch 2.x with its own attention (what a CPU user runs today), in the venv of
+#                          the pip build (build-pip/torch-venv; diffusers is installed there if missing)
 #
-# Needs: a built droste-bench, and Debian's python3-torch (`apt-get install python3-torch`).
+# Needs: a built droste-bench, and Debian's python3-torch (eager) or `DROSTE_TORCH=pip ./dev.sh build` (diffusers).
 # Run it on a quiet machine (nothing else compiling): one 512^2 fp32 round (both sides, warm-up + 3 repeats) takes
 # roughly 3 minutes plus model set-up.
 #
-# Usage: tools/bench/compare_unet_speed.sh [--bench PATH] [--size 512] [--dtype fp32|bf16]
+# Usage: tools/bench/compare_unet_speed.sh [--bench PATH] [--reference eager|diffusers] [--arch sd2|sd15]
+#                                          [--size 512] [--dtype fp32|bf16]
 #                                          [--repeats 3] [--rounds 3] [--parts unet] [--threads 2]
 #                                          [--droste-args "--attention chunked --channels-last"]
 #   --parts  comma list for both sides: unet (default), text, vae-encode, vae-decode
@@ -17,11 +22,13 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 bench=""
-size=512 dtype=fp32 repeats=3 rounds=3 parts=unet threads=2 droste_args=""
-python=${PYTHON:-/usr/bin/python3}  # Debian's python3-torch lives in the system interpreter
+size=512 dtype=fp32 repeats=3 rounds=3 parts=unet threads=2 droste_args="" reference=eager arch=sd2
+DIFFUSERS_VERSION=0.42.1  # pinned: the release the numbers in the issues were measured against
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bench) bench=$2; shift 2 ;;
+    --reference) reference=$2; shift 2 ;;
+    --arch) arch=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --dtype) dtype=$2; shift 2 ;;
     --repeats) repeats=$2; shift 2 ;;
@@ -29,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     --parts) parts=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --droste-args) droste_args=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,19 +46,40 @@ if [[ -z "$bench" ]]; then
   done
 fi
 [[ -x "$bench" ]] || { echo "droste-bench not found: build it (cmake --build BUILD --target droste-bench) and pass --bench PATH" >&2; exit 2; }
-"$python" -c "import torch" 2>/dev/null || { echo "$python has no torch: apt-get install python3-torch (or set PYTHON)" >&2; exit 2; }
+case "$reference" in
+  eager)
+    python=${PYTHON:-/usr/bin/python3}  # Debian's python3-torch lives in the system interpreter
+    [[ "$arch" == sd2 ]] || { echo "the eager reference has the SD2 UNet only" >&2; exit 2; }
+    "$python" -c "import torch" 2>/dev/null || { echo "$python has no torch: apt-get install python3-torch (or set PYTHON)" >&2; exit 2; }
+    ;;
+  diffusers)
+    python=${PYTHON:-$here/../../build-pip/torch-venv/bin/python}
+    [[ -x "$python" ]] || { echo "no $python: DROSTE_TORCH=pip ./dev.sh build installs it (or set PYTHON)" >&2; exit 2; }
+    "$python" -c "import diffusers; assert diffusers.__version__ == '$DIFFUSERS_VERSION'" 2>/dev/null ||
+      "$python" -m pip install --quiet --disable-pip-version-check "diffusers==$DIFFUSERS_VERSION" numpy
+    ;;
+  *) echo "--reference must be eager or diffusers" >&2; exit 2 ;;
+esac
 
 read -r -a extra <<<"$droste_args"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "droste-bench: $bench"
-echo "reference:    $python $here/reference_sd2.py ($("$python" -c 'import torch; print("torch", torch.__version__)'))"
-echo "SD2 inpainting, ${size}x${size} px, batch 2, cpu $dtype, $threads threads, parts $parts, median of $repeats per run, $rounds rounds${droste_args:+, droste-bench $droste_args}"
+if [[ "$reference" == eager ]]; then
+  reference_cmd=("$python" "$here/reference_sd2.py" --json)
+else
+  "$bench" configs --arch "$arch" "$out/configs" >/dev/null
+  reference_cmd=("$python" "$here/diffusers_bench.py" --configs "$out/configs" --device cpu)
+fi
+desc=$("$python" -c 'import torch; print("torch", torch.__version__)' 2>/dev/null)
+[[ "$reference" == diffusers ]] && desc+=", diffusers $DIFFUSERS_VERSION"
+echo "reference:    $reference ($python, $desc)"
+echo "$arch inpainting, ${size}x${size} px, batch 2, cpu $dtype, $threads threads, parts $parts, median of $repeats per run, $rounds rounds${droste_args:+, droste-bench $droste_args}"
 for ((r = 1; r <= rounds; ++r)); do
-  "$bench" bench --arch sd2 --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
+  "$bench" bench --arch "$arch" --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
     --only "$parts" --json "${extra[@]}" >"$out/droste.$r.json" 2>"$out/droste.$r.log"
-  "$python" "$here/reference_sd2.py" --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
-    --only "$parts" --json >"$out/reference.$r.json" 2>"$out/reference.$r.log"
+  "${reference_cmd[@]}" --size "$size" --dtype "$dtype" --repeats "$repeats" --threads "$threads" \
+    --only "$parts" >"$out/reference.$r.json" 2>"$out/reference.$r.log"
   "$python" - "$out" "$r" "$parts" <<'EOF'
 import json, sys
 out, r, parts = sys.argv[1], sys.argv[2], sys.argv[3].split(",")

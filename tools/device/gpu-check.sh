@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The GPU proof, one command on a fresh GPU machine (device tool, nvidia-h200: PyTorch 2.11 + CUDA 13,
+# CMake, ninja, Python; no Qt, no FFmpeg, no network), within 8 minutes:
+#   1. builds the Qt-free engine and droste-bench against that machine's PyTorch (DROSTE_ENGINE_ONLY);
+#   2. golden parity on the GPU in fp32 (the fixture README's tolerances, TF32 off), fp16 and bf16
+#      (final picture within MSE 1e-3 of the golden: golden_parity.h), and diffusers' own pipeline on the
+#      same cases and precisions beside it (tools/device/reference_parity.py);
+#   3. the real-size SD1.5 and SD2 inpainting UNet step (CFG batch 2) and VAE decode at 512 px in fp16:
+#      droste-bench and diffusers (tools/bench/diffusers_bench.py) on the same GPU, side by side;
+#   4. one JSON summary (tools/device/gpu_summary.py) on stdout and in $OUT/gpu-check.json.
+# Needs gpu-carry/ from tools/device/prepare-gpu-check.sh, carried with the device tool:
+#   run(command="bash tools/device/gpu-check.sh", carry=["gpu-carry"], timeout_s=540)
+# Here (no GPU) it runs the same steps on the CPU, to test the script itself:
+#   PYTHON=build-pip/torch-venv/bin/python tools/device/gpu-check.sh --device cpu --size 128 --bench build-pip/app/bench/droste-bench
+# Options: --device cuda|cpu  --size N (bench, default 512)  --bench PATH (skip the build)  --carry DIR
+set -uo pipefail  # not -e: a failed step is recorded in the summary and the next one still runs
+cd "$(dirname "$0")/../.."
+device=cuda size=512 bench="" carry=gpu-carry
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --device) device=$2; shift 2 ;;
+    --size) size=$2; shift 2 ;;
+    --bench) bench=$2; shift 2 ;;
+    --carry) carry=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+out=${OUT:-$PWD/gpu-check-out}
+mkdir -p "$out"
+python=${PYTHON:-python3}
+export PYTHONUNBUFFERED=1
+steps="$out/steps.tsv"
+: >"$steps"
+[[ -d "$carry/fixtures" ]] || { echo "no $carry/fixtures: run tools/device/prepare-gpu-check.sh here first" >&2; exit 2; }
+
+# step NAME LIMIT_S COMMAND...: runs it with a time limit, logs to $out/NAME.log, records status and seconds.
+step() {
+  local name=$1 limit=$2
+  shift 2
+  local start=$SECONDS
+  echo "== $name"
+  timeout "$limit" "$@" >"$out/$name.log" 2>&1
+  local rc=$?
+  printf '%s\t%s\t%s\n' "$name" "$rc" "$((SECONDS - start))" >>"$steps"
+  tail -n 3 "$out/$name.log"
+  return $rc
+}
+
+step environment 60 "$python" -c '
+import json, os, platform, torch
+gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+print(json.dumps({"torch": torch.__version__, "cuda": torch.version.cuda, "gpu": gpu,
+                  "cpus": os.cpu_count(), "python": platform.python_version()}))'
+
+if [[ -z "$bench" ]]; then
+  torch_dir=$("$python" -c 'import os, torch; print(os.path.dirname(torch.__file__))' 2>/dev/null)
+  build=${DROSTE_GPU_BUILD:-/tmp/droste-gpu-build}
+  step configure 120 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDROSTE_ENGINE_ONLY=ON \
+    -DDROSTE_BUILD_TESTS=OFF "-DCMAKE_PREFIX_PATH=$torch_dir;$torch_dir/share/cmake;$PWD/$carry/nlohmann" \
+    "-DDROSTE_REQUIRE_CUDA=$([[ $device == cuda ]] && echo ON || echo OFF)"
+  step build 300 cmake --build "$build" --target droste-bench --parallel "$(nproc)"
+  bench="$build/app/bench/droste-bench"
+fi
+
+# diffusers (and what it asks for) from the carried wheels, beside the machine's own packages.
+site=/tmp/droste-gpu-site
+step wheels 120 "$python" -m pip install --quiet --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+  --target "$site" "$carry"/wheels/*.whl
+export PYTHONPATH="$site${PYTHONPATH:+:$PYTHONPATH}"
+
+mapfile -t cases <"$carry/cases.txt"
+case_args=()
+for c in "${cases[@]}"; do case_args+=(--case "$c"); done
+dtypes=(fp32 fp16 bf16)
+[[ "$device" == cpu ]] && dtypes=(fp32 bf16)  # no fp16 on the CPU
+for dtype in "${dtypes[@]}"; do
+  step "parity-$dtype" 240 "$bench" parity --fixtures "$carry/fixtures" --device "$device" --dtype "$dtype" \
+    "${case_args[@]}" --json "$out/parity-$dtype.json"
+  step "reference-parity-$dtype" 240 bash -c '"$0" tools/device/reference_parity.py --fixtures "$1" --device "$2" --dtype "$3" "${@:4}" >"$5"' \
+    "$python" "$carry/fixtures" "$device" "$dtype" "${case_args[@]}" "$out/reference-parity-$dtype.json"
+done
+
+bench_dtype=fp16
+[[ "$device" == cpu ]] && bench_dtype=fp32
+for arch in sd15 sd2; do
+  "$bench" configs --arch "$arch" "$out/configs-$arch" >/dev/null
+  step "bench-$arch" 240 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json >"$5"' \
+    "$bench" "$arch" "$size" "$device" "$bench_dtype" "$out/bench-$arch.json"
+  step "reference-bench-$arch" 240 bash -c '"$0" tools/bench/diffusers_bench.py --configs "$1" --size "$2" --device "$3" --dtype "$4" --warmup 3 --repeats 10 >"$5"' \
+    "$python" "$out/configs-$arch" "$size" "$device" "$bench_dtype" "$out/reference-bench-$arch.json"
+done
+
+"$python" tools/device/gpu_summary.py "$out" | tee "$out/gpu-check.json"
