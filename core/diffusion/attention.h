@@ -17,7 +17,7 @@ namespace droste::diffusion {
 
 // How softmax(q k^T * scale) v is computed.
 enum class AttentionKernel {
-  Auto,     // Fused where that op bounds its memory itself or the whole score matrix fits one slice, else Chunked
+  Auto,     // Fused where it measured faster (CUDA on 2.x, CPU fp32 on 2.3+) or the scores fit one slice, else Chunked
   Fused,    // the libtorch fused op (at::scaled_dot_product_attention on 2.x, the private one on 1.13)
   Chunked,  // slices of (batch x head, query) rows, so no score matrix exceeds attentionSliceBytes()
 };

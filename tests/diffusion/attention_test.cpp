@@ -61,7 +61,7 @@ TEST(Attention, EveryKernelGivesTheSameResult) {
   KernelScope restore;
   const Inputs in = randomInputs();
   const at::Tensor expected = referenceAttention(in.q, in.k, in.v);
-  setAttentionSliceBytes(100);  // Auto must chunk these scores (6*37*29*4 bytes)
+  setAttentionSliceBytes(100);  // where Auto slices (1.13; bf16 on 2.x) it must chunk these (6*37*29*4 bytes)
   for (AttentionKernel kernel : {AttentionKernel::Auto, AttentionKernel::Fused, AttentionKernel::Chunked}) {
     setAttentionKernel(kernel);
     EXPECT_LE(maxError(dotProductAttention(in.q, in.k, in.v), expected), 1e-5) << attentionKernelName(kernel);
