@@ -76,8 +76,8 @@ dtypes=(fp32 fp16 bf16)
 for dtype in "${dtypes[@]}"; do
   step "parity-$dtype" 240 "$bench" parity --fixtures "$carry/fixtures" --device "$device" --dtype "$dtype" \
     "${case_args[@]}" --json "$out/parity-$dtype.json"
-  step "reference-parity-$dtype" 240 bash -c '"$0" tools/device/reference_parity.py --fixtures "$1" --device "$2" --dtype "$3" "${@:4}" >"$5"' \
-    "$python" "$carry/fixtures" "$device" "$dtype" "${case_args[@]}" "$out/reference-parity-$dtype.json"
+  step "reference-parity-$dtype" 240 bash -c '"$0" tools/device/reference_parity.py --fixtures "$1" --device "$2" --dtype "$3" "${@:5}" >"$4"' \
+    "$python" "$carry/fixtures" "$device" "$dtype" "$out/reference-parity-$dtype.json" "${case_args[@]}"
 done
 
 bench_dtype=fp16
