@@ -20,6 +20,14 @@
 namespace droste::ui {
 
 namespace {
+
+// A form label whose mnemonic ("&Steps") focuses its field. Without a buddy QLabel shows the "&" itself.
+QLabel* buddyLabel(QWidget* field) {
+  auto* label = new QLabel(field->parentWidget());
+  label->setBuddy(field);
+  return label;
+}
+
 QPlainTextEdit* promptEditor(int lines, QWidget* parent) {
   auto* edit = new QPlainTextEdit(parent);
   edit->setTabChangesFocus(true);
@@ -104,15 +112,15 @@ QWidget* PromptPanel::buildModelGroup() {
 
   scheduler_ = new QComboBox(group);
   scheduler_->setObjectName(QStringLiteral("scheduler"));
-  form->addRow(new QLabel(group), scheduler_);
+  form->addRow(buddyLabel(scheduler_), scheduler_);
 
   steps_ = new SliderSpin(1, 150, 1, 0, group);
   steps_->setObjectName(QStringLiteral("steps"));
-  form->addRow(new QLabel(group), steps_);
+  form->addRow(buddyLabel(steps_), steps_);
 
   guidance_ = new SliderSpin(1, 20, 0.5, 1, group);
   guidance_->setObjectName(QStringLiteral("guidance"));
-  form->addRow(new QLabel(group), guidance_);
+  form->addRow(buddyLabel(guidance_), guidance_);
 
   seed_ = new QLineEdit(group);
   seed_->setObjectName(QStringLiteral("seed"));
@@ -163,24 +171,24 @@ QWidget* PromptPanel::buildZoomGroup() {
   keyframeSize_ = new QComboBox(group);
   keyframeSize_->setObjectName(QStringLiteral("keyframeSize"));
   for (int size : {256, 384, 512, 640, 768, 1024}) keyframeSize_->addItem(tr("%1 × %1 px").arg(size), size);
-  form->addRow(new QLabel(group), keyframeSize_);
+  form->addRow(buddyLabel(keyframeSize_), keyframeSize_);
 
   outpaint_ = new SliderSpin(8, 384, 8, 0, group);
   outpaint_->setObjectName(QStringLiteral("outpaint"));
-  form->addRow(new QLabel(group), outpaint_);
+  form->addRow(buddyLabel(outpaint_), outpaint_);
 
   method_ = new QComboBox(group);
   method_->setObjectName(QStringLiteral("method"));
-  form->addRow(new QLabel(group), method_);
+  form->addRow(buddyLabel(method_), method_);
 
   padding_ = new QComboBox(group);
   padding_->setObjectName(QStringLiteral("padding"));
-  form->addRow(new QLabel(group), padding_);
+  form->addRow(buddyLabel(padding_), padding_);
 
   keyframesToAdd_ = new QSpinBox(group);
   keyframesToAdd_->setObjectName(QStringLiteral("keyframesToAdd"));
   keyframesToAdd_->setRange(1, 100);
-  form->addRow(new QLabel(group), keyframesToAdd_);
+  form->addRow(buddyLabel(keyframesToAdd_), keyframesToAdd_);
   auto label = [form](QWidget* field) { return qobject_cast<QLabel*>(form->labelForField(field)); };
   texts_.add([=, this] {
     group->setTitle(tr("Zoom"));

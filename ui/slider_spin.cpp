@@ -17,6 +17,7 @@ SliderSpin::SliderSpin(double minimum, double maximum, double step, int decimals
   spin_->setDecimals(decimals);
   spin_->setKeyboardTracking(false);  // typing "150" must not pass through 1 and 15
   spin_->setMinimumWidth(72);
+  setFocusProxy(spin_);  // a form label's mnemonic (its buddy is this widget) focuses the number
   slider_->setRange(0, toSlider(maximum));
   slider_->setPageStep(std::max(1, slider_->maximum() / 10));
 

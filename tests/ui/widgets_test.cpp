@@ -210,6 +210,22 @@ void WidgetsTest::settingsDialogStoresPreferences() {
   QCOMPARE(reopened.findChild<QComboBox*>(QStringLiteral("precision"))->currentData().toString(), QStringLiteral("fp32"));
 }
 
+// A QLabel shows a mnemonic's "&" literally unless it has a buddy: every label with a mnemonic needs one.
+static QStringList labelsShowingTheirAmpersand(const QWidget& root) {
+  QStringList raw;
+  for (const QLabel* label : root.findChildren<QLabel*>())
+    if (label->text().contains(QLatin1Char('&')) && label->textFormat() != Qt::RichText && !label->buddy())
+      raw << label->text();
+  return raw;
+}
+
+void WidgetsTest::formLabelsUseTheirMnemonics() {
+  PromptPanel panel;
+  QCOMPARE(labelsShowingTheirAmpersand(panel), QStringList());
+  SettingsDialog dialog;
+  QCOMPARE(labelsShowingTheirAmpersand(dialog), QStringList());
+}
+
 static QStringList offeredPrecisions(const SettingsDialog& dialog) {
   auto* precision = dialog.findChild<QComboBox*>(QStringLiteral("precision"));
   QStringList offered;

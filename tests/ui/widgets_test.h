@@ -15,6 +15,7 @@ class WidgetsTest : public QObject {
   void exportDialogComputesSizeAndRemembersChoices();
   void settingsDialogStoresPreferences();
   void settingsDialogOffersOnlyPrecisionsThatRunHere();
+  void formLabelsUseTheirMnemonics();
   void settingValueFallsBackToDefault();
   void jobStatusBarFormatsProgress();
 };
