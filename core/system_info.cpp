@@ -14,8 +14,6 @@ QString listOrNone(const QStringList& names) {
   return names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
 }
 
-QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-
 // What the CPU can do, what precision `auto` picks here and why, and which precisions run at all.
 QStringList cpuReport(bool cudaAvailable) {
   using namespace diffusion;
@@ -25,15 +23,15 @@ QStringList cpuReport(bool cudaAvailable) {
     cpu += QStringLiteral(" (limited by DROSTE_CPU_CAPABILITY; detected: %1)").arg(QString::fromStdString(detected.describe()));
   QStringList cpuPrecisions;
   for (Precision p : usablePrecisions(false, used))
-    if (p != Precision::Auto) cpuPrecisions << fromView(precisionName(p));
+    if (p != Precision::Auto) cpuPrecisions << QString::fromLatin1(precisionName(p));
   const PrecisionChoice onCpu = resolvePrecision(Precision::Auto, false, used);
   QStringList lines{cpu, QStringLiteral("CPU precisions: %1").arg(cpuPrecisions.join(QStringLiteral(", "))),
                     QStringLiteral("precision auto on the CPU: %1 (%2)")
-                        .arg(fromView(precisionName(onCpu.precision)), QString::fromStdString(onCpu.reason))};
+                        .arg(QString::fromLatin1(precisionName(onCpu.precision)), QString::fromStdString(onCpu.reason))};
   if (cudaAvailable) {
     const PrecisionChoice onGpu = resolvePrecision(Precision::Auto, true, used);
     lines << QStringLiteral("precision auto on CUDA: %1 (%2)")
-                 .arg(fromView(precisionName(onGpu.precision)), QString::fromStdString(onGpu.reason));
+                 .arg(QString::fromLatin1(precisionName(onGpu.precision)), QString::fromStdString(onGpu.reason));
   }
   return lines;
 }

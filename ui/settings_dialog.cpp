@@ -133,7 +133,7 @@ void SettingsDialog::offerPrecisions() {
     switch (p) {
       case Precision::Auto: {
         const Precision picked = diffusion::resolvePrecision(p, cuda, cpu).precision;
-        const QString name = QString::fromLatin1(diffusion::precisionName(picked).data());
+        const QString name = QString::fromLatin1(diffusion::precisionName(picked));
         label = cuda ? tr("Automatic (%1 on this GPU)").arg(name) : tr("Automatic (%1 on this CPU)").arg(name);
         break;
       }
@@ -143,7 +143,7 @@ void SettingsDialog::offerPrecisions() {
         break;
       case Precision::Fp16: label = tr("fp16 (fastest on a GPU, half the memory)"); break;
     }
-    precision_->addItem(label, QString::fromLatin1(diffusion::precisionName(p).data()));
+    precision_->addItem(label, QString::fromLatin1(diffusion::precisionName(p)));
   }
   precision_->setCurrentIndex(std::max(0, precision_->findData(previous)));
 }

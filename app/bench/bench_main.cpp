@@ -40,7 +40,7 @@ int info() {
               info.cudaAvailable ? "yes" : "no", info.intraOpThreads, info.blas.c_str());
   const PrecisionChoice cpu = resolvePrecision(Precision::Auto, false, cpuCapability());
   std::printf("CPU %s: precision auto = %s (%s)\n", cpuCapability().describe().c_str(),
-              std::string(precisionName(cpu.precision)).c_str(), cpu.reason.c_str());
+              precisionName(cpu.precision), cpu.reason.c_str());
   return 0;
 }
 

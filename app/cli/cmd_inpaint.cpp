@@ -117,7 +117,7 @@ int runInpaint(const QStringList& args) {
   const c10::Device dev = choice.device;
   const c10::ScalarType scalarType = choice.dtype;
   const QString deviceName = dev.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
-  const QString dtypeName = QString::fromStdString(std::string(diffusion::precisionName(diffusion::precisionOf(scalarType))));
+  const QString dtypeName = QString::fromLatin1(diffusion::precisionName(diffusion::precisionOf(scalarType)));
 
   QElapsedTimer timer;
   timer.start();

@@ -117,20 +117,18 @@ ParityCaseResult runCase(const PipelineGoldenCase& c, InpaintPipeline& pipeline,
   pipeline.setTrace({});
 
   const bool float32 = pipeline.dtype() == at::kFloat;
-  auto load = [&](const std::string& name, const at::Tensor& actual) {
+  // Records the comparison and returns the golden tensor.
+  auto compare = [&](const std::string& name, const at::Tensor& actual, bool relative, double tolerance) {
     const at::Tensor expected = golden.loadStored(name);
     if (actual.sizes() != expected.sizes()) {
       std::ostringstream msg;
       msg << name << " has shape " << actual.sizes() << ", the golden " << expected.sizes();
       throw std::runtime_error(msg.str());
     }
-    return expected;
-  };
-  auto compare = [&](const std::string& name, const at::Tensor& actual, bool relative, double tolerance) {
-    const at::Tensor expected = load(name, actual);
     result.checks.push_back({name, relative ? "rel" : "abs",
                              relative ? relativeError(actual, expected) : absoluteError(actual, expected), tolerance,
                              float32});
+    return expected;
   };
   auto tracedTensor = [&](const std::string& name) -> const at::Tensor& {
     auto it = traced.find(name);
@@ -148,9 +146,9 @@ ParityCaseResult runCase(const PipelineGoldenCase& c, InpaintPipeline& pipeline,
   if (traced.count("step" + std::to_string(calls) + ".latents"))
     throw std::runtime_error("the pipeline ran more UNet steps than the reference's " + std::to_string(calls));
   const at::Tensor picture = image.permute({0, 2, 3, 1});
-  compare("image", picture, false, c.imageAbs());
+  const at::Tensor goldenPicture = compare("image", picture, false, c.imageAbs());
   if (!float32) {
-    const at::Tensor diff = picture.to(at::kDouble) - load("image", picture).to(at::kDouble);
+    const at::Tensor diff = picture.to(at::kDouble) - goldenPicture.to(at::kDouble);
     result.checks.push_back({"image", "mse", diff.square().mean().item<double>(), kReducedPrecisionImageMse});
   }
   return result;

@@ -29,11 +29,10 @@ std::shared_ptr<SdPainter> SdPainter::load(const QString& model, const QString& 
   const c10::ScalarType dtype = choice.dtype;
   const diffusion::ModelSource source = diffusion::openModel(model.toStdString());
   auto pipeline = diffusion::InpaintPipeline::load(source, dev, dtype);
-  const std::string_view precisionText = diffusion::precisionName(diffusion::precisionOf(dtype));
   const QString description =
       QStringLiteral("%1 (%2, %3)")
           .arg(QString::fromStdString(source.name), QString::fromStdString(dev.str()),
-               QString::fromUtf8(precisionText.data(), static_cast<qsizetype>(precisionText.size())));
+               QString::fromLatin1(diffusion::precisionName(diffusion::precisionOf(dtype))));
   return std::make_shared<SdPainter>(std::move(pipeline), description);
 }
 

@@ -133,7 +133,7 @@ TEST_P(PipelineGolden, EachStageMatchesWithGoldenInputs) {
     // (diffusers 0.42.1 on torch 2.11, 2 threads) lands 5.6e-3 from these 1.13 goldens in mean, exactly
     // where Droste lands, and 8.5e-5 on one thread (tools/bench/vae_encode_threads_study.py). The stage
     // is checked on one thread there; the end-to-end goldens below run on every thread.
-    const SingleThreadOnLibtorch2 oneThread;
+    [[maybe_unused]] const SingleThreadOnLibtorch2 oneThread;  // a no-op on 1.x
     const LatentDistribution d = m.vae->encode(input.contiguous(at::MemoryFormat::ChannelsLast));
     // README section 8.1: an all-zero picture is ill-conditioned for the VAE's GroupNorms and its encoding
     // depends on the CPU's kernels (the reference itself moves by 4.7e-2 between CPU families): that

@@ -12,7 +12,7 @@ Precision parsePrecision(std::string_view name) {
   throw std::invalid_argument("unknown precision '" + std::string(name) + "': choose auto, fp32, fp16 or bf16");
 }
 
-std::string_view precisionName(Precision precision) {
+const char* precisionName(Precision precision) {
   switch (precision) {
     case Precision::Fp32: return "fp32";
     case Precision::Fp16: return "fp16";
@@ -29,7 +29,7 @@ DeviceKind parseDeviceKind(std::string_view name) {
   throw std::invalid_argument("unknown device '" + std::string(name) + "': choose auto, cpu or cuda");
 }
 
-std::string_view deviceKindName(DeviceKind device) {
+const char* deviceKindName(DeviceKind device) {
   switch (device) {
     case DeviceKind::Cpu: return "cpu";
     case DeviceKind::Cuda: return "cuda";

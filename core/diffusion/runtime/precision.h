@@ -16,10 +16,10 @@ enum class DeviceKind { Auto, Cpu, Cuda };
 
 // "auto" | "fp32" | "fp16" | "bf16"; an empty name is Auto. Throws std::invalid_argument naming the choices.
 Precision parsePrecision(std::string_view name);
-std::string_view precisionName(Precision precision);
+const char* precisionName(Precision precision);  // a string literal: printf, QString, JSON take it as is
 // "auto" | "cpu" | "cuda"; an empty name is Auto. Throws std::invalid_argument naming the choices.
 DeviceKind parseDeviceKind(std::string_view name);
-std::string_view deviceKindName(DeviceKind device);
+const char* deviceKindName(DeviceKind device);
 
 struct PrecisionChoice {
   Precision precision;  // never Auto
