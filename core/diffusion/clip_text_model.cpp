@@ -1,5 +1,7 @@
 #include "core/diffusion/clip_text_model.h"
 
+#include "core/diffusion/normalization.h"
+
 #include "core/io/safetensors.h"
 
 #include <nlohmann/json.hpp>
@@ -66,7 +68,7 @@ struct LayerNormImpl : torch::nn::Module {
     weight = register_parameter("weight", uninitialised({size}), false);
     bias = register_parameter("bias", uninitialised({size}), false);
   }
-  at::Tensor forward(const at::Tensor& x) { return at::layer_norm(x, {weight.size(0)}, weight, bias, eps); }
+  at::Tensor forward(const at::Tensor& x) { return layerNorm(x, weight, bias, eps); }
   double eps;
   at::Tensor weight, bias;
 };

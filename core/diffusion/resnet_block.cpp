@@ -1,5 +1,7 @@
 #include "core/diffusion/resnet_block.h"
 
+#include "core/diffusion/normalization.h"
+
 #include <torch/nn/functional/padding.h>
 
 namespace droste::diffusion {
@@ -9,24 +11,19 @@ InferenceConv2d conv3x3(int64_t in, int64_t out, int64_t stride = 1, int64_t pad
   return InferenceConv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(padding));
 }
 
-torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps) {
-  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps));
-}
-
 }  // namespace
 
 at::Tensor groupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm) {
-  const auto& o = norm->options;
-  at::Tensor h = at::group_norm(x, o.num_groups(), norm->weight, norm->bias, o.eps());
+  at::Tensor h = groupNorm(x, norm);
   return at::silu_(h);
 }
 
 ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups,
                                      double eps) {
-  norm1_ = register_module("norm1", groupNorm(groups, inChannels, eps));
+  norm1_ = register_module("norm1", groupNormModule(groups, inChannels, eps));
   conv1_ = register_module("conv1", conv3x3(inChannels, outChannels));
   if (tembChannels > 0) timeEmbProj_ = register_module("time_emb_proj", torch::nn::Linear(tembChannels, outChannels));
-  norm2_ = register_module("norm2", groupNorm(groups, outChannels, eps));
+  norm2_ = register_module("norm2", groupNormModule(groups, outChannels, eps));
   conv2_ = register_module("conv2", conv3x3(outChannels, outChannels));
   if (inChannels != outChannels)
     convShortcut_ = register_module("conv_shortcut", InferenceConv2d(torch::nn::Conv2dOptions(inChannels, outChannels, 1)));

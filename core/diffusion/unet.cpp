@@ -1,5 +1,7 @@
 #include "core/diffusion/unet.h"
+
 #include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/normalization.h"
 
 #include "core/diffusion/unet_blocks.h"
 
@@ -168,8 +170,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
   }
   register_module("up_blocks", up);
 
-  convNormOut_ = register_module("conv_norm_out",
-                                 torch::nn::GroupNorm(torch::nn::GroupNormOptions(c.normNumGroups, ch[0]).eps(c.normEps)));
+  convNormOut_ = register_module("conv_norm_out", groupNormModule(c.normNumGroups, ch[0], c.normEps));
   convOut_ = register_module("conv_out", InferenceConv2d(torch::nn::Conv2dOptions(ch[0], c.outChannels, 3).padding(1)));
 }
 
@@ -227,7 +228,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
     h = upBlocks_[i]->forward(h, emb, encoderHiddenStates, skips, size);
     trace(("up_blocks." + std::to_string(i)).c_str(), h);
   }
-  h = convNormOut_->forward(h);
+  h = groupNorm(h, torch::nn::GroupNorm(convNormOut_));
   trace("conv_norm_out", h);
   h = convOut_->forward(at::silu_(h));
   trace("conv_out", h);

@@ -1,6 +1,7 @@
 #include "core/diffusion/vae_blocks.h"
 
 #include "core/diffusion/attention.h"
+#include "core/diffusion/normalization.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 
@@ -13,10 +14,6 @@ InferenceConv2d conv3x3(int64_t in, int64_t out) {
   return InferenceConv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1));
 }
 
-torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels) {
-  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(kVaeEps));
-}
-
 void traceIf(const VaeTraceFn& trace, const std::string& name, const at::Tensor& t) {
   if (trace) trace(name, t);
 }
@@ -24,7 +21,7 @@ void traceIf(const VaeTraceFn& trace, const std::string& name, const at::Tensor&
 }  // namespace
 
 VaeAttentionImpl::VaeAttentionImpl(int64_t channels, int64_t groups) {
-  groupNorm_ = register_module("group_norm", groupNorm(groups, channels));
+  groupNorm_ = register_module("group_norm", groupNormModule(groups, channels, kVaeEps));
   toQ_ = register_module("to_q", torch::nn::Linear(channels, channels));
   toK_ = register_module("to_k", torch::nn::Linear(channels, channels));
   toV_ = register_module("to_v", torch::nn::Linear(channels, channels));
@@ -34,7 +31,7 @@ VaeAttentionImpl::VaeAttentionImpl(int64_t channels, int64_t groups) {
 
 at::Tensor VaeAttentionImpl::forward(const at::Tensor& x) {
   const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  const at::Tensor tokens = groupNorm_(x).flatten(2).transpose(1, 2);  // [B,HW,C]
+  const at::Tensor tokens = groupNorm(x, groupNorm_).flatten(2).transpose(1, 2);  // [B,HW,C]
   auto oneHead = [&](const at::Tensor& t) { return t.unsqueeze(1); };  // [B,1,HW,C]
   at::Tensor out = dotProductAttention(oneHead(toQ_(tokens)), oneHead(toK_(tokens)), oneHead(toV_(tokens)));
   out = toOut_(out.squeeze(1));  // [B,HW,C]
@@ -87,7 +84,7 @@ VaeEncoderImpl::VaeEncoderImpl(const VaeCoderOptions& o) {
   }
   register_module("down_blocks", down);
   midBlock_ = register_module("mid_block", VaeMidBlock(ch.back(), o.groups));
-  convNormOut_ = register_module("conv_norm_out", groupNorm(o.groups, ch.back()));
+  convNormOut_ = register_module("conv_norm_out", groupNormModule(o.groups, ch.back(), kVaeEps));
   convOut_ = register_module("conv_out", conv3x3(ch.back(), 2 * o.latentChannels));
 }
 
@@ -119,7 +116,7 @@ VaeDecoderImpl::VaeDecoderImpl(const VaeCoderOptions& o) {
     up->push_back(upBlocks_.back());
   }
   register_module("up_blocks", up);
-  convNormOut_ = register_module("conv_norm_out", groupNorm(o.groups, ch[0]));
+  convNormOut_ = register_module("conv_norm_out", groupNormModule(o.groups, ch[0], kVaeEps));
   convOut_ = register_module("conv_out", conv3x3(ch[0], o.imageChannels));
 }
 
