@@ -244,12 +244,17 @@
         <translation> (%1 von %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>step %v/%m</source>
         <translation>Schritt %v/%m</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>preparing…</source>
+        <translation>wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 it/s</source>
         <translation>%1 It./s</translation>
     </message>
@@ -1350,7 +1355,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+43"/>
+        <location filename="../ui/prompt_panel.cpp" line="+51"/>
         <source>Direct (all sides at once)</source>
         <translation>Direkt (alle Seiten auf einmal)</translation>
     </message>

@@ -245,12 +245,17 @@
         <translation> (%1 z %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>step %v/%m</source>
         <translation>krok %v/%m</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>preparing…</source>
+        <translation>przygotowywanie…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 it/s</source>
         <translation>%1 it./s</translation>
     </message>
@@ -1356,7 +1361,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+43"/>
+        <location filename="../ui/prompt_panel.cpp" line="+51"/>
         <source>Direct (all sides at once)</source>
         <translation>Bezpośrednio (wszystkie boki naraz)</translation>
     </message>

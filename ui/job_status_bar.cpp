@@ -64,9 +64,14 @@ void JobStatusBar::showProgress(const JobProgressView& p) {
   QString what = p.job;
   if (p.keyframeTotal > 1) what += tr(" (%1 of %2)").arg(p.keyframeNumber).arg(p.keyframeTotal);
   job_->setText(what);
-  bar_->setRange(0, std::max(1, p.total));
-  bar_->setValue(std::clamp(p.step, 0, std::max(1, p.total)));
-  bar_->setFormat(tr("step %v/%m"));
+  if (p.total > 0) {
+    bar_->setRange(0, p.total);
+    bar_->setValue(std::clamp(p.step, 0, p.total));
+    bar_->setFormat(tr("step %v/%m"));
+  } else {  // a keyframe starting: no step count yet (not "step 0/1")
+    bar_->setRange(0, 0);
+    bar_->setFormat(tr("preparing…"));
+  }
   QStringList parts;
   if (p.itPerSec > 0) parts << tr("%1 it/s").arg(p.itPerSec, 0, 'f', p.itPerSec < 10 ? 2 : 1);
   const QString eta = formatEta(p.etaSeconds);

@@ -236,13 +236,17 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
       return (1 - initMask) * proper + initMask * stepped;
     };
   }
-  hooks.onStep = [&](int i, int total, const at::Tensor& stepLatents) {
+  const std::vector<int> stepNumbers = denoisingStepNumbers(timesteps);
+  hooks.onStep = [&](int i, int, const at::Tensor& stepLatents) {
     trace("step" + std::to_string(i) + ".latents", stepLatents);
     // The step's one wait for the device: the latents ([1,4,h,w], a few KB) come to the CPU once, for
     // both the NaN check and the preview.
     const at::Tensor hostLatents = stepLatents.detach().to(at::kCPU, at::kFloat);
-    requireFinite(hostLatents, "at denoising step " + std::to_string(i + 1) + " of " + std::to_string(total), dtype_);
-    if (onStep) onStep(StepProgress{i + 1, total, latentPreview(hostLatents)});
+    const StepProgress progress{stepNumbers[i], stepNumbers.back(), {}};
+    requireFinite(hostLatents,
+                  "at denoising step " + std::to_string(progress.step) + " of " + std::to_string(progress.total),
+                  dtype_);
+    if (onStep) onStep(StepProgress{progress.step, progress.total, latentPreview(hostLatents)});
   };
   releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
   latents = runSampler(*scheduler, latents, timesteps, model, generator, hooks);

@@ -40,8 +40,10 @@ struct InpaintRequest {
 };
 
 struct StepProgress {
+  // Denoising steps as the artist asked for them (denoisingStepNumbers): 25 steps report 1..25, and PNDM,
+  // which evaluates its first step twice, reports step 1 twice. One callback per UNet evaluation.
   int step;            // steps done, 1..total
-  int total;           // denoising steps of this run (UNet evaluations)
+  int total;           // denoising steps of this run (fewer than asked for when strength < 1)
   at::Tensor preview;  // uint8 [h,w,3] cheap latent->RGB at latent resolution, CPU
 };
 using StepCallback = std::function<void(const StepProgress&)>;

@@ -209,6 +209,20 @@ TEST(SchedulerSwap, DefaultsOfTheSavingClassAreNotCarriedOver) {
   EXPECT_TRUE(at::equal(eulerLeading->timesteps(), goldens().get("euler_a_leading.n4.timesteps")));
 }
 
+TEST(SamplerLoop, StepNumbersCountTheStepsAskedFor) {
+  for (const std::string& name : schedulerNames()) {
+    auto scheduler = makeScheduler(name, goldens().meta.at("base_config"));
+    scheduler->setTimesteps(4);
+    const std::vector<int> numbers = denoisingStepNumbers(scheduler->timestepValues());
+    ASSERT_FALSE(numbers.empty()) << name;
+    EXPECT_EQ(numbers.front(), 1) << name;
+    EXPECT_EQ(numbers.back(), 4) << name;  // PNDM: 5 evaluations, still 4 steps
+    for (size_t i = 1; i < numbers.size(); ++i) EXPECT_LE(numbers[i] - numbers[i - 1], 1) << name;
+  }
+  EXPECT_EQ(denoisingStepNumbers({751, 501, 501, 251, 1}), (std::vector<int>{1, 2, 2, 3, 4}));
+  EXPECT_TRUE(denoisingStepNumbers({}).empty());
+}
+
 TEST(SamplerLoop, CancelFlagStopsBeforeTheNextStep) {
   auto scheduler = makeScheduler("ddim", goldens().meta.at("base_config"));
   scheduler->setTimesteps(4);

@@ -277,6 +277,12 @@ void WidgetsTest::jobStatusBarFormatsProgress() {
   QVERIFY2(text.contains(QStringLiteral("(2 of 4)")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("3.25 it/s")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("1:15 left")), qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("step 10/25")), qPrintable(text));
+  // A keyframe starting (no step count yet) shows no made-up count such as "step 0/1".
+  bar.showProgress({QStringLiteral("Painting keyframe 4"), 3, 4, 0, 0, 3.25, 70.0});
+  const QString starting = bar.progressText();
+  QVERIFY2(!starting.contains(QStringLiteral("step")), qPrintable(starting));
+  QVERIFY2(starting.contains(QStringLiteral("(3 of 4)")), qPrintable(starting));
   QCOMPARE(JobStatusBar::formatEta(3725), QStringLiteral("1:02:05"));
   QCOMPARE(JobStatusBar::formatEta(-1), QString());
 }

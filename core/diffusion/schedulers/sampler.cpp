@@ -4,6 +4,17 @@
 
 namespace droste::diffusion {
 
+std::vector<int> denoisingStepNumbers(const std::vector<double>& timesteps) {
+  std::vector<int> numbers;
+  numbers.reserve(timesteps.size());
+  int step = 0;
+  for (size_t i = 0; i < timesteps.size(); ++i) {
+    if (i == 0 || timesteps[i] != timesteps[i - 1]) ++step;
+    numbers.push_back(step);
+  }
+  return numbers;
+}
+
 at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const std::vector<double>& timesteps,
                       const ModelFn& model, const std::optional<at::Generator>& generator,
                       const SamplerHooks& hooks) {

@@ -27,6 +27,11 @@ struct SamplerHooks {
   const std::atomic_bool* cancel = nullptr;  // checked before every step
 };
 
+// For each model evaluation of `timesteps`, the number (1-based) of the denoising step it belongs to, as an
+// artist counts steps: a timestep repeated right after itself is the same step evaluated again (PNDM's
+// first step: diffusers runs 26 evaluations for 25 steps), so the last entry is the number of steps.
+std::vector<int> denoisingStepNumbers(const std::vector<double>& timesteps);
+
 // Runs `timesteps` (a tail of scheduler.timesteps() for strength < 1) from `latents`.
 at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const std::vector<double>& timesteps,
                       const ModelFn& model, const std::optional<at::Generator>& generator,
