@@ -108,8 +108,12 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
     encoder.preset = settings.preset;
     validate(encoder);
   }
-  if (!QFileInfo(QFileInfo(target).absolutePath()).isDir())
-    throw std::runtime_error("The folder " + QFileInfo(target).absolutePath().toStdString() + " does not exist; create it first.");
+  // A missing folder is made (the default ~/Videos does not exist on a fresh account); one that cannot be
+  // made is named, with the likely reason.
+  const QString folder = QFileInfo(target).absolutePath();
+  if (!QFileInfo(folder).isDir() && !QDir().mkpath(folder))
+    throw std::runtime_error("Could not create the folder " + folder.toStdString() +
+                             " (is part of the path a file, or is the disk read-only?).");
 
   TemporaryTarget temp(target, png);
   std::unique_ptr<VideoWriter> writer;

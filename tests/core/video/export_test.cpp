@@ -148,6 +148,30 @@ TEST(Export, FailedExportKeepsTheOldFile) {
   EXPECT_EQ(old.readAll(), QByteArray("previous export"));
 }
 
+TEST(Export, MissingFoldersAreCreated) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("Videos/zooms/new.mp4"));  // like ~/Videos on a fresh account
+  const ExportResult r = exportZoom(renderer(), smallExport(path, 4.0));
+  EXPECT_EQ(r.path, path);
+  EXPECT_GT(QFileInfo(path).size(), 0);
+}
+
+TEST(Export, AFolderThatCannotBeMadeIsNamed) {
+  QTemporaryDir dir;
+  QFile file(dir.filePath(QStringLiteral("notes.txt")));
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.close();
+  const QString path = dir.filePath(QStringLiteral("notes.txt/zoom.mp4"));  // a file where a folder should be
+  try {
+    exportZoom(renderer(), smallExport(path, 4.0));
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("Could not create the folder"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("notes.txt"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(QFileInfo::exists(path));
+}
+
 TEST(Export, UnknownExtensionIsExplained) {
   QTemporaryDir dir;
   try {
