@@ -34,6 +34,16 @@ std::string str(const QString& s) { return s.toStdString(); }
                            ". Open its autosave or a backup instead.");
 }
 
+// Another kind of file (a picture, a video, a text): no autosave can help, so the message says what it is not.
+[[noreturn]] void notAProject(const QString& path) {
+  throw std::runtime_error("The file " + str(QDir::toNativeSeparators(path)) +
+                           " is not a Droste project: projects are the .droste files Droste saves. "
+                           "To zoom out of a picture, import it as the start image instead.");
+}
+
+// Every project starts with a ZIP entry header; any other start means it never was one.
+bool startsLikeAZip(const QByteArray& bytes) { return bytes.startsWith(QByteArrayLiteral("PK\x03\x04")); }
+
 QString keyframeEntryName(size_t index) { return QStringLiteral("keyframes/%1.png").arg(index, 4, 10, QLatin1Char('0')); }
 
 QJsonValue optionalString(const std::optional<QString>& s) { return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null); }
@@ -219,6 +229,7 @@ ProjectData loadProjectFile(const QString& path) {
     throw std::runtime_error("Could not open the project file " + str(shown) + ": " + str(file.errorString()));
   const QByteArray archive = file.readAll();
 
+  if (!archive.isEmpty() && !startsLikeAZip(archive)) notAProject(path);
   std::map<QString, QByteArray> entries;
   try {
     for (auto& [name, contents] : readStoredZip(archive)) entries.emplace(name, std::move(contents));
@@ -226,12 +237,12 @@ ProjectData loadProjectFile(const QString& path) {
     damaged(path, e.what());
   }
   const auto json = entries.find(kJsonName);
-  if (json == entries.end()) damaged(path, "it contains no project.json (is it a Droste project?)");
+  if (json == entries.end()) notAProject(path);  // some other ZIP archive
   QJsonParseError error;
   const QJsonDocument doc = QJsonDocument::fromJson(json->second, &error);
   if (doc.isNull() || !doc.isObject()) damaged(path, "project.json is not valid JSON (" + str(error.errorString()) + ")");
   const QJsonObject root = doc.object();
-  if (root.value(QStringLiteral("format")).toString() != kFormatName) damaged(path, "project.json is not a Droste project");
+  if (root.value(QStringLiteral("format")).toString() != kFormatName) notAProject(path);
   const int version = root.value(QStringLiteral("version")).toInt(-1);
   if (version > kProjectFormatVersion)
     throw std::runtime_error("The project file " + str(shown) + " was made by a newer Droste (format version " +

@@ -235,8 +235,17 @@ TEST(ProjectFile, DamagedFilesGiveAClearErrorAndChangeNothing) {
   flipped[bytes.size() / 2] = char(flipped[bytes.size() / 2] ^ 0x40);  // inside a keyframe's PNG
   expectError(flipped, "checksum", "one flipped byte");
   expectError(bytes.left(bytes.size() / 2), "damaged", "cut in half");
-  expectError(QByteArray(5000, 'x'), "damaged", "not a zip");
   expectError(QByteArray(), "damaged", "empty");
+  // Other kinds of file are named as such, without sending the artist to an autosave that cannot help.
+  for (const QByteArray& other : {QByteArray(5000, 'x'), QByteArray("a shopping list\n"),
+                                  QByteArray("\0\0\0\x20" "ftypisom\0\0\x02\0", 16)}) {
+    expectError(other, "is not a Droste project", "another kind of file");
+    const QString path = dir.filePath(QStringLiteral("other.txt"));
+    writeAll(path, other);
+    EXPECT_EQ(loadError(path).find("autosave"), std::string::npos) << loadError(path);
+  }
+  expectError(writeStoredZip({{QStringLiteral("readme.txt"), QByteArray("hello")}}), "is not a Droste project",
+              "another ZIP archive");
 
   // A valid archive with broken JSON, and one from a newer Droste.
   ZipEntries entries = readStoredZip(bytes);
