@@ -267,7 +267,7 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+79"/>
+        <location filename="../ui/main_window.cpp" line="+80"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Change model</source>
         <translation>Modell ändern</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-28"/>
         <source>Change sampler</source>
         <translation>Sampler ändern</translation>
     </message>
@@ -598,7 +598,12 @@
         <translation>Modell-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>This model cannot be used</source>
+        <translation>Dieses Modell kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft painter (no model)</source>
         <translation>Entwurfsmodus (kein Modell)</translation>
     </message>
@@ -649,7 +654,7 @@
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Rendering and encoding the zoom…</source>
         <translation>Zoom wird gerendert und kodiert…</translation>
     </message>
@@ -659,9 +664,19 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Preparing the preview…</source>
+        <translation>Vorschau wird vorbereitet…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play Preview</source>
+        <translation>Vorschau abspielen</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -669,9 +684,19 @@
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>No file was written to %1.</source>
+        <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview failed</source>
+        <translation>Vorschau fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="+39"/>
@@ -931,7 +956,12 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelCatalog</name>
     <message>
-        <location filename="../ui/model_catalog.cpp" line="+100"/>
+        <location filename="../ui/model_catalog.cpp" line="+63"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
     </message>

@@ -268,7 +268,7 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+79"/>
+        <location filename="../ui/main_window.cpp" line="+80"/>
         <source>Autosave failed: %1</source>
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
@@ -539,12 +539,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Change model</source>
         <translation>Zmiana modelu</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-28"/>
         <source>Change sampler</source>
         <translation>Zmiana samplera</translation>
     </message>
@@ -599,7 +599,12 @@
         <translation>Punkty kontrolne modelu (*.safetensors)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>This model cannot be used</source>
+        <translation>Tego modelu nie można użyć</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft painter (no model)</source>
         <translation>Tryb szkicu (bez modelu)</translation>
     </message>
@@ -651,7 +656,7 @@
         <translation>Wyeksportowano %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Rendering and encoding the zoom…</source>
         <translation>Renderowanie i kodowanie zbliżenia…</translation>
     </message>
@@ -661,9 +666,19 @@
         <translation>Anuluj</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Preparing the preview…</source>
+        <translation>Przygotowywanie podglądu…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Export</source>
         <translation>Eksportowanie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play Preview</source>
+        <translation>Odtwórz podgląd</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -671,9 +686,19 @@
         <translation>Eksport został anulowany.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>No file was written to %1.</source>
+        <translation>Nie zapisano żadnego pliku w %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview failed</source>
+        <translation>Podgląd nie powiódł się</translation>
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="+39"/>
@@ -935,7 +960,12 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelCatalog</name>
     <message>
-        <location filename="../ui/model_catalog.cpp" line="+100"/>
+        <location filename="../ui/model_catalog.cpp" line="+63"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 nie istnieje.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
     </message>

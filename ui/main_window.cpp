@@ -8,6 +8,7 @@
 #include "ui/app_preferences.h"
 #include "ui/job_status_bar.h"
 #include "ui/model_banner.h"
+#include "ui/model_catalog.h"
 #include "ui/preview_widget.h"
 #include "ui/project_commands.h"
 #include "ui/timeline_widget.h"
@@ -390,7 +391,12 @@ void MainWindow::chooseModel(bool folder) {
   if (!chosen.isEmpty()) useModel(chosen);
 }
 
-void MainWindow::useModel(const QString& location) {
+bool MainWindow::useModel(const QString& location) {
+  // Refused on choosing, not when painting: the project and the default stay as they were.
+  if (const QString problem = modelProblem(location); !problem.isEmpty()) {
+    reportError(tr("This model cannot be used"), problem);
+    return false;
+  }
   prefs::modelLocation().set(location);
   zoom::ProjectSettings s = project_->settings();
   const zoom::ProjectSettings before = s;
@@ -398,6 +404,7 @@ void MainWindow::useModel(const QString& location) {
   s.model = location;
   if (!(s == before)) undo_->push(new SettingsCommand(project_, before, s, QStringLiteral("model"), tr("Change model")));
   updateModelIndicators();
+  return true;
 }
 
 void MainWindow::updateModelIndicators() {

@@ -56,8 +56,13 @@ class MainWindow : public QMainWindow {
   bool openProject(const QString& path);
   bool saveProject(const QString& path);
   bool startFromImage(const QString& path);
-  // Renders and encodes the zoom; resolves to true when the file was written.
-  QCoro::Task<bool> exportZoom(ExportChoices choices);
+  // Makes the model at location the project's painter and the default; a model that cannot be used is
+  // refused with the reason (headers and configs only), changing nothing. Returns whether it was taken.
+  bool useModel(const QString& location);
+  // Renders and encodes the zoom; resolves to true when the file was written. A preview is the quick
+  // video Play Preview shows: its progress says so, not "Export".
+  enum class ExportPurpose { File, Preview };
+  QCoro::Task<bool> exportZoom(ExportChoices choices, ExportPurpose purpose = ExportPurpose::File);
 
   // At start-up: offers the autosave a crashed session left behind.
   void offerAutosave();
@@ -97,7 +102,6 @@ class MainWindow : public QMainWindow {
   PanelValues panelValuesFromProject() const;
   void applyPanelEdit(const QString& field);
   void chooseModel(bool folder);
-  void useModel(const QString& location);
 
   // ---- jobs (main_window_jobs.cpp)
   void generateFirstKeyframe();

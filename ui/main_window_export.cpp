@@ -74,7 +74,7 @@ QCoro::Task<> MainWindow::runExport(ExportChoices choices) {
   statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(choices.path)), 8000);
 }
 
-QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices) {
+QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices, ExportPurpose purpose) {
   const std::weak_ptr<int> alive = alive_;
   const auto renderer = zoomRenderer();
   if (!renderer || exporting_) co_return false;
@@ -83,8 +83,10 @@ QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices) {
 
   auto cancel = std::make_shared<std::atomic_bool>(false);
   exportCancel_ = cancel;
-  QPointer<QProgressDialog> progress = new QProgressDialog(tr("Rendering and encoding the zoom…"), tr("Cancel"), 0, 0, this);
-  progress->setWindowTitle(tr("Export"));
+  const bool preview = purpose == ExportPurpose::Preview;
+  QPointer<QProgressDialog> progress = new QProgressDialog(
+      preview ? tr("Preparing the preview…") : tr("Rendering and encoding the zoom…"), tr("Cancel"), 0, 0, this);
+  progress->setWindowTitle(preview ? tr("Play Preview") : tr("Export"));
   progress->setAttribute(Qt::WA_DeleteOnClose);
   progress->setMinimumDuration(300);
   progress->setAutoClose(false);
@@ -128,7 +130,11 @@ QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices) {
   if (progress) progress->close();
   exporting_ = false;
   updateActions();
-  if (!ok && !*cancel) reportError(tr("Export failed"), error);
+  if (!ok && !*cancel) {
+    // Never silent: an export that ends without a file says so even when the exporter gave no reason.
+    if (error.isEmpty()) error = tr("No file was written to %1.").arg(QDir::toNativeSeparators(choices.path));
+    reportError(preview ? tr("Preview failed") : tr("Export failed"), error);
+  }
   Q_EMIT exportFinished(ok, error);
   co_return ok;
 }
@@ -148,7 +154,7 @@ QCoro::Task<> MainWindow::playPreviewTask() {
   quick.secondsPerKeyframe = prefs::exportSecondsPerKeyframe();
   quick.zoomIn = prefs::exportZoomIn();
   quick.quality = 50;
-  if (!co_await exportZoom(quick) || alive.expired()) co_return;
+  if (!co_await exportZoom(quick, ExportPurpose::Preview) || alive.expired()) co_return;
   auto* player = new PlayPreviewDialog(quick.path, this);
   player->setAttribute(Qt::WA_DeleteOnClose);
   connect(player, &QObject::destroyed, this, [dir] {});  // the temporary video lives as long as the player

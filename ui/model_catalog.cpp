@@ -38,6 +38,7 @@ QString shortDtype(const ModelSource& model) {
 void fillFacts(ModelEntry& entry) {
   try {
     const ModelSource model = openModel(entry.path.toStdString());
+    validateModel(model);
     const ModelFacts facts = describeModel(model);
     entry.family = QString::fromLatin1(familyName(facts.family));
     entry.inpainting = facts.unetInChannels == 9;
@@ -56,6 +57,17 @@ QString identity(const QString& path) {
 }
 
 }  // namespace
+
+QString modelProblem(const QString& path) {
+  if (!QFileInfo::exists(path))
+    return QCoreApplication::translate("droste::ui::ModelCatalog", "%1 does not exist.").arg(path);
+  try {
+    validateModel(openModel(path.toStdString()));
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+}
 
 bool isModelItself(const QString& path) {
   const QFileInfo info(path);

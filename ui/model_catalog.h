@@ -25,6 +25,10 @@ struct ModelEntry {
 // .safetensors file is listed itself. Never throws: unreadable models carry their problem.
 QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defaultLocation);
 
+// Why the model at path cannot be used, from its headers and configs alone (no weights are read: a few
+// milliseconds); empty when it can. What choosing a model checks before it is accepted.
+QString modelProblem(const QString& path);
+
 // True when path is itself a model (a diffusers folder or a checkpoint file), not a folder of models.
 bool isModelItself(const QString& path);
 

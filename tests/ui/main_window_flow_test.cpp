@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -250,6 +251,38 @@ void MainWindowFlowTest::wholeFlowWithTinyModel() {
   runWholeFlow({QString::fromStdString(model.string()), 2, 128, 32});
 }
 
+// An empty folder, random bytes named .safetensors and a pickle checkpoint are refused when chosen, with
+// the reason, and change neither the project nor the default; the tiny fixture model is taken.
+void MainWindowFlowTest::unusableModelsAreRefusedOnChoosing() {
+  MainWindow w;
+  QTemporaryDir dir;
+  const QString empty = dir.filePath(QStringLiteral("empty-folder"));
+  QVERIFY(QDir().mkpath(empty));
+  auto writeFile = [&](const QString& name, const QByteArray& bytes) {
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly)) return QString();
+    f.write(bytes);
+    return f.fileName();
+  };
+  QByteArray noise(4096, '\0');
+  for (int i = 0; i < noise.size(); ++i) noise[i] = char((i * 7919 + 13) % 251);
+  const QStringList unusable = {empty, writeFile(QStringLiteral("noise.safetensors"), noise),
+                                writeFile(QStringLiteral("model.ckpt"), QByteArray("PK\x03\x04pickle", 10))};
+  const auto before = w.project()->settings();
+  for (const QString& path : unusable) {
+    QVERIFY(!path.isEmpty());
+    QVERIFY2(!w.useModel(path), qPrintable(path));
+    QVERIFY2(!w.lastError().isEmpty(), qPrintable(path));
+    QVERIFY(w.project()->settings() == before);
+    QVERIFY(droste::ui::prefs::modelLocation().get().isEmpty());
+    QVERIFY(!w.undoStack()->canUndo());
+  }
+  const QString tiny = QString::fromStdString((droste::test::fixturesDir() / "tiny-sd2-inpainting").string());
+  QVERIFY2(w.useModel(tiny), qPrintable(w.lastError()));
+  QCOMPARE(w.project()->settings().model, tiny);
+  QCOMPARE(droste::ui::prefs::modelLocation().get(), tiny);
+}
+
 void MainWindowFlowTest::eventLoopNeverStallsWhileGenerating() {
   MainWindow w;
   w.show();
@@ -365,6 +398,11 @@ void MainWindowFlowTest::playPreviewAndAboutOpenAndClose() {
   // View > Play Preview: a quick render, then a dialog that plays it.
   QVERIFY(action(w, "actionPlay")->isEnabled());
   action(w, "actionPlay")->trigger();
+  // Its progress is the preview's, not an export's.
+  auto* progress = w.findChild<QProgressDialog*>();
+  QVERIFY(progress);
+  QCOMPARE(progress->windowTitle(), QStringLiteral("Play Preview"));
+  QVERIFY2(!progress->labelText().contains(QStringLiteral("encoding")), qPrintable(progress->labelText()));
   QTRY_VERIFY_WITH_TIMEOUT(w.findChild<droste::ui::PlayPreviewDialog*>() != nullptr, 60'000);
   auto* player = w.findChild<droste::ui::PlayPreviewDialog*>();
   QVERIFY(player->isVisible());

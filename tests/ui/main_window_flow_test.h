@@ -17,6 +17,7 @@ class MainWindowFlowTest : public QObject {
   void chainGeometryEditsMarkDependentKeyframesStale();
   void playPreviewAndAboutOpenAndClose();
   void noModelShowsBannerAndDraftPainter();
+  void unusableModelsAreRefusedOnChoosing();
   void dropAnImageStartsFromIt();
   void closingDuringAJobTouchesNothing();  // last: see the note in the .cpp
 };
