@@ -82,6 +82,16 @@ void palette(const QString& prompt, std::uint64_t& rng, double out[3][3]) {
   }
 }
 
+// The prompt's own middle colour, whatever the seed: what the repainted ring leans towards.
+void promptColour(const QString& prompt, float out[3]) {
+  const QByteArray digest = QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Sha256);
+  std::uint64_t rng = 0;
+  std::memcpy(&rng, digest.constData() + 8, sizeof rng);
+  double colours[3][3];
+  palette(prompt, rng, colours);
+  for (int c = 0; c < 3; ++c) out[c] = float(colours[1][c]);
+}
+
 // The first keyframe: a procedural landscape (bright sky at the top, darker ground, fractal structure).
 QImage scene(int w, int h, const QString& prompt, std::uint64_t& rng) {
   double colours[3][3];
@@ -141,11 +151,20 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
   const QImage softSmall = boxBlur(resized(mask, QSize(sw, sh), ResampleFilter::Area), radius, 3);
   const std::vector<float> tint = valueNoise(sw, sh, 4, rng, 3);
   constexpr float kTint = 16.0f;  // +-16 levels at most
+  // Deep in the ring the picture leans a quarter of the way towards the prompt's colour, so a keyframe
+  // with its own prompt looks different (the seam stays a sharp continuation: the soft target is not
+  // used there).
+  constexpr float kPromptPull = 0.25f;
+  float cast[3];
+  promptColour(request.prompt, cast);
   std::vector<float> target(size_t(sw) * sh * 3), soft(size_t(sw) * sh);
   for (int y = 0; y < sh; ++y)
     for (int x = 0; x < sw; ++x) {
       const size_t i = size_t(y) * sw + x;
-      for (int c = 0; c < 3; ++c) target[3 * i + c] = blurSmall.constScanLine(y)[3 * x + c] + kTint * tint[3 * i + c];
+      for (int c = 0; c < 3; ++c) {
+        const float blurred = blurSmall.constScanLine(y)[3 * x + c];
+        target[3 * i + c] = blurred + kPromptPull * (cast[c] - blurred) + kTint * tint[3 * i + c];
+      }
       soft[i] = softSmall.constScanLine(y)[x] / 255.0f;
     }
   // Bilinear interpolation coordinates (pixel centres aligned).

@@ -246,6 +246,29 @@ TEST(DraftPainter, IsDeterministicPerSeedAndPaintsOnlyTheMask) {
   EXPECT_NE(out, padded);
 }
 
+// Regenerating a keyframe with its own prompt changes its ring (it did not: only the first keyframe used
+// the prompt), and leaves the inner picture alone.
+TEST(DraftPainter, AKeyframesOwnPromptChangesItsRing) {
+  OutpaintOptions options;
+  options.size = 128;
+  options.outpaint = 32;
+  DraftPainter painter;
+  const QImage first = paintFirstKeyframe(options, painter, requestFor(11));
+  PaintRequest r = requestFor(5);
+  r.image = padImage(first, 32, 32, 32, 32, PaddingMode::Symmetric);
+  r.mask = ringMask(r.image.size(), QRect(32, 32, 128, 128), 0).paint;
+  r.prompt = QStringLiteral("a red desert at dusk");
+  const QImage desert = painter.paint(r);
+  r.prompt = QStringLiteral("a green forest in the rain");
+  const QImage forest = painter.paint(r);
+  EXPECT_EQ(desert.copy(32, 32, 128, 128), forest.copy(32, 32, 128, 128));
+  double a[3], b[3];
+  meanColor(desert, QRect(0, 0, desert.width(), 24), a);  // the top band of the ring
+  meanColor(forest, QRect(0, 0, forest.width(), 24), b);
+  EXPECT_GT(std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]), 6.0);
+  EXPECT_EQ(painter.paint(r), forest);  // still deterministic
+}
+
 TEST(DraftPainter, HonoursCancel) {
   DraftPainter painter;
   PaintRequest r = requestFor(1);
