@@ -636,17 +636,31 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Seed %1
 %2</source>
         <translation>Seed %1
 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Keyframe %1 of %2 · seed %3 · %4</source>
-        <translation>Schlüsselbild %1 von %2 · Seed %3 · %4</translation>
+        <location line="+0"/>
+        <source>Imported picture</source>
+        <translation>Importiertes Bild</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>imported picture</source>
+        <translation>importiertes Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 of %2 · %3 · %4</source>
+        <translation>Schlüsselbild %1 von %2 · %3 · %4</translation>
     </message>
     <message>
         <location filename="../ui/main_window_export.cpp" line="+74"/>
@@ -824,7 +838,7 @@
         <translation>Neue Schlüsselbilder und Neuberechnungen verwenden die neue Einstellung; bereits gemalte Schlüsselbilder bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Angehalten. Fertige Schlüsselbilder bleiben erhalten.</translation>
     </message>
@@ -853,12 +867,17 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Regenerate keyframe %1 with seed %2</source>
+        <translation>Schlüsselbild %1 mit Seed %2 neu generieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Regenerate keyframe %1</source>
         <translation>Schlüsselbild %1 neu generieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Regenerate stale keyframes</source>
         <translation>Veraltete Schlüsselbilder neu generieren</translation>
     </message>

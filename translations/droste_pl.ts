@@ -638,17 +638,31 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Seed %1
 %2</source>
         <translation>Ziarno %1
 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Keyframe %1 of %2 · seed %3 · %4</source>
-        <translation>Klatka kluczowa %1 z %2 · ziarno %3 · %4</translation>
+        <location line="+0"/>
+        <source>Imported picture</source>
+        <translation>Zaimportowany obraz</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>imported picture</source>
+        <translation>zaimportowany obraz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seed %1</source>
+        <translation>ziarno %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 of %2 · %3 · %4</source>
+        <translation>Klatka kluczowa %1 z %2 · %3 · %4</translation>
     </message>
     <message>
         <location filename="../ui/main_window_export.cpp" line="+74"/>
@@ -827,7 +841,7 @@
         <translation>Nowe klatki kluczowe i ponowne malowanie użyją nowego ustawienia; namalowane już klatki kluczowe zostaną zachowane.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Zatrzymano. Gotowe klatki kluczowe zostały zachowane.</translation>
     </message>
@@ -857,12 +871,17 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Regenerate keyframe %1 with seed %2</source>
+        <translation>Ponowne generowanie klatki kluczowej %1 z ziarnem %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Regenerate keyframe %1</source>
         <translation>Ponowne generowanie klatki kluczowej %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Regenerate stale keyframes</source>
         <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
     </message>

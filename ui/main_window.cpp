@@ -462,18 +462,19 @@ void MainWindow::updateTitle() {
   setWindowModified(project_->isModified());
 }
 
+// What the timeline shows of keyframe `index`; an imported picture has no seed, so none is named.
+TimelineEntry MainWindow::timelineEntry(int index) const {
+  const zoom::Keyframe& k = project_->keyframe(index);
+  TimelineEntry e{k.image, badgeFor(k.state), {}};
+  e.tooltip = k.imported ? tr("Imported picture") : tr("Seed %1\n%2").arg(k.seed).arg(project_->effectivePrompt(index));
+  if (!k.error.isEmpty()) e.tooltip += QStringLiteral("\n") + k.error;
+  return e;
+}
+
 void MainWindow::refreshTimeline() {
   renderer_.reset();
   QList<TimelineEntry> entries;
-  for (int i = 0; i < project_->keyframeCount(); ++i) {
-    const zoom::Keyframe& k = project_->keyframe(i);
-    TimelineEntry e;
-    e.thumbnail = k.image;
-    e.badge = badgeFor(k.state);
-    e.tooltip = tr("Seed %1\n%2").arg(k.seed).arg(project_->effectivePrompt(i));
-    if (!k.error.isEmpty()) e.tooltip += QStringLiteral("\n") + k.error;
-    entries.append(e);
-  }
+  for (int i = 0; i < project_->keyframeCount(); ++i) entries.append(timelineEntry(i));
   const int before = timeline_->count();
   timeline_->setEntries(entries);
   if (timeline_->count() > before && timeline_->selectedIndex() < 0 && timeline_->count() > 0)
@@ -485,10 +486,7 @@ void MainWindow::refreshTimeline() {
 void MainWindow::refreshTimelineEntry(int index) {
   renderer_.reset();
   if (index < 0 || index >= project_->keyframeCount() || index >= timeline_->count()) return refreshTimeline();
-  const zoom::Keyframe& k = project_->keyframe(index);
-  TimelineEntry e{k.image, badgeFor(k.state), tr("Seed %1\n%2").arg(k.seed).arg(project_->effectivePrompt(index))};
-  if (!k.error.isEmpty()) e.tooltip += QStringLiteral("\n") + k.error;
-  timeline_->setEntry(index, e);
+  timeline_->setEntry(index, timelineEntry(index));
   if (index == timeline_->selectedIndex()) showKeyframe(index);
   updateActions();
 }
@@ -501,10 +499,12 @@ void MainWindow::showKeyframe(int index) {
     return;
   }
   const zoom::Keyframe& k = project_->keyframe(index);
-  QString caption = tr("Keyframe %1 of %2 · seed %3 · %4")
-                        .arg(index + 1).arg(project_->keyframeCount()).arg(k.seed).arg(TimelineWidget::badgeName(badgeFor(k.state)));
+  const QString origin = k.imported ? tr("imported picture") : tr("seed %1").arg(k.seed);
+  QString caption = tr("Keyframe %1 of %2 · %3 · %4")
+                        .arg(index + 1).arg(project_->keyframeCount()).arg(origin, TimelineWidget::badgeName(badgeFor(k.state)));
   if (k.state == zoom::KeyframeState::Failed && !k.error.isEmpty()) caption += QStringLiteral(" — ") + k.error;
   preview_->setImage(k.image, caption);
+  if (!k.imported) panel_->showSeed(k.seed);  // lock it to repaint this keyframe with the same seed
   const auto input = inputs_.find(index);
   if (input != inputs_.end()) preview_->setInput(input->second.first, input->second.second);
   else preview_->setInput({}, {});

@@ -33,6 +33,7 @@ namespace droste::ui {
 
 class PreviewWidget;
 class TimelineWidget;
+struct TimelineEntry;
 class ModelBanner;
 class JobStatusBar;
 
@@ -92,6 +93,7 @@ class MainWindow : public QMainWindow {
   void updateTitle();
   void updateModelIndicators();
   void refreshTimeline();
+  TimelineEntry timelineEntry(int index) const;
   void refreshTimelineEntry(int index);
   void showKeyframe(int index);
   void showScrub(double position);

@@ -173,6 +173,9 @@ QCoro::Task<> MainWindow::runChainJob(QString undoText, std::function<QCoro::Tas
   liveKeyframe_ = -1;
   preview_->clearLive();
   status_->setBusy(false);
+  // A job that failed or was cancelled before it finished a keyframe leaves the project exactly as it
+  // was (no new seed, no stale marks, no undo step). Keyframes a longer job did finish are kept.
+  if (!result.ok && result.keyframesPainted == 0) restoreKeyframes(*project_, before);
   const std::vector<zoom::Keyframe> after = project_->keyframes();
   if (!(after == before)) undo_->push(new ChainCommand(project_, before, after, undoText));
   if (result.cancelled) {
@@ -226,8 +229,14 @@ void MainWindow::regenerateSelected() {
 
 void MainWindow::regenerateKeyframe(int index, bool keepSeed) {
   if (index < 0 || index >= project_->keyframeCount() || jobRunning_) return;
-  runChainJob(tr("Regenerate keyframe %1").arg(index + 1),
-              [this, index, keepSeed] { return engine_->regenerate(project_, index, keepSeed); });
+  // A locked seed (typed, or the selected keyframe's, locked) is the seed a new-seed repaint uses.
+  const std::optional<quint64> locked = keepSeed ? std::nullopt : panel_->lockedSeed();
+  const QString undoText = locked ? tr("Regenerate keyframe %1 with seed %2").arg(index + 1).arg(*locked)
+                                  : tr("Regenerate keyframe %1").arg(index + 1);
+  runChainJob(undoText, [this, index, keepSeed, locked] {
+    if (locked) project_->setKeyframeSeed(index, *locked);
+    return engine_->regenerate(project_, index, keepSeed || locked);
+  });
 }
 
 void MainWindow::regenerateStale() {

@@ -346,6 +346,18 @@ quint64 PromptPanel::seedForNewKeyframe() {
   return seed_->text().toULongLong();
 }
 
+void PromptPanel::showSeed(quint64 seed) {
+  if (lock_->isChecked()) return;
+  updating_ = true;
+  seed_->setText(QString::number(seed));
+  updating_ = false;
+}
+
+std::optional<quint64> PromptPanel::lockedSeed() const {
+  if (!lock_->isChecked()) return std::nullopt;
+  return seed_->text().toULongLong();
+}
+
 void PromptPanel::setChainGeometryEditable(bool editable) {
   for (QWidget* w : {static_cast<QWidget*>(keyframeSize_), static_cast<QWidget*>(outpaint_),
                      static_cast<QWidget*>(method_), static_cast<QWidget*>(padding_)})

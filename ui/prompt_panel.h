@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <optional>
 
 class QComboBox;
 class QPlainTextEdit;
@@ -55,6 +56,10 @@ class PromptPanel : public QWidget {
 
   // A fresh random seed unless the lock is on; returns the seed to use.
   quint64 seedForNewKeyframe();
+  // Shows a selected keyframe's seed, so that it can be kept with the lock (not while the lock holds one).
+  void showSeed(quint64 seed);
+  // The seed the lock holds, or none when the lock is off.
+  std::optional<quint64> lockedSeed() const;
 
   QPlainTextEdit* promptEdit() const { return prompt_; }
 

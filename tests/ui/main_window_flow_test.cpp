@@ -24,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QMimeData>
+#include <QToolButton>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
@@ -374,10 +376,11 @@ void MainWindowFlowTest::chainGeometryEditsMarkDependentKeyframesStale() {
   setKeyframeSize(w, 384);
   QVERIFY(states(*w.project()) == std::vector<KeyframeState>(3, KeyframeState::Stale));
   setKeyframesToAdd(w, 1);
+  const int undoBeforeFailure = w.undoStack()->count();
   QVERIFY(!runAction(w, "actionAddKeyframes"));
   QVERIFY2(w.lastError().contains(QStringLiteral("Regenerate stale")), qPrintable(w.lastError()));
-  w.undoStack()->undo();  // the failed job's keyframe goes away again
-  QCOMPARE(w.project()->keyframeCount(), 3);
+  QCOMPARE(w.project()->keyframeCount(), 3);  // the failed job's keyframe is gone again, with no undo step
+  QCOMPARE(w.undoStack()->count(), undoBeforeFailure);
   // Regenerate stale repaints the whole chain at the new size; the scrub view renders it again.
   QVERIFY(runAction(w, "actionRegenerateStale"));
   QVERIFY(states(*w.project()) == allFresh);
@@ -489,6 +492,33 @@ void MainWindowFlowTest::timelineContextActionsEditTheChain() {
   Q_EMIT w.timeline()->regenerateWithNewSeed(2);
   QVERIFY(waitForCount(finished, 2));
   QVERIFY(w.project()->keyframe(2).seed != seed);
+
+  // Selecting a keyframe shows its seed; a typed seed, locked, is what "Regenerate Selected" paints with.
+  auto* seedEdit = w.promptPanel()->findChild<QLineEdit*>(QStringLiteral("seed"));
+  auto* lock = w.promptPanel()->findChild<QToolButton*>(QStringLiteral("seedLock"));
+  w.timeline()->setSelectedIndex(1);
+  QCOMPARE(seedEdit->text(), QString::number(w.project()->keyframe(1).seed));
+  w.timeline()->setSelectedIndex(2);
+  QCOMPARE(seedEdit->text(), QString::number(w.project()->keyframe(2).seed));
+  seedEdit->setText(QStringLiteral("4242"));
+  lock->setChecked(true);
+  QVERIFY(runAction(w, "actionRegenerateSelected"));
+  QCOMPARE(w.project()->keyframe(2).seed, quint64(4242));
+  QVERIFY(w.undoStack()->undoText().contains(QStringLiteral("4242")));
+  lock->setChecked(false);
+
+  // A job that fails (here: a model that is gone) leaves the project exactly as it was: no new seed, no
+  // stale marks, no undo step.
+  droste::zoom::ProjectSettings broken = w.project()->settings();
+  broken.painter = droste::zoom::PainterKind::StableDiffusion;
+  broken.model = QStringLiteral("/nonexistent/model-folder");
+  w.project()->setSettings(broken);
+  const auto beforeFailure = w.project()->keyframes();
+  const int undoCount = w.undoStack()->count();
+  QVERIFY(!runAction(w, "actionRegenerateSelected"));
+  QVERIFY(!w.lastError().isEmpty());
+  QVERIFY(w.project()->keyframes() == beforeFailure);
+  QCOMPARE(w.undoStack()->count(), undoCount);
 }
 
 void MainWindowFlowTest::noModelShowsBannerAndDraftPainter() {
@@ -519,5 +549,10 @@ void MainWindowFlowTest::dropAnImageStartsFromIt() {
   QCOMPARE(w.project()->keyframeCount(), 1);
   QVERIFY(w.project()->keyframe(0).imported);
   QCOMPARE(w.project()->keyframe(0).image.pixelColor(10, 10), QColor(200, 40, 40));
+  // It is named as what it is, not as "seed 0".
+  QVERIFY2(w.preview()->overlayText().contains(QStringLiteral("imported picture")), qPrintable(w.preview()->overlayText()));
+  QVERIFY2(!w.preview()->overlayText().contains(QStringLiteral("seed")), qPrintable(w.preview()->overlayText()));
+  QVERIFY2(w.timeline()->entry(0).tooltip.contains(QStringLiteral("Imported picture")), qPrintable(w.timeline()->entry(0).tooltip));
+  QVERIFY2(!w.timeline()->entry(0).tooltip.contains(QStringLiteral("Seed")), qPrintable(w.timeline()->entry(0).tooltip));
   delete mime;
 }
