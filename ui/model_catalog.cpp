@@ -38,13 +38,13 @@ QString shortDtype(const ModelSource& model) {
 void fillFacts(ModelEntry& entry) {
   try {
     const ModelSource model = openModel(entry.path.toStdString());
-    validateModel(model);
     const ModelFacts facts = describeModel(model);
     entry.family = QString::fromLatin1(familyName(facts.family));
     entry.inpainting = facts.unetInChannels == 9;
     entry.dtype = shortDtype(model);
     entry.dtypeDetail = q(facts.storedDtypes);
     entry.bytes = static_cast<qint64>(facts.totalBytes);
+    validateModel(model);  // after the facts: a row that cannot be used still says what it is
   } catch (const std::exception& e) {
     entry.problem = QString::fromUtf8(e.what());
   }

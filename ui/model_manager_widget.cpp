@@ -207,7 +207,9 @@ void ModelManagerWidget::fillRow(int row, const ModelEntry& entry, bool isDefaul
   if (!entry.problem.isEmpty()) {
     // One readable line across the fact and location columns (the location is in the tooltip);
     // paths inside the model are shown relative to it, so the reason is what stays visible.
+    // A list of problems (validation) starts with a heading line: show it with the first problem.
     QString reason = entry.problem.section(QLatin1Char('\n'), 0, 0);
+    if (reason.endsWith(QLatin1Char(':'))) reason = entry.problem.section(QLatin1Char('\n'), 0, 1).simplified();
     if (reason.startsWith(entry.path + QLatin1Char('/'))) reason = reason.mid(entry.path.size() + 1);
     else if (reason.startsWith(entry.path + QLatin1Char(':'))) reason = reason.mid(entry.path.size() + 1).trimmed();
     const QString tip = QStringLiteral("%1\n\n%2").arg(entry.path, entry.problem);

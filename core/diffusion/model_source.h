@@ -46,9 +46,9 @@ struct ModelSource {
 // safetensors headers and the configs; throws io::ModelFileError with a message an artist can act on.
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<std::filesystem::path>& configFolder = {});
 
-// Checks that every tensor the text encoder needs is present with the shape its config implies
-// and that the UNet's and VAE's entry convolutions agree with their configs, without loading
-// weights. Throws io::ModelFileError listing every problem.
+// Checks, from the safetensors headers and the configs alone (no weight is read; milliseconds even for
+// SDXL), that the text encoder, UNet and VAE each have exactly the tensors their configs imply, with
+// the shapes they imply. Throws io::ModelFileError listing every problem.
 void validateModel(const ModelSource& model);
 
 // Facts for `droste-cli info MODEL`.

@@ -1,6 +1,7 @@
 #include "core/diffusion/weights.h"
 
 #include <c10/core/DefaultDtype.h>
+#include <c10/core/impl/LocalDispatchKeySet.h>
 #include <torch/nn/module.h>
 
 #include <set>
@@ -63,38 +64,58 @@ ModuleConstructionDtype::ModuleConstructionDtype(c10::ScalarType dtype)
 
 ModuleConstructionDtype::~ModuleConstructionDtype() { c10::set_default_dtype(c10::scalarTypeToTypeMeta(previous_)); }
 
-void loadWeights(torch::nn::Module& module, const WeightSource& source, const LoadOptions& options) {
+// The whole thread-local key set is saved and put back: removing Meta again with IncludeDispatchKeyGuard
+// leaves its backend bit behind (key-set subtraction keeps backend bits), and every later CPU op on the
+// thread would then dispatch to Meta (seen on 1.13 and 2.11).
+struct ShapeOnlyGuard {
+  const c10::impl::LocalDispatchKeySet saved = c10::impl::tls_local_dispatch_key_set();
+  ShapeOnlyGuard() { c10::impl::tls_set_dispatch_key_included(c10::DispatchKey::Meta, true); }
+  ~ShapeOnlyGuard() { c10::impl::_force_tls_local_dispatch_key_set(saved); }
+};
+
+ShapeOnlyConstruction::ShapeOnlyConstruction() : guard_(std::make_unique<ShapeOnlyGuard>()) {}
+ShapeOnlyConstruction::~ShapeOnlyConstruction() = default;
+
+std::string WeightMismatch::describe() const {
+  std::ostringstream msg;
+  appendList(msg, "missing tensors", missing);
+  appendList(msg, "tensors with the wrong shape", wrongShape);
+  appendList(msg, "unexpected tensors", unexpected);
+  return msg.str();
+}
+
+WeightMismatch compareWeights(torch::nn::Module& module, const WeightSource& source,
+                              const std::function<bool(const std::string&)>& ignoreUnexpected) {
   const auto available = source.names();
   std::set<std::string> unused(available.begin(), available.end());
-  std::vector<std::string> missing, wrongShape, unexpected;
-
-  auto params = module.named_parameters(/*recurse=*/true);
-  auto buffers = module.named_buffers(/*recurse=*/true);
-  // First pass: check everything, so that all problems are reported at once.
+  WeightMismatch result;
   auto check = [&](const std::string& name, const at::Tensor& t) {
     if (!unused.count(name)) {
-      missing.push_back(name);
+      result.missing.push_back(name);
       return;
     }
     unused.erase(name);
     const auto stored = source.shape(name);
     if (c10::IntArrayRef(stored) != t.sizes())
-      wrongShape.push_back(name + ": file has " + shapeText(stored) + ", the model config expects " + shapeText(t.sizes()));
+      result.wrongShape.push_back(name + ": file has " + shapeText(stored) + ", the model config expects " +
+                                  shapeText(t.sizes()));
   };
-  for (const auto& item : params) check(item.key(), item.value());
-  for (const auto& item : buffers) check(item.key(), item.value());
+  for (const auto& item : module.named_parameters(/*recurse=*/true)) check(item.key(), item.value());
+  for (const auto& item : module.named_buffers(/*recurse=*/true)) check(item.key(), item.value());
   for (const auto& name : unused)
-    if (!options.ignoreUnexpected || !options.ignoreUnexpected(name)) unexpected.push_back(name);
+    if (!ignoreUnexpected || !ignoreUnexpected(name)) result.unexpected.push_back(name);
+  return result;
+}
 
-  if (!missing.empty() || !wrongShape.empty() || !unexpected.empty()) {
-    std::ostringstream msg;
-    msg << source.describe() << ": the weights do not match the model described by its config";
-    appendList(msg, "missing tensors", missing);
-    appendList(msg, "tensors with the wrong shape", wrongShape);
-    appendList(msg, "unexpected tensors", unexpected);
-    throw io::ModelFileError(msg.str());
-  }
+void loadWeights(torch::nn::Module& module, const WeightSource& source, const LoadOptions& options) {
+  // Everything is checked first, so that all problems are reported at once.
+  const WeightMismatch mismatch = compareWeights(module, source, options.ignoreUnexpected);
+  if (!mismatch.empty())
+    throw io::ModelFileError(source.describe() + ": the weights do not match the model described by its config" +
+                             mismatch.describe());
 
+  auto params = module.named_parameters(/*recurse=*/true);
+  auto buffers = module.named_buffers(/*recurse=*/true);
   at::NoGradGuard noGrad;
   for (auto& item : params) item.value().set_data(source.load(item.key(), options.dtype, options.device));
   for (auto& item : buffers) {

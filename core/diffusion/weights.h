@@ -71,6 +71,32 @@ ModuleHolder constructInDtype(c10::ScalarType dtype, Args&&... args) {
   return ModuleHolder(std::forward<Args>(args)...);
 }
 
+struct ShapeOnlyGuard;
+
+// Builds modules with shapes only: inside this scope new tensors get neither memory nor initial values
+// (ATen's meta kernels answer every call), so a full-size network is built in milliseconds just for its
+// parameter names and shapes — what validating a model against its headers needs. Such a module must
+// never be run or loaded. Not nested with ModuleConstructionDtype.
+class ShapeOnlyConstruction {
+ public:
+  ShapeOnlyConstruction();
+  ~ShapeOnlyConstruction();
+  ShapeOnlyConstruction(const ShapeOnlyConstruction&) = delete;
+  ShapeOnlyConstruction& operator=(const ShapeOnlyConstruction&) = delete;
+
+ private:
+  std::unique_ptr<ShapeOnlyGuard> guard_;
+};
+
+// How a source's tensors differ from a module's parameters and buffers (names and shapes: headers only).
+struct WeightMismatch {
+  std::vector<std::string> missing, wrongShape, unexpected;
+  bool empty() const { return missing.empty() && wrongShape.empty() && unexpected.empty(); }
+  std::string describe() const;  // the lists, one problem a line (at most 12 of each)
+};
+WeightMismatch compareWeights(torch::nn::Module& module, const WeightSource& source,
+                              const std::function<bool(const std::string&)>& ignoreUnexpected = {});
+
 // Replaces every parameter of module with the source tensor of the same name, converted to
 // options.dtype on options.device. Missing, unexpected and wrongly shaped tensors are all
 // reported together in one io::ModelFileError naming the source.

@@ -69,6 +69,32 @@ struct TextEncoderFolder {
   std::map<std::string, at::Tensor> tensors;
 };
 
+// A copy of the tiny SD2 inpainting fixture whose `component` (unet or vae) weights and config can be
+// edited; the other components are links to the fixture. Only headers matter: tensors are zeros.
+struct EditedComponentFolder {
+  EditedComponentFolder(const droste::test::TempDir& tmp, const std::string& component)
+      : dir(tmp / "folder"), component(component) {
+    fs::create_directories(dir / component);
+    for (const char* sub : {"unet", "vae", "text_encoder", "tokenizer", "scheduler"})
+      if (sub != component) fs::create_directory_symlink(fixture("tiny-sd2-inpainting") / sub, dir / sub);
+    fs::copy_file(fixture("tiny-sd2-inpainting") / "model_index.json", dir / "model_index.json");
+    std::ifstream in(fixture("tiny-sd2-inpainting") / component / "config.json");
+    config = nlohmann::json::parse(in);
+    droste::io::SafetensorsFile file(fixture("tiny-sd2-inpainting") / component / "diffusion_pytorch_model.safetensors");
+    for (const auto& e : file.entries()) tensors[e.name] = torch::zeros(e.shape, torch::kHalf);
+  }
+  void validate() {
+    std::ofstream(dir / component / "config.json") << config.dump();
+    std::vector<std::pair<std::string, at::Tensor>> list(tensors.begin(), tensors.end());
+    droste::io::writeSafetensors(dir / component / "diffusion_pytorch_model.safetensors", list);
+    validateModel(openModel(dir.string()));
+  }
+  fs::path dir;
+  std::string component;
+  nlohmann::json config;
+  std::map<std::string, at::Tensor> tensors;
+};
+
 struct Case {
   std::string name;
   std::function<void(const droste::test::TempDir&)> run;  // must throw ModelFileError
@@ -182,6 +208,26 @@ std::vector<Case> cases() {
          std::ofstream(dir / "unet" / "config.json") << config.dump();
          validateModel(openModel(dir.string()));
        }, "config says in_channels = 4 but conv_in.weight has 9"},
+      {"UNet tensor missing", [=](auto& t) {
+         EditedComponentFolder f(t, "unet");
+         ASSERT_EQ(f.tensors.erase("up_blocks.0.resnets.0.conv2.bias"), 1u);
+         f.validate();
+       }, "UNet weights do not match its config:\n  missing tensors (1):\n    up_blocks.0.resnets.0.conv2.bias"},
+      {"UNet tensor unexpected", [=](auto& t) {
+         EditedComponentFolder f(t, "unet");
+         f.tensors["down_blocks.0.attentions.7.norm.weight"] = torch::zeros({32}, torch::kHalf);
+         f.validate();
+       }, "unexpected tensors (1):\n    down_blocks.0.attentions.7.norm.weight"},
+      {"UNet config disagrees with inner shapes", [=](auto& t) {
+         EditedComponentFolder f(t, "unet");
+         f.config["cross_attention_dim"] = f.config["cross_attention_dim"].get<int>() * 2;  // conv_in/out still agree
+         f.validate();
+       }, "attn2.to_k.weight: file has"},
+      {"VAE tensor missing", [=](auto& t) {
+         EditedComponentFolder f(t, "vae");
+         ASSERT_EQ(f.tensors.erase("decoder.conv_norm_out.weight"), 1u);
+         f.validate();
+       }, "VAE weights do not match its config:\n  missing tensors (1):\n    decoder.conv_norm_out.weight"},
       {"truncated single-file checkpoint", [=](auto& t) {
          const std::string bytes = readBytes(fixture("tiny-sd2-inpainting-single.safetensors"));
          writeBytes(t / "cut.safetensors", bytes.substr(0, bytes.size() / 2));

@@ -1,12 +1,15 @@
 // UNet2DConditionModel against goldens/unet.safetensors (README section 2; tolerance abs 2e-4)
 // and the 4-channel tiny-sd2-base UNet against its pipeline goldens' UNet stages.
 #include "core/diffusion/attention.h"
+#include "core/diffusion/benchmark.h"
 #include "core/diffusion/unet.h"
+#include "core/diffusion/weights.h"
 #include "tests/diffusion/denoise_test_helpers.h"
 
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 
 namespace {
@@ -155,3 +158,27 @@ TEST(UNetConfig, ConvProjectionEqualsLinearProjectionWithSameWeights) {
 }
 
 }  // namespace
+
+// Validating a model builds its networks with shapes only: the full-size SD2 UNet (865M parameters)
+// takes no memory for its weights, and the thread computes on the CPU as before afterwards.
+TEST(ShapeOnlyConstruction, BuildsAFullSizeUNetWithoutItsWeightsMemory) {
+  auto residentKb = [] {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+      if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return 0L;
+  };
+  const long before = residentKb();
+  int64_t parameters = 0;
+  {
+    const diffusion::ShapeOnlyConstruction shapesOnly;
+    diffusion::UNet2DConditionModel unet(diffusion::realUNetConfig("sd2"));
+    for (const auto& p : unet->parameters()) parameters += p.numel();
+  }
+  EXPECT_GT(parameters, 800'000'000);
+  EXPECT_LT(residentKb() - before, 200'000) << "kB resident after building it";  // its weights would be 3.5 GB
+  const at::Tensor w = at::randn({10, 4});
+  EXPECT_EQ(at::index_select(w, 0, at::arange(3)).sizes(), (at::IntArrayRef{3, 4}));  // not dispatched to Meta
+  EXPECT_TRUE(w.is_cpu());
+}
