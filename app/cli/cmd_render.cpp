@@ -1,5 +1,6 @@
 // droste-cli render: a keyframe chain to MP4 / WebM / PNG frames; bench-render: renderer speed.
 #include "app/cli/commands.h"
+#include "app/cli/progress_line.h"
 #include "app/cli/render_input.h"
 #include "core/render/zoom_renderer.h"
 #include "core/video/export_job.h"
@@ -118,20 +119,20 @@ int runRender(const QStringList& args) {
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   try {
+    ProgressLine line;
     const video::ExportResult r = video::exportZoom(
         renderer, s,
         [&](const video::ExportProgress& pr) {
           if (pr.framesDone % 10 && pr.framesDone != pr.frameCount) return;
-          err << QStringLiteral("\rframe %1/%2  %3%  %4 frames/s  ETA %5 s   ")
-                     .arg(pr.framesDone)
-                     .arg(pr.frameCount)
-                     .arg(100 * pr.framesDone / pr.frameCount)
-                     .arg(pr.framesDone / std::max(1e-9, pr.elapsedSeconds), 0, 'f', 1)
-                     .arg(pr.etaSeconds, 0, 'f', 0);
-          err.flush();
+          line.show(QStringLiteral("frame %1/%2  %3%  %4 frames/s  ETA %5 s")
+                        .arg(pr.framesDone)
+                        .arg(pr.frameCount)
+                        .arg(100 * pr.framesDone / pr.frameCount)
+                        .arg(pr.framesDone / std::max(1e-9, pr.elapsedSeconds), 0, 'f', 1)
+                        .arg(pr.etaSeconds, 0, 'f', 0));
         },
         &gCancel);
-    err << "\n";
+    line.finish();
     QTextStream(stdout) << QStringLiteral("wrote %1: %2 frames %3x%4 at %5 fps with %6 in %7 s\n")
                                .arg(r.path)
                                .arg(r.frames)

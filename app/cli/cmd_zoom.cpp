@@ -1,5 +1,6 @@
 // droste-cli zoom: make a keyframe chain headless and save it as a project.
 #include "app/cli/commands.h"
+#include "app/cli/progress_line.h"
 #include "core/engine/engine.h"
 #include "core/zoom/project.h"
 
@@ -139,20 +140,20 @@ int runZoom(const QStringList& args) {
     if (!loaded.ok) throw std::runtime_error(loaded.error.toStdString());
     err << "Loaded in " << QString::number(clock.elapsed() / 1000.0, 'f', 1) << " s\n";
   }
-  QObject::connect(&engine, &engine::Engine::progress, [&err](const engine::Progress& p) {
+  ProgressLine line;
+  QObject::connect(&engine, &engine::Engine::progress, [&line](const engine::Progress& p) {
     if (p.total == 0) return;
-    err << "\rkeyframe " << p.keyframe << " (" << p.keyframeNumber << "/" << p.keyframeTotal << ") step " << p.step
-        << "/" << p.total;
-    if (p.itPerSec > 0) err << "  " << QString::number(p.itPerSec, 'f', 2) << " it/s";
-    if (p.etaSeconds >= 0) err << "  ETA " << QString::number(p.etaSeconds, 'f', 0) << " s";
-    err << "   ";
-    err.flush();
+    QString text = QStringLiteral("keyframe %1 (%2/%3) step %4/%5")
+                       .arg(p.keyframe).arg(p.keyframeNumber).arg(p.keyframeTotal).arg(p.step).arg(p.total);
+    if (p.itPerSec > 0) text += QStringLiteral("  %1 it/s").arg(p.itPerSec, 0, 'f', 2);
+    if (p.etaSeconds >= 0) text += QStringLiteral("  ETA %1 s").arg(p.etaSeconds, 0, 'f', 0);
+    line.show(text);
   });
   // With the diffusion model, save after every keyframe: a long run interrupted keeps what it made.
   if (s.painter == zoom::PainterKind::StableDiffusion)
     QObject::connect(&engine, &engine::Engine::keyframeFinished, [&](int) { project.save(projectPath); });
   const engine::JobResult result = QCoro::waitFor(engine.regenerateStale(&project));
-  err << "\n";
+  line.finish();
   project.save(projectPath);
   if (!result.ok) {
     err << "droste-cli zoom: " << result.error << "\n";
