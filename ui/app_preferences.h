@@ -36,5 +36,6 @@ inline SettingValue<QString> exportAspect() { return {QStringLiteral("export/asp
 inline SettingValue<bool> exportZoomIn() { return {QStringLiteral("export/zoomIn"), true}; }
 inline SettingValue<QString> exportEasing() { return {QStringLiteral("export/easing"), QStringLiteral("linear")}; }
 inline SettingValue<int> exportQuality() { return {QStringLiteral("export/quality"), 75}; }
+inline SettingValue<QString> exportFolder() { return {QStringLiteral("export/folder"), QString()}; }  // last used
 
 }  // namespace droste::ui::prefs

@@ -6,13 +6,16 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <numeric>
@@ -204,7 +207,23 @@ ExportChoices ExportDialog::remembered(ExportFormat format) {
   return c;
 }
 
+QString ExportDialog::suggestedPath(ExportFormat format, const QString& projectPath) {
+  const QFileInfo project(projectPath);
+  QString folder = prefs::exportFolder();
+  if (folder.isEmpty()) folder = projectPath.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::MoviesLocation)
+                                                       : project.absolutePath();
+  const QString name = projectPath.isEmpty() ? QStringLiteral("zoom") : project.completeBaseName();
+  const QString suffix = format == ExportFormat::Mp4    ? QStringLiteral(".mp4")
+                         : format == ExportFormat::WebM ? QStringLiteral(".webm")
+                                                        : QStringLiteral("-frames/");
+  return QDir(folder).filePath(name + suffix);
+}
+
 void ExportDialog::remember(const ExportChoices& c) {
+  // The folder the export went into (for a PNG sequence: the folder holding its frames folder).
+  QString target = c.path;
+  while (target.endsWith(QLatin1Char('/'))) target.chop(1);
+  if (!target.isEmpty()) prefs::exportFolder().set(QFileInfo(target).absolutePath());
   prefs::exportFps().set(c.fps);
   prefs::exportSecondsPerKeyframe().set(c.secondsPerKeyframe);
   prefs::exportHeight().set(c.height);

@@ -35,6 +35,9 @@ class ExportDialog : public QDialog {
   void setChoices(const ExportChoices& choices);  // e.g. the remembered ones
   static ExportChoices remembered(ExportFormat format);
   static void remember(const ExportChoices& choices);
+  // Where an export goes unless the artist picks another place: the folder of the last export (else the
+  // project's folder, else the system's videos folder), named after the project (else "zoom").
+  static QString suggestedPath(ExportFormat format, const QString& projectPath);
 
  private:
   void browse();

@@ -9,11 +9,9 @@
 
 #include <QCoro/QCoroFuture>
 #include <QDir>
-#include <QFileInfo>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPromise>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 
@@ -30,14 +28,6 @@ int crfForQuality(int quality, video::VideoCodec codec) {
   return std::clamp(int(std::lround(def * (1.0 + (75 - quality) / 75.0))), 0, maxCrf);
 }
 
-QString suffixFor(ExportFormat f) {
-  switch (f) {
-    case ExportFormat::Mp4: return QStringLiteral(".mp4");
-    case ExportFormat::WebM: return QStringLiteral(".webm");
-    case ExportFormat::Frames: return QStringLiteral("-frames/");
-  }
-  return {};
-}
 }  // namespace
 
 video::ExportSettings toExportSettings(const ExportChoices& c) {
@@ -56,11 +46,8 @@ video::ExportSettings toExportSettings(const ExportChoices& c) {
 
 void MainWindow::exportDialog(ExportFormat format) {
   if (!zoomRenderer()) return;
-  const QString base = project_->filePath().isEmpty()
-                           ? QStandardPaths::writableLocation(QStandardPaths::MoviesLocation) + QStringLiteral("/zoom")
-                           : QFileInfo(project_->filePath()).absolutePath() + QLatin1Char('/') +
-                                 QFileInfo(project_->filePath()).completeBaseName();
-  ExportDialog dialog(format, base + suffixFor(format), zoomRenderer()->keyframeCount(), this);
+  ExportDialog dialog(format, ExportDialog::suggestedPath(format, project_->filePath()), zoomRenderer()->keyframeCount(),
+                      this);
   if (dialog.exec() != QDialog::Accepted) return;
   const ExportChoices choices = dialog.choices();
   ExportDialog::remember(choices);

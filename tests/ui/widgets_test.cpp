@@ -191,6 +191,18 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QCOMPARE(back.format, ExportFormat::WebM);
   ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), 5);
   QCOMPARE(again.choices().width, 1280);
+
+  // The next export is suggested in the folder of the last one, named after the project.
+  c.path = QStringLiteral("/srv/renders/first.mp4");
+  ExportDialog::remember(c);
+  QCOMPARE(ExportDialog::suggestedPath(ExportFormat::WebM, QStringLiteral("/home/a/castle.droste")),
+           QStringLiteral("/srv/renders/castle.webm"));
+  QCOMPARE(ExportDialog::suggestedPath(ExportFormat::Mp4, QString()), QStringLiteral("/srv/renders/zoom.mp4"));
+  c.format = ExportFormat::Frames;
+  c.path = QStringLiteral("/srv/frames/castle-frames/");
+  ExportDialog::remember(c);
+  QCOMPARE(ExportDialog::suggestedPath(ExportFormat::Frames, QStringLiteral("/home/a/castle.droste")),
+           QStringLiteral("/srv/frames/castle-frames/"));
 }
 
 void WidgetsTest::settingsDialogStoresPreferences() {
