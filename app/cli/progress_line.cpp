@@ -2,19 +2,18 @@
 
 #include <QtGlobal>
 
+#include <atomic>
 #include <cstdio>
 
 namespace droste::cli {
 namespace {
 
-// One line per process (the commands run one at a time); the handler reads it from any thread.
-bool gLineOpen = false;
+// One line per process (the commands run one at a time); the handler runs on whichever thread logs.
+std::atomic_bool gLineOpen{false};
 QtMessageHandler gPrevious = nullptr;
 
 void endLine() {
-  if (!gLineOpen) return;
-  std::fputc('\n', stderr);
-  gLineOpen = false;
+  if (gLineOpen.exchange(false)) std::fputc('\n', stderr);
 }
 
 void logOnItsOwnLine(QtMsgType type, const QMessageLogContext& context, const QString& message) {

@@ -242,11 +242,9 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
     // The step's one wait for the device: the latents ([1,4,h,w], a few KB) come to the CPU once, for
     // both the NaN check and the preview.
     const at::Tensor hostLatents = stepLatents.detach().to(at::kCPU, at::kFloat);
-    const StepProgress progress{stepNumbers[i], stepNumbers.back(), {}};
-    requireFinite(hostLatents,
-                  "at denoising step " + std::to_string(progress.step) + " of " + std::to_string(progress.total),
-                  dtype_);
-    if (onStep) onStep(StepProgress{progress.step, progress.total, latentPreview(hostLatents)});
+    const int step = stepNumbers[i], steps = stepNumbers.back();
+    requireFinite(hostLatents, "at denoising step " + std::to_string(step) + " of " + std::to_string(steps), dtype_);
+    if (onStep) onStep(StepProgress{step, steps, latentPreview(hostLatents)});
   };
   releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
   latents = runSampler(*scheduler, latents, timesteps, model, generator, hooks);
