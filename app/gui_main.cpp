@@ -1,5 +1,7 @@
-// The desktop app: settings, then the engine, then the main window; freed in reverse.
+// The desktop app: settings, then the engine, the session and the main window; freed in reverse.
 #include "core/diffusion/runtime_info.h"
+#include "core/engine/engine.h"
+#include "core/session/session.h"
 #include "ui/app_preferences.h"
 #include "ui/main_window.h"
 #include "ui/interface_language.h"
@@ -28,7 +30,9 @@ int main(int argc, char* argv[]) {
 
   droste::diffusion::configureThreads(droste::ui::prefs::threads());
 
-  droste::ui::MainWindow window;
+  droste::engine::Engine engine;  // its worker thread is joined last, after the session and the window
+  droste::session::Session session(&engine);
+  droste::ui::MainWindow window(&session);
   window.show();
   const QStringList files = cli.positionalArguments();
   if (!files.isEmpty()) {

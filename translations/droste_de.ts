@@ -4,7 +4,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+406"/>
+        <location filename="../core/engine/engine.cpp" line="+411"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -28,9 +28,110 @@
     </message>
 </context>
 <context>
+    <name>droste::session::Session</name>
+    <message>
+        <location filename="../core/session/session.cpp" line="+80"/>
+        <source>Change model</source>
+        <translation>Modell ändern</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit prompt of keyframe %1</source>
+        <translation>Prompt von Schlüsselbild %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Insert keyframe</source>
+        <translation>Schlüsselbild einfügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete keyframe %1</source>
+        <translation>Schlüsselbild %1 löschen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import start image</source>
+        <translation>Startbild importieren</translation>
+    </message>
+    <message>
+        <location filename="../core/session/session_jobs.cpp" line="+19"/>
+        <source>Another keyframe is being painted: wait for it, or stop it first.</source>
+        <translation>Gerade wird ein Keyframe gemalt: Warte darauf oder stoppe es zuerst.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Generate first keyframe</source>
+        <translation>Erstes Schlüsselbild generieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Add %n keyframe(s)</source>
+        <translation>
+            <numerusform>%n Schlüsselbild hinzufügen</numerusform>
+            <numerusform>%n Schlüsselbilder hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Regenerate keyframe %1 with seed %2</source>
+        <translation>Schlüsselbild %1 mit Seed %2 neu generieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate keyframe %1</source>
+        <translation>Schlüsselbild %1 neu generieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Regenerate stale keyframes</source>
+        <translation>Veraltete Schlüsselbilder neu generieren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Paint or import the first keyframe before exporting.</source>
+        <translation>Male oder importiere vor dem Export den ersten Keyframe.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ChainView</name>
+    <message>
+        <location filename="../ui/chain_view.cpp" line="+71"/>
+        <source>Imported picture</source>
+        <translation>Importiertes Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed %1
+%2</source>
+        <translation>Seed %1
+%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>imported picture</source>
+        <translation>importiertes Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 of %2 · %3 · %4</source>
+        <translation>Schlüsselbild %1 von %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Zoom position %1 of %2</source>
+        <translation>Zoomposition %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+25"/>
+        <location filename="../ui/export_dialog.cpp" line="+57"/>
         <source>Export MP4 video</source>
         <translation>MP4-Video exportieren</translation>
     </message>
@@ -214,7 +315,12 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Stop painting or exporting (Esc). Keyframes already finished are kept.</source>
+        <translation>Malen oder Exportieren stoppen (Esc). Fertige Keyframes bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Where the painter runs (Settings &gt; Preferences to change)</source>
         <translation>Wo der Generator läuft (ändern unter Einstellungen &gt; Droste einrichten)</translation>
     </message>
@@ -224,12 +330,7 @@
         <translation>Der verwendete Generator</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Stop painting (Esc). Keyframes already finished are kept.</source>
-        <translation>Malen anhalten (Esc). Bereits fertige Schlüsselbilder bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -249,6 +350,11 @@
         <translation>Schritt %v/%m</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>frame %v/%m</source>
+        <translation>Bild %v/%m</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>preparing…</source>
         <translation>wird vorbereitet…</translation>
@@ -265,14 +371,9 @@
     </message>
 </context>
 <context>
-    <name>droste::ui::MainWindow</name>
+    <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+80"/>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+184"/>
+        <location filename="../ui/main_actions.cpp" line="+94"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
@@ -367,17 +468,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <location line="-29"/>
+        <location line="+4"/>
         <source>&amp;Generate First Keyframe</source>
         <translation>Erstes &amp;Schlüsselbild generieren</translation>
     </message>
@@ -443,8 +534,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Stop painting; finished keyframes are kept</source>
-        <translation>Malen anhalten; fertige Schlüsselbilder bleiben erhalten</translation>
+        <source>Stop painting or exporting; finished keyframes are kept</source>
+        <translation>Malen oder Exportieren stoppen; fertige Keyframes bleiben erhalten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -518,72 +609,34 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Wiederholen: %1</translation>
     </message>
+</context>
+<context>
+    <name>droste::ui::MainWindow</name>
     <message>
-        <location line="+70"/>
-        <source>Edit prompt</source>
-        <translation>Prompt bearbeiten</translation>
+        <location filename="../ui/main_window_jobs.cpp" line="+29"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Edit negative prompt</source>
-        <translation>Negativ-Prompt bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <source>Change model</source>
-        <translation>Modell ändern</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Change sampler</source>
-        <translation>Sampler ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change steps</source>
-        <translation>Schritte ändern</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Change guidance</source>
-        <translation>Prompt-Treue ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change keyframe size</source>
-        <translation>Schlüsselbildgröße ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change outpaint ring</source>
-        <translation>Außenrand ändern</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Change method</source>
-        <translation>Methode ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change padding</source>
-        <translation>Auffüllung ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change setting</source>
-        <translation>Einstellung ändern</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../ui/main_window.cpp" line="+160"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -603,12 +656,12 @@
         <translation>Dieses Modell kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Draft painter (no model)</source>
         <translation>Entwurfsmodus (kein Modell)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>draft painter</source>
         <translation>Entwurfsmodus</translation>
     </message>
@@ -626,7 +679,7 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -636,94 +689,58 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Seed %1
-%2</source>
-        <translation>Seed %1
-%2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Imported picture</source>
-        <translation>Importiertes Bild</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>imported picture</source>
-        <translation>importiertes Bild</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>seed %1</source>
-        <translation>Seed %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keyframe %1 of %2 · %3 · %4</source>
-        <translation>Schlüsselbild %1 von %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_export.cpp" line="+74"/>
+        <location filename="../ui/main_window_export.cpp" line="+37"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Rendering and encoding the zoom…</source>
-        <translation>Zoom wird gerendert und kodiert…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Preparing the preview…</source>
-        <translation>Vorschau wird vorbereitet…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play Preview</source>
-        <translation>Vorschau abspielen</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+12"/>
         <source>The export was cancelled.</source>
         <translation>Der Export wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>No file was written to %1.</source>
         <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>Preparing the preview</source>
+        <translation>Vorschau wird vorbereitet</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Exporting %1</source>
+        <translation>Exportiere %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The preview was cancelled.</source>
+        <translation>Die Vorschau wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Preview failed</source>
         <translation>Vorschau fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+39"/>
+        <location filename="../ui/main_window_files.cpp" line="+36"/>
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -734,22 +751,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Droste projects (*.droste)</source>
         <translation>Droste-Projekte (*.droste)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-15"/>
         <source>Could not save the project</source>
         <translation>Das Projekt konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/main_window_jobs.cpp" line="+63"/>
+        <location filename="../ui/main_window_files.cpp" line="+5"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/main_window_files.cpp" line="+9"/>
         <source>/zoom.droste</source>
         <translation>/zoom.droste</translation>
     </message>
@@ -759,18 +777,17 @@
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Could not import the picture</source>
         <translation>Das Bild konnte nicht importiert werden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>%1 konnte nicht als Bild gelesen werden (%2). Versuchen Sie eine PNG- oder JPEG-Datei.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Import start image</source>
         <translation>Startbild importieren</translation>
     </message>
@@ -785,17 +802,7 @@
         <translation>Das Projekt enthält ungespeicherte Änderungen. Sollen sie zuerst gespeichert werden?</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>No recent projects</source>
-        <translation>Keine zuletzt geöffneten Projekte</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Recover work</source>
         <translation>Arbeit wiederherstellen</translation>
     </message>
@@ -815,7 +822,7 @@
         <translation>Das Projekt konnte nicht wiederhergestellt werden</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>About Droste</source>
         <translation>Über Droste</translation>
     </message>
@@ -825,7 +832,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window_jobs.cpp" line="+136"/>
+        <location filename="../ui/main_window.cpp" line="-74"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbild ist jetzt veraltet. „Veraltete neu generieren“ malt es neu.</numerusform>
@@ -838,7 +845,7 @@
         <translation>Neue Schlüsselbilder und Neuberechnungen verwenden die neue Einstellung; bereits gemalte Schlüsselbilder bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../ui/main_window_jobs.cpp" line="-44"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Angehalten. Fertige Schlüsselbilder bleiben erhalten.</translation>
     </message>
@@ -848,41 +855,12 @@
         <translation>Malen fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: done.</source>
         <translation>%1: fertig.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Generate first keyframe</source>
-        <translation>Erstes Schlüsselbild generieren</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <location line="+5"/>
-        <source>Add %n keyframe(s)</source>
-        <translation>
-            <numerusform>%n Schlüsselbild hinzufügen</numerusform>
-            <numerusform>%n Schlüsselbilder hinzufügen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Regenerate keyframe %1 with seed %2</source>
-        <translation>Schlüsselbild %1 mit Seed %2 neu generieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regenerate keyframe %1</source>
-        <translation>Schlüsselbild %1 neu generieren</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Regenerate stale keyframes</source>
-        <translation>Veraltete Schlüsselbilder neu generieren</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Prompt of keyframe %1</source>
         <translation>Prompt von Schlüsselbild %1</translation>
     </message>
@@ -894,22 +872,7 @@ Then use &quot;Regenerate with this seed&quot; to repaint it.</source>
 Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Edit prompt of keyframe %1</source>
-        <translation>Prompt von Schlüsselbild %1 bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Insert keyframe</source>
-        <translation>Schlüsselbild einfügen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Delete keyframe %1</source>
-        <translation>Schlüsselbild %1 löschen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Save keyframe %1</source>
         <translation>Schlüsselbild %1 speichern</translation>
     </message>
@@ -932,11 +895,6 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <location line="+0"/>
         <source>Could not write %1. Check that the folder exists and is writable.</source>
         <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_view.cpp" line="+40"/>
-        <source>Zoom position %1 of %2</source>
-        <translation>Zoomposition %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1297,7 +1255,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>%1 (Standard)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot be used: %1</source>
         <translation>Nicht verwendbar: %1</translation>
     </message>
@@ -1340,6 +1298,64 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <location line="+13"/>
         <source>Not found: moved or deleted?</source>
         <translation>Nicht gefunden: verschoben oder gelöscht?</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PanelSettings</name>
+    <message>
+        <location filename="../ui/panel_settings.cpp" line="+50"/>
+        <source>Edit prompt</source>
+        <translation>Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit negative prompt</source>
+        <translation>Negativ-Prompt bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change model</source>
+        <translation>Modell ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change sampler</source>
+        <translation>Sampler ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change steps</source>
+        <translation>Schritte ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change guidance</source>
+        <translation>Prompt-Treue ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframe size</source>
+        <translation>Schlüsselbildgröße ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change outpaint ring</source>
+        <translation>Außenrand ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change method</source>
+        <translation>Methode ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change padding</source>
+        <translation>Auffüllung ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change setting</source>
+        <translation>Einstellung ändern</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1656,19 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
 </context>
 <context>
+    <name>droste::ui::RecentProjects</name>
+    <message>
+        <location filename="../ui/recent_projects.cpp" line="+35"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
     <name>droste::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="+28"/>
@@ -1891,7 +1920,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui_main.cpp" line="+22"/>
+        <location filename="../app/gui_main.cpp" line="+24"/>
         <source>Infinite zoom videos with Stable Diffusion</source>
         <translation>Endlose Zoom-Videos mit Stable Diffusion</translation>
     </message>

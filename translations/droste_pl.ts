@@ -4,7 +4,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+406"/>
+        <location filename="../core/engine/engine.cpp" line="+411"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -29,9 +29,111 @@
     </message>
 </context>
 <context>
+    <name>droste::session::Session</name>
+    <message>
+        <location filename="../core/session/session.cpp" line="+80"/>
+        <source>Change model</source>
+        <translation>Zmiana modelu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit prompt of keyframe %1</source>
+        <translation>Edycja opisu klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Insert keyframe</source>
+        <translation>Wstawienie klatki kluczowej</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete keyframe %1</source>
+        <translation>Usunięcie klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import start image</source>
+        <translation>Importuj obraz początkowy</translation>
+    </message>
+    <message>
+        <location filename="../core/session/session_jobs.cpp" line="+19"/>
+        <source>Another keyframe is being painted: wait for it, or stop it first.</source>
+        <translation>Trwa malowanie innej klatki kluczowej: zaczekaj na nią albo najpierw ją zatrzymaj.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Generate first keyframe</source>
+        <translation>Generowanie pierwszej klatki kluczowej</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Add %n keyframe(s)</source>
+        <translation>
+            <numerusform>Dodanie %n klatki kluczowej</numerusform>
+            <numerusform>Dodanie %n klatek kluczowych</numerusform>
+            <numerusform>Dodanie %n klatek kluczowych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Regenerate keyframe %1 with seed %2</source>
+        <translation>Ponowne generowanie klatki kluczowej %1 z ziarnem %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate keyframe %1</source>
+        <translation>Ponowne generowanie klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Regenerate stale keyframes</source>
+        <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Paint or import the first keyframe before exporting.</source>
+        <translation>Przed eksportem namaluj lub zaimportuj pierwszą klatkę kluczową.</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ChainView</name>
+    <message>
+        <location filename="../ui/chain_view.cpp" line="+71"/>
+        <source>Imported picture</source>
+        <translation>Zaimportowany obraz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed %1
+%2</source>
+        <translation>Ziarno %1
+%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>imported picture</source>
+        <translation>zaimportowany obraz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seed %1</source>
+        <translation>ziarno %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyframe %1 of %2 · %3 · %4</source>
+        <translation>Klatka kluczowa %1 z %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Zoom position %1 of %2</source>
+        <translation>Pozycja zbliżenia %1 z %2</translation>
+    </message>
+</context>
+<context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+25"/>
+        <location filename="../ui/export_dialog.cpp" line="+57"/>
         <source>Export MP4 video</source>
         <translation>Eksport wideo MP4</translation>
     </message>
@@ -215,7 +317,12 @@
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Stop painting or exporting (Esc). Keyframes already finished are kept.</source>
+        <translation>Zatrzymaj malowanie lub eksport (Esc). Gotowe klatki kluczowe zostają zachowane.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Where the painter runs (Settings &gt; Preferences to change)</source>
         <translation>Gdzie działa generator (zmiana: Ustawienia &gt; Konfiguruj Droste)</translation>
     </message>
@@ -225,12 +332,7 @@
         <translation>Używany generator</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Stop painting (Esc). Keyframes already finished are kept.</source>
-        <translation>Zatrzymaj malowanie (Esc). Gotowe klatki kluczowe zostaną zachowane.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Device: %1</source>
         <translation>Urządzenie: %1</translation>
     </message>
@@ -250,6 +352,11 @@
         <translation>krok %v/%m</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>frame %v/%m</source>
+        <translation>klatka %v/%m</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>preparing…</source>
         <translation>przygotowywanie…</translation>
@@ -266,14 +373,9 @@
     </message>
 </context>
 <context>
-    <name>droste::ui::MainWindow</name>
+    <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+80"/>
-        <source>Autosave failed: %1</source>
-        <translation>Automatyczny zapis nie powiódł się: %1</translation>
-    </message>
-    <message>
-        <location line="+184"/>
+        <location filename="../ui/main_actions.cpp" line="+94"/>
         <source>&amp;New Project</source>
         <translation>&amp;Nowy projekt</translation>
     </message>
@@ -368,17 +470,7 @@
         <translation>Zakoń&amp;cz</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Cofnij</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ponów</translation>
-    </message>
-    <message>
-        <location line="-29"/>
+        <location line="+4"/>
         <source>&amp;Generate First Keyframe</source>
         <translation>&amp;Generuj pierwszą klatkę kluczową</translation>
     </message>
@@ -444,8 +536,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Stop painting; finished keyframes are kept</source>
-        <translation>Zatrzymaj malowanie; gotowe klatki kluczowe zostaną zachowane</translation>
+        <source>Stop painting or exporting; finished keyframes are kept</source>
+        <translation>Zatrzymaj malowanie lub eksport; gotowe klatki kluczowe zostają zachowane</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -519,72 +611,34 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Cofnij: %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Ponów: %1</translation>
     </message>
+</context>
+<context>
+    <name>droste::ui::MainWindow</name>
     <message>
-        <location line="+70"/>
-        <source>Edit prompt</source>
-        <translation>Edycja opisu</translation>
+        <location filename="../ui/main_window_jobs.cpp" line="+29"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Edit negative prompt</source>
-        <translation>Edycja opisu negatywnego</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <source>Change model</source>
-        <translation>Zmiana modelu</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Change sampler</source>
-        <translation>Zmiana samplera</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change steps</source>
-        <translation>Zmiana liczby kroków</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Change guidance</source>
-        <translation>Zmiana zgodności z opisem</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change keyframe size</source>
-        <translation>Zmiana rozmiaru klatki kluczowej</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change outpaint ring</source>
-        <translation>Zmiana pierścienia domalowania</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Change method</source>
-        <translation>Zmiana metody</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change padding</source>
-        <translation>Zmiana wypełnienia</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change setting</source>
-        <translation>Zmiana ustawienia</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../ui/main_window.cpp" line="+160"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -604,12 +658,12 @@
         <translation>Tego modelu nie można użyć</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Draft painter (no model)</source>
         <translation>Tryb szkicu (bez modelu)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>draft painter</source>
         <translation>tryb szkicu</translation>
     </message>
@@ -628,7 +682,7 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Untitled</source>
         <translation>Bez nazwy</translation>
     </message>
@@ -638,94 +692,58 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Seed %1
-%2</source>
-        <translation>Ziarno %1
-%2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Imported picture</source>
-        <translation>Zaimportowany obraz</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>imported picture</source>
-        <translation>zaimportowany obraz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>seed %1</source>
-        <translation>ziarno %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keyframe %1 of %2 · %3 · %4</source>
-        <translation>Klatka kluczowa %1 z %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_export.cpp" line="+74"/>
+        <location filename="../ui/main_window_export.cpp" line="+37"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Rendering and encoding the zoom…</source>
-        <translation>Renderowanie i kodowanie zbliżenia…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Preparing the preview…</source>
-        <translation>Przygotowywanie podglądu…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export</source>
-        <translation>Eksportowanie</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play Preview</source>
-        <translation>Odtwórz podgląd</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+12"/>
         <source>The export was cancelled.</source>
         <translation>Eksport został anulowany.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>No file was written to %1.</source>
         <translation>Nie zapisano żadnego pliku w %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>Preparing the preview</source>
+        <translation>Przygotowywanie podglądu</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Exporting %1</source>
+        <translation>Eksportowanie %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The preview was cancelled.</source>
+        <translation>Podgląd został anulowany.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Preview failed</source>
         <translation>Podgląd nie powiódł się</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+39"/>
+        <location filename="../ui/main_window_files.cpp" line="+36"/>
         <source>Images (%1)</source>
         <translation>Obrazy (%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Could not open the project</source>
         <translation>Nie można otworzyć projektu</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Opened %1</source>
         <translation>Otwarto %1</translation>
     </message>
@@ -736,22 +754,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Droste projects (*.droste)</source>
         <translation>Projekty Droste (*.droste)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-15"/>
         <source>Could not save the project</source>
         <translation>Nie można zapisać projektu</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/main_window_jobs.cpp" line="+63"/>
+        <location filename="../ui/main_window_files.cpp" line="+5"/>
         <source>Saved %1</source>
         <translation>Zapisano %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../ui/main_window_files.cpp" line="+9"/>
         <source>/zoom.droste</source>
         <translation>/zoom.droste</translation>
     </message>
@@ -761,18 +780,17 @@
         <translation>Zapisz projekt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Could not import the picture</source>
         <translation>Nie można zaimportować obrazu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>Nie można odczytać %1 jako obrazu (%2). Spróbuj pliku PNG lub JPEG.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Import start image</source>
         <translation>Importuj obraz początkowy</translation>
     </message>
@@ -787,17 +805,7 @@
         <translation>Projekt zawiera niezapisane zmiany. Czy najpierw je zapisać?</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>No recent projects</source>
-        <translation>Brak ostatnich projektów</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Clear list</source>
-        <translation>Wyczyść listę</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Recover work</source>
         <translation>Odzyskiwanie pracy</translation>
     </message>
@@ -817,7 +825,7 @@
         <translation>Nie można odzyskać projektu</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>About Droste</source>
         <translation>O programie Droste</translation>
     </message>
@@ -827,7 +835,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window_jobs.cpp" line="+136"/>
+        <location filename="../ui/main_window.cpp" line="-74"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Geometria łańcucha się zmieniła: %n klatka kluczowa jest nieaktualna. „Wygeneruj ponownie nieaktualne” namaluje ją od nowa.</numerusform>
@@ -841,7 +849,7 @@
         <translation>Nowe klatki kluczowe i ponowne malowanie użyją nowego ustawienia; namalowane już klatki kluczowe zostaną zachowane.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../ui/main_window_jobs.cpp" line="-44"/>
         <source>Stopped. Keyframes that were finished are kept.</source>
         <translation>Zatrzymano. Gotowe klatki kluczowe zostały zachowane.</translation>
     </message>
@@ -851,42 +859,12 @@
         <translation>Malowanie nie powiodło się</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: done.</source>
         <translation>%1: gotowe.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Generate first keyframe</source>
-        <translation>Generowanie pierwszej klatki kluczowej</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <location line="+5"/>
-        <source>Add %n keyframe(s)</source>
-        <translation>
-            <numerusform>Dodanie %n klatki kluczowej</numerusform>
-            <numerusform>Dodanie %n klatek kluczowych</numerusform>
-            <numerusform>Dodanie %n klatek kluczowych</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Regenerate keyframe %1 with seed %2</source>
-        <translation>Ponowne generowanie klatki kluczowej %1 z ziarnem %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regenerate keyframe %1</source>
-        <translation>Ponowne generowanie klatki kluczowej %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Regenerate stale keyframes</source>
-        <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Prompt of keyframe %1</source>
         <translation>Opis klatki kluczowej %1</translation>
     </message>
@@ -898,22 +876,7 @@ Then use &quot;Regenerate with this seed&quot; to repaint it.</source>
 Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Edit prompt of keyframe %1</source>
-        <translation>Edycja opisu klatki kluczowej %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Insert keyframe</source>
-        <translation>Wstawienie klatki kluczowej</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Delete keyframe %1</source>
-        <translation>Usunięcie klatki kluczowej %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Save keyframe %1</source>
         <translation>Zapisz klatkę kluczową %1</translation>
     </message>
@@ -936,11 +899,6 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <location line="+0"/>
         <source>Could not write %1. Check that the folder exists and is writable.</source>
         <translation>Nie można zapisać %1. Sprawdź, czy katalog istnieje i można w nim zapisywać.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_view.cpp" line="+40"/>
-        <source>Zoom position %1 of %2</source>
-        <translation>Pozycja zbliżenia %1 z %2</translation>
     </message>
 </context>
 <context>
@@ -1303,7 +1261,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>%1 (domyślny)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot be used: %1</source>
         <translation>Nie można użyć: %1</translation>
     </message>
@@ -1346,6 +1304,64 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <location line="+13"/>
         <source>Not found: moved or deleted?</source>
         <translation>Nie znaleziono: przeniesiony lub usunięty?</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::PanelSettings</name>
+    <message>
+        <location filename="../ui/panel_settings.cpp" line="+50"/>
+        <source>Edit prompt</source>
+        <translation>Edycja opisu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit negative prompt</source>
+        <translation>Edycja opisu negatywnego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change model</source>
+        <translation>Zmiana modelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change sampler</source>
+        <translation>Zmiana samplera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change steps</source>
+        <translation>Zmiana liczby kroków</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change guidance</source>
+        <translation>Zmiana zgodności z opisem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframe size</source>
+        <translation>Zmiana rozmiaru klatki kluczowej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change outpaint ring</source>
+        <translation>Zmiana pierścienia domalowania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change method</source>
+        <translation>Zmiana metody</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change padding</source>
+        <translation>Zmiana wypełnienia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change setting</source>
+        <translation>Zmiana ustawienia</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1662,19 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
 </context>
 <context>
+    <name>droste::ui::RecentProjects</name>
+    <message>
+        <location filename="../ui/recent_projects.cpp" line="+35"/>
+        <source>No recent projects</source>
+        <translation>Brak ostatnich projektów</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear list</source>
+        <translation>Wyczyść listę</translation>
+    </message>
+</context>
+<context>
     <name>droste::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="+28"/>
@@ -1897,7 +1926,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui_main.cpp" line="+22"/>
+        <location filename="../app/gui_main.cpp" line="+24"/>
         <source>Infinite zoom videos with Stable Diffusion</source>
         <translation>Nieskończone zbliżenia wideo ze Stable Diffusion</translation>
     </message>

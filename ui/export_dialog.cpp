@@ -18,9 +18,38 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include <numeric>
 
 namespace droste::ui {
+
+namespace {
+// Quality 0..100 onto the codec's CRF: 75 is the exporter's "no visible loss" default, 100 about a
+// third finer, 0 about twice as coarse.
+int crfForQuality(int quality, video::VideoCodec codec) {
+  const int def = video::defaultCrf(codec);
+  const int maxCrf = codec == video::VideoCodec::H264 ? 51 : 63;
+  return std::clamp(int(std::lround(def * (1.0 + (75 - quality) / 75.0))), 0, maxCrf);
+}
+
+}  // namespace
+
+video::ExportSettings exportSettingsFor(const ExportChoices& c) {
+  video::ExportSettings s;
+  s.output = c.path;
+  if (c.format == ExportFormat::Frames && !s.output.endsWith(QLatin1Char('/'))) s.output += QLatin1Char('/');
+  s.size = QSize(c.width, c.height);
+  s.timing.fps = c.fps;
+  s.timing.secondsPerKeyframe = c.secondsPerKeyframe;
+  s.timing.direction = c.zoomIn ? render::ZoomDirection::In : render::ZoomDirection::Out;
+  s.timing.ease = c.easing != QLatin1String("linear");
+  if (c.format != ExportFormat::Frames)
+    s.crf = crfForQuality(c.quality, c.format == ExportFormat::Mp4 ? video::VideoCodec::H264 : video::VideoCodec::VP9);
+  return s;
+}
+
+
 
 namespace {
 QString formatTitle(ExportFormat f) {

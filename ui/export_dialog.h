@@ -1,5 +1,7 @@
 #pragma once
 // Asks how to export the zoom: frame rate, pace, size and aspect, direction, easing, quality, file.
+#include "core/video/export_job.h"
+
 #include <QDialog>
 #include <QString>
 
@@ -25,6 +27,9 @@ struct ExportChoices {
   QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
   int quality = 75;               // 0 (smallest file) .. 100 (best picture)
 };
+
+// What the exporter is asked for: the choices in its terms (quality becomes the codec's CRF).
+video::ExportSettings exportSettingsFor(const ExportChoices& choices);
 
 class ExportDialog : public QDialog {
   Q_OBJECT

@@ -25,7 +25,7 @@ JobStatusBar::JobStatusBar(QWidget* parent)
   // Device and painter texts come from the window (setDevice/setModel), job texts with each progress.
   texts_.add([this] {
     cancel_->setText(tr("Cancel"));
-    cancel_->setToolTip(tr("Stop painting (Esc). Keyframes already finished are kept."));
+    cancel_->setToolTip(tr("Stop painting or exporting (Esc). Keyframes already finished are kept."));
     device_->setToolTip(tr("Where the painter runs (Settings > Preferences to change)"));
     model_->setToolTip(tr("The painter in use"));
   });
@@ -67,7 +67,7 @@ void JobStatusBar::showProgress(const JobProgressView& p) {
   if (p.total > 0) {
     bar_->setRange(0, p.total);
     bar_->setValue(std::clamp(p.step, 0, p.total));
-    bar_->setFormat(tr("step %v/%m"));
+    bar_->setFormat(p.frames ? tr("frame %v/%m") : tr("step %v/%m"));
   } else {  // a keyframe starting: no step count yet (not "step 0/1")
     bar_->setRange(0, 0);
     bar_->setFormat(tr("preparing…"));

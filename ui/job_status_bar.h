@@ -18,6 +18,7 @@ struct JobProgressView {
   int step = 0, total = 0;
   double itPerSec = 0.0;
   double etaSeconds = -1.0;
+  bool frames = false;    // an export: step/total count frames
 };
 
 class JobStatusBar : public QWidget {

@@ -1,32 +1,29 @@
-// The main window's file handling: new, open, save, import, autosave, recent files, dialogs.
+// The main window's file dialogs and messages: new, open, save, import, recovery, settings, about.
+// What happens to the project is the session's.
+#include "core/session/session.h"
 #include "core/system_info.h"
-#include "core/zoom/autosave.h"
 #include "core/zoom/project.h"
 #include "ui/app_preferences.h"
+#include "ui/chain_view.h"
 #include "ui/interface_language.h"
 #include "ui/main_window.h"
 #include "ui/model_download_dialog.h"
-#include "ui/preview_widget.h"
+#include "ui/recent_projects.h"
 #include "ui/settings_dialog.h"
 #include "ui/timeline_widget.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QMenu>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QUndoStack>
 
 namespace droste::ui {
 
 namespace {
-constexpr int kMaxRecent = 8;
-
 QString lastDirectory() {
   const QString dir = prefs::lastDirectory();
   return dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) : dir;
@@ -41,33 +38,19 @@ QString imageFilter() {
 }  // namespace
 
 void MainWindow::newProject() {
-  if (!maybeSave()) return;
-  const zoom::ProjectSettings keep = project_->settings();  // the artist's model and sampler carry over
-  project_->clearKeyframes();
-  zoom::ProjectSettings fresh;
-  fresh.painter = keep.painter;
-  fresh.model = keep.model;
-  fresh.scheduler = keep.scheduler;
-  project_->setSettings(fresh);
-  project_->setFilePath(QString());
-  project_->setModified(false);
-  undo_->clear();
-  inputs_.clear();
-  preview_->setInput({}, {});
+  if (maybeSave()) session_->newProject();
 }
 
 bool MainWindow::openProject(const QString& path) {
   try {
-    project_->load(path);
+    session_->openProject(path);
   } catch (const std::exception& e) {
     reportError(tr("Could not open the project"), QString::fromUtf8(e.what()));
     return false;
   }
-  undo_->clear();
-  inputs_.clear();
-  addRecent(path);
+  recent_->add(path);
   prefs::lastDirectory().set(QFileInfo(path).absolutePath());
-  timeline_->setSelectedIndex(project_->keyframeCount() > 0 ? 0 : -1);
+  timeline_->setSelectedIndex(project()->keyframeCount() > 0 ? 0 : -1);
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
 }
@@ -83,25 +66,23 @@ bool MainWindow::saveProject(const QString& requested) {
   QString path = requested;
   if (!path.endsWith(QLatin1String(".droste"), Qt::CaseInsensitive)) path += QStringLiteral(".droste");
   try {
-    project_->save(path);
+    session_->saveProject(path);
   } catch (const std::exception& e) {
     reportError(tr("Could not save the project"), QString::fromUtf8(e.what()));
     return false;
   }
-  undo_->setClean();
-  addRecent(path);
+  recent_->add(path);
   prefs::lastDirectory().set(QFileInfo(path).absolutePath());
   statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
 }
 
 bool MainWindow::save() {
-  if (project_->filePath().isEmpty()) return saveAsDialog();
-  return saveProject(project_->filePath());
+  return project()->filePath().isEmpty() ? saveAsDialog() : saveProject(project()->filePath());
 }
 
 bool MainWindow::saveAsDialog() {
-  const QString suggested = project_->filePath().isEmpty() ? lastDirectory() + tr("/zoom.droste") : project_->filePath();
+  const QString suggested = project()->filePath().isEmpty() ? lastDirectory() + tr("/zoom.droste") : project()->filePath();
   const QString path = QFileDialog::getSaveFileName(this, tr("Save project"), suggested, tr("Droste projects (*.droste)"));
   return !path.isEmpty() && saveProject(path);
 }
@@ -110,15 +91,17 @@ bool MainWindow::startFromImage(const QString& path) {
   QImageReader reader(path);
   reader.setAutoTransform(true);
   const QImage image = reader.read();
-  if (image.isNull()) {
-    reportError(tr("Could not import the picture"),
-                tr("%1 could not be read as a picture (%2). Try a PNG or JPEG file.").arg(path, reader.errorString()));
+  try {
+    if (image.isNull())
+      throw std::runtime_error(tr("%1 could not be read as a picture (%2). Try a PNG or JPEG file.")
+                                   .arg(path, reader.errorString()).toStdString());
+    session_->importFirstKeyframe(image);
+  } catch (const std::exception& e) {
+    reportError(tr("Could not import the picture"), QString::fromUtf8(e.what()));
     return false;
   }
-  editChain(tr("Import start image"), [this, &image] { project_->importFirstKeyframe(image, zoom::ImportFit::CenterCrop); });
-  inputs_.erase(0);
   timeline_->setSelectedIndex(0);
-  showKeyframe(0);
+  chain_->showKeyframe(0);
   prefs::lastDirectory().set(QFileInfo(path).absolutePath());
   return true;
 }
@@ -129,7 +112,7 @@ void MainWindow::importImageDialog() {
 }
 
 bool MainWindow::maybeSave() {
-  if (!project_->isModified()) return true;
+  if (!project()->isModified()) return true;
   const auto answer = QMessageBox::question(
       this, tr("Unsaved changes"), tr("The project has changes that are not saved. Save them first?"),
       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
@@ -137,67 +120,23 @@ bool MainWindow::maybeSave() {
   return answer == QMessageBox::Discard;
 }
 
-void MainWindow::addRecent(const QString& path) {
-  QStringList recent = prefs::recentProjects();
-  const QString absolute = QFileInfo(path).absoluteFilePath();
-  recent.removeAll(absolute);
-  recent.prepend(absolute);
-  while (recent.size() > kMaxRecent) recent.removeLast();
-  prefs::recentProjects().set(recent);
-  rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-  recentMenu_->clear();
-  const QStringList recent = prefs::recentProjects();
-  for (const QString& path : recent) {
-    recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-      if (maybeSave()) openProject(path);
-    })->setToolTip(QDir::toNativeSeparators(path));
-  }
-  if (recent.isEmpty()) recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
-  else {
-    recentMenu_->addSeparator();
-    recentMenu_->addAction(tr("Clear list"), this, [this] {
-      prefs::recentProjects().reset();
-      rebuildRecentMenu();
-    });
-  }
-}
-
 void MainWindow::offerAutosave() {
-  // A crashed session left either the autosave of a saved project (the most recent one) or of an
-  // untitled one; offer the newest.
-  QString autosave, original;
-  const QStringList recent = prefs::recentProjects();
-  if (!recent.isEmpty()) {
-    if (const auto found = zoom::Autosaver::recoverableAutosave(recent.first())) {
-      autosave = *found;
-      original = recent.first();
-    }
-  }
-  if (autosave.isEmpty()) {
-    const QStringList orphans = zoom::Autosaver::orphanedUntitledAutosaves();
-    if (orphans.isEmpty()) return;
-    autosave = orphans.first();
-  }
+  const auto work = session::Session::findRecoverableWork(prefs::recentProjects());
+  if (!work) return;
   const auto answer = QMessageBox::question(
       this, tr("Recover work"),
       tr("Droste did not close properly last time. Open the automatically saved copy of %1?")
-          .arg(original.isEmpty() ? tr("your untitled project") : QFileInfo(original).fileName()),
+          .arg(work->original.isEmpty() ? tr("your untitled project") : QFileInfo(work->original).fileName()),
       QMessageBox::Open | QMessageBox::Discard, QMessageBox::Open);
   if (answer != QMessageBox::Open) {
-    QFile::remove(autosave);
+    QFile::remove(work->autosave);
     return;
   }
   try {
-    zoom::Autosaver::recover(*project_, autosave, original);
+    session_->recover(*work);
   } catch (const std::exception& e) {
     reportError(tr("Could not recover the project"), QString::fromUtf8(e.what()));
-    return;
   }
-  undo_->clear();
-  QFile::remove(autosave);  // it now lives on as unsaved changes (and in the next autosave)
 }
 
 void MainWindow::showSettingsDialog() {

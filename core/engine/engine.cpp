@@ -45,7 +45,7 @@ struct TurnEnd {
 
 // Step timing for it/s and ETA over a whole job.
 struct Engine::JobTimer {
-  QElapsedTimer clock;
+  qint64 startMs = 0;
   int stepsDone = 0;       // in finished keyframes
   int stepsPerKeyframe = 0;
   int firstStepAt = -1;    // ms when the first step of the job finished (setup excluded from the rate)
@@ -74,6 +74,9 @@ std::shared_ptr<QPromise<T>> promiseWithFallback(T fallback) {
 }  // namespace
 
 Engine::Engine(QObject* parent) : QObject(parent), thread_(new QThread), worker_(new EngineWorker) {
+  auto steady = std::make_shared<QElapsedTimer>();
+  steady->start();
+  clock_ = [steady] { return steady->elapsed(); };
   thread_->setObjectName(QStringLiteral("droste-engine"));
   worker_->moveToThread(thread_);
   thread_->start();
@@ -89,6 +92,8 @@ Engine::~Engine() {
   delete worker_;
   delete thread_;
 }
+
+void Engine::setClock(std::function<qint64()> msNow) { clock_ = std::move(msNow); }
 
 std::shared_ptr<std::atomic_bool> Engine::newCancelFlag() {
   std::erase_if(cancelFlags_, [](const auto& weak) { return weak.expired(); });
@@ -274,7 +279,7 @@ void Engine::onWorkerProgress(int step, int total, const QImage& image) {
     t.stepsPerKeyframe = total;
     const int done = t.stepsDone + step;
     const int all = current_.keyframeTotal * total;
-    const int now = int(t.clock.elapsed());
+    const int now = int(clock_() - t.startMs);
     if (t.firstStepAt < 0) {
       t.firstStepAt = now;
       t.stepsAtFirst = done;
@@ -320,7 +325,7 @@ QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QStr
   if (indices.empty()) co_return JobResult::success();
 
   timer_ = std::make_unique<JobTimer>();
-  timer_->clock.start();
+  timer_->startMs = clock_();
   current_ = Progress{};
   current_.keyframeTotal = int(indices.size());
   int painted = 0;
@@ -441,6 +446,85 @@ QCoro::Task<JobResult> Engine::regenerateStale(zoom::Project* project) {
   if (!self) co_return JobResult::failure(QStringLiteral("The engine was shut down"));
   if (!guarded) co_return JobResult::failure(QStringLiteral("The project was closed"));
   co_return co_await runChainJob(guarded, tr("Repainting stale keyframes"), guarded->staleKeyframes(), 0, turn);
+}
+
+}  // namespace droste::engine
+
+namespace droste::engine {
+
+QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,
+                                              const video::ExportSettings& settings) {
+  ExportJobResult dropped;
+  dropped.job = JobResult::canceled();
+  auto promise = promiseWithFallback(dropped);
+  QFuture<ExportJobResult> future = promise->future();
+  auto cancel = newCancelFlag();
+  QPointer<Engine> self(this);
+  QMetaObject::invokeMethod(
+      worker_,
+      [promise, cancel, renderer, settings, self] {
+        // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
+        const auto onFrame = [self](const video::ExportProgress& p) {
+          QMetaObject::invokeMethod(
+              self.data(), [self, p] { if (self) self->onExportProgress(p.framesDone, p.frameCount, p.etaSeconds); },
+              Qt::QueuedConnection);
+        };
+        ExportJobResult outcome;
+        try {
+          const video::ExportResult written = video::exportZoom(*renderer, settings, onFrame, cancel.get());
+          outcome.path = written.path;
+          outcome.frames = written.frames;
+          if (written.path.isEmpty()) outcome.job = JobResult::failure(QString());  // the caller words it
+        } catch (const video::ExportCancelled&) {
+          outcome.job = JobResult::canceled();
+        } catch (const std::exception& e) {
+          outcome.job = JobResult::failure(messageOf(e));
+        } catch (...) {
+          outcome.job = JobResult::failure(QStringLiteral("The export failed for an unknown reason"));
+        }
+        promise->addResult(outcome);
+        promise->finish();
+      },
+      Qt::QueuedConnection);
+  return future;
+}
+
+void Engine::onExportProgress(int framesDone, int frameCount, double etaSeconds) {
+  current_.step = framesDone;
+  current_.total = frameCount;
+  current_.etaSeconds = etaSeconds;
+  Q_EMIT progress(current_);
+}
+
+QCoro::Task<ExportJobResult> Engine::exportZoom(std::shared_ptr<const render::ZoomRenderer> renderer,
+                                                video::ExportSettings settings, QString name) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  jobStarted();
+  QPointer<Engine> self(this);
+  struct EndGuard {
+    QPointer<Engine>& e;
+    ~EndGuard() {
+      if (e) e->jobEnded();
+    }
+  } guard{self};
+  ExportJobResult result;
+  if (turn->hasPrevious) co_await turn->previous;
+  if (!self) {
+    result.job = JobResult::failure(QStringLiteral("The engine was shut down"));
+    co_return result;
+  }
+  if (turn->epoch != cancelEpoch_ || !renderer) {
+    result.job = renderer ? JobResult::canceled() : JobResult::failure(QStringLiteral("There is nothing to export yet"));
+    co_return result;
+  }
+  timer_.reset();  // frames carry their own ETA
+  current_ = Progress{};
+  current_.job = name;
+  current_.unit = ProgressUnit::Frames;
+  Q_EMIT progress(current_);
+  result = co_await submitExport(std::move(renderer), settings);
+  co_return result;
 }
 
 }  // namespace droste::engine

@@ -3,7 +3,9 @@
 // thread that owns the loaded model and runs one painting at a time. Every public call returns at
 // once with an awaitable (QCoro::Task or QFuture); progress and per-step previews arrive as signals
 // on the caller's thread. Failures (bad model, out of memory, NaNs) come back as JobResult errors and
-// the engine stays usable. Cancel takes effect within one denoising step.
+// the engine stays usable. Cancel takes effect within one denoising step (or one exported frame).
+// Exports are jobs in the same line as painting: one worker thread, one queue, one cancel.
+#include "core/video/export_job.h"
 #include "core/zoom/keyframe.h"
 
 #include <QFuture>
@@ -16,6 +18,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -55,8 +58,11 @@ struct PaintOutcome {
   bool ok() const { return !cancelled && error.isEmpty() && !image.isNull(); }
 };
 
+enum class ProgressUnit { Steps, Frames };
+
 struct Progress {
   QString job;              // what runs, in words ("Painting keyframe 3")
+  ProgressUnit unit = ProgressUnit::Steps;  // Frames: an export counts frames in step/total
   int keyframe = -1;        // index of the keyframe being painted, -1 when none
   int keyframeNumber = 0;   // 1-based position within this job
   int keyframeTotal = 0;    // keyframes this job paints
@@ -76,6 +82,12 @@ struct JobResult {
   static JobResult canceled(int painted = 0) { return {false, true, QStringLiteral("Cancelled"), painted}; }
 };
 
+struct ExportJobResult {
+  JobResult job;
+  QString path;  // the written file or folder; empty unless job.ok
+  int frames = 0;
+};
+
 class EngineWorker;
 
 class Engine : public QObject {
@@ -92,12 +104,19 @@ class Engine : public QObject {
   QCoro::Task<JobResult> outpaintNext(zoom::Project* project, int count);   // appends `count` keyframes
   QCoro::Task<JobResult> regenerate(zoom::Project* project, int index, bool keepSeed);  // later ones turn stale
   QCoro::Task<JobResult> regenerateStale(zoom::Project* project);          // repaints stale/failed ones in order
+  // Renders and encodes the zoom of `renderer` (a snapshot of the chain) after the jobs before it;
+  // progress counts frames. `name` is what the progress says ("Exporting zoom.mp4").
+  QCoro::Task<ExportJobResult> exportZoom(std::shared_ptr<const render::ZoomRenderer> renderer,
+                                          video::ExportSettings settings, QString name);
 
   // ---- low level: one generation on the worker thread (first keyframe when request.previous is null,
   // else an outpainted one). Errors and cancellation come back in the outcome, never as exceptions.
   QFuture<PaintOutcome> paintKeyframe(const KeyframeRequest& request);
   // Replaces the worker's painter (tests, plug-ins); `spec` is what loadedModel() reports afterwards.
   QFuture<void> installPainter(std::shared_ptr<zoom::Painter> painter, const ModelSpec& spec);
+
+  // The steady clock (milliseconds) that it/s and time left are measured with; tests give a fake one.
+  void setClock(std::function<qint64()> msNow);
 
   // Stops the running generation within one denoising step and drops the jobs waiting behind it.
   void cancel();
@@ -122,8 +141,11 @@ class Engine : public QObject {
   std::shared_ptr<Turn> takeTurn();  // a place in line, taken synchronously when the job is asked for
   QCoro::Task<JobResult> ensurePainter(const zoom::ProjectSettings& settings);
   QFuture<QString> submitLoad(const ModelSpec& spec);  // empty string = success
+  QFuture<ExportJobResult> submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,
+                                        const video::ExportSettings& settings);
   std::shared_ptr<std::atomic_bool> newCancelFlag();
   void onWorkerProgress(int step, int total, const QImage& image);
+  void onExportProgress(int framesDone, int frameCount, double etaSeconds);
   void jobStarted();
   void jobEnded();
 
@@ -137,6 +159,7 @@ class Engine : public QObject {
   ModelSpec loaded_;
   Progress current_;
   std::unique_ptr<JobTimer> timer_;
+  std::function<qint64()> clock_;
 };
 
 }  // namespace droste::engine

@@ -4,6 +4,7 @@
 #include "ui/app_preferences.h"
 #include "ui/job_status_bar.h"
 #include "ui/main_window.h"
+#include "tests/ui/test_app.h"
 #include "ui/model_banner.h"
 #include "ui/play_preview_dialog.h"
 #include "core/system_info.h"
@@ -29,7 +30,6 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -131,7 +131,8 @@ void runWholeFlow(const FlowPainter& painter) {
   const QString projectPath = dir.filePath(QStringLiteral("flow.droste"));
   std::vector<droste::zoom::Keyframe> saved;
   {
-    MainWindow w;
+    TestApp app;
+    MainWindow& w = app.window;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.project()->settings().painter == kind);
@@ -202,7 +203,8 @@ void runWholeFlow(const FlowPainter& painter) {
     saved = w.project()->keyframes();
   }
   // -> reopen: the same keyframes
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   QVERIFY(w.openProject(projectPath));
   QCOMPARE(w.project()->keyframeCount(), 4);
@@ -256,7 +258,8 @@ void MainWindowFlowTest::wholeFlowWithTinyModel() {
 // An empty folder, random bytes named .safetensors and a pickle checkpoint are refused when chosen, with
 // the reason, and change neither the project nor the default; the tiny fixture model is taken.
 void MainWindowFlowTest::unusableModelsAreRefusedOnChoosing() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   QTemporaryDir dir;
   const QString empty = dir.filePath(QStringLiteral("empty-folder"));
   QVERIFY(QDir().mkpath(empty));
@@ -286,7 +289,8 @@ void MainWindowFlowTest::unusableModelsAreRefusedOnChoosing() {
 }
 
 void MainWindowFlowTest::eventLoopNeverStallsWhileGenerating() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   setKeyframeSize(w, 768);  // big keyframes: real work on the engine thread
@@ -336,7 +340,8 @@ void MainWindowFlowTest::eventLoopNeverStallsWhileGenerating() {
 }
 
 void MainWindowFlowTest::chainGeometryEditsMarkDependentKeyframesStale() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   setKeyframeSize(w, 256);
   QVERIFY(runAction(w, "actionGenerateFirst"));
@@ -390,7 +395,8 @@ void MainWindowFlowTest::chainGeometryEditsMarkDependentKeyframesStale() {
 }
 
 void MainWindowFlowTest::playPreviewAndAboutOpenAndClose() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   setKeyframeSize(w, 256);
   QVERIFY(runAction(w, "actionGenerateFirst"));
@@ -400,13 +406,17 @@ void MainWindowFlowTest::playPreviewAndAboutOpenAndClose() {
 
   // View > Play Preview: a quick render, then a dialog that plays it.
   QVERIFY(action(w, "actionPlay")->isEnabled());
+  // Its progress (in the status bar, with Cancel, like painting) is the preview's, not an export's.
+  QStringList shown;
+  QObject::connect(w.engine(), &droste::engine::Engine::progress, &w, [&w, &shown] {
+    shown << w.jobStatus()->progressText();
+  });
   action(w, "actionPlay")->trigger();
-  // Its progress is the preview's, not an export's.
-  auto* progress = w.findChild<QProgressDialog*>();
-  QVERIFY(progress);
-  QCOMPARE(progress->windowTitle(), QStringLiteral("Play Preview"));
-  QVERIFY2(!progress->labelText().contains(QStringLiteral("encoding")), qPrintable(progress->labelText()));
   QTRY_VERIFY_WITH_TIMEOUT(w.findChild<droste::ui::PlayPreviewDialog*>() != nullptr, 60'000);
+  QVERIFY(!shown.isEmpty());
+  QVERIFY2(shown.last().contains(QStringLiteral("Preparing the preview")) && shown.last().contains(QStringLiteral("frame")),
+           qPrintable(shown.join(QLatin1Char('|'))));
+  QVERIFY2(!shown.join(QLatin1Char('|')).contains(QStringLiteral("Export")), qPrintable(shown.join(QLatin1Char('|'))));
   auto* player = w.findChild<droste::ui::PlayPreviewDialog*>();
   QVERIFY(player->isVisible());
   const QString video = player->player()->source().toLocalFile();
@@ -432,7 +442,8 @@ void MainWindowFlowTest::playPreviewAndAboutOpenAndClose() {
 // Runs last: after an Engine is destroyed in the middle of a job, the first job of the next Engine in
 // the same process was seen never to finish (reported to the engine's owner).
 void MainWindowFlowTest::closingDuringAJobTouchesNothing() {
-  auto* w = new MainWindow;
+  auto* app = new TestApp;
+  MainWindow* w = &app->window;
   w->show();
   setKeyframeSize(*w, 768);
   QVERIFY(runAction(*w, "actionGenerateFirst"));
@@ -440,12 +451,13 @@ void MainWindowFlowTest::closingDuringAJobTouchesNothing() {
   action(*w, "actionAddKeyframes")->trigger();
   QTRY_VERIFY_WITH_TIMEOUT(w->engine()->isBusy(), 5000);
   w->project()->setModified(false);  // no "save changes?" question in a test
-  delete w;                          // the coroutine awaiting the engine must not touch the dead window
+  delete app;  // window, session, engine: the coroutines awaiting the engine must touch none of them
   QTest::qWait(300);                 // let any queued signal or resumed coroutine run
 }
 
 void MainWindowFlowTest::settingEditsAreUndoable() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   auto* steps = w.promptPanel()->findChild<droste::ui::SliderSpin*>(QStringLiteral("steps"));
   const int before = w.project()->settings().steps;
   steps->spinBox()->setValue(before + 5);
@@ -465,7 +477,8 @@ void MainWindowFlowTest::settingEditsAreUndoable() {
 }
 
 void MainWindowFlowTest::timelineContextActionsEditTheChain() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   setKeyframeSize(w, 256);
   QVERIFY(runAction(w, "actionGenerateFirst"));
   setKeyframesToAdd(w, 2);
@@ -522,7 +535,8 @@ void MainWindowFlowTest::timelineContextActionsEditTheChain() {
 }
 
 void MainWindowFlowTest::noModelShowsBannerAndDraftPainter() {
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   QVERIFY(w.modelBanner()->isVisible());
   QVERIFY(w.project()->settings().painter == droste::zoom::PainterKind::Draft);
@@ -535,7 +549,8 @@ void MainWindowFlowTest::dropAnImageStartsFromIt() {
   picture.fill(QColor(200, 40, 40));
   const QString path = dir.filePath(QStringLiteral("start.png"));
   QVERIFY(picture.save(path));
-  MainWindow w;
+  TestApp app;
+  MainWindow& w = app.window;
   w.show();
   QSignalSpy dropped(w.preview(), &droste::ui::PreviewWidget::imageDropped);
   auto* mime = new QMimeData;

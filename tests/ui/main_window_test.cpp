@@ -3,6 +3,7 @@
 #include "ui/interface_language.h"
 #include "ui/job_status_bar.h"
 #include "ui/main_window.h"
+#include "tests/ui/test_app.h"
 #include "ui/model_banner.h"
 #include "ui/preview_widget.h"
 #include "ui/prompt_panel.h"
@@ -15,13 +16,15 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSlider>
+#include <QScopeGuard>
 #include <QTest>
 #include <QToolButton>
 
 using droste::ui::MainWindow;
 
 void MainWindowTest::showsMenusAndTitle() {
-  MainWindow window;
+  TestApp app;
+  MainWindow& window = app.window;
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QVERIFY(window.windowTitle().startsWith(QStringLiteral("Droste")));
@@ -48,7 +51,9 @@ QStringList visibleTexts(MainWindow& w) {
 
 void MainWindowTest::languageSwitchRetranslatesTheOpenWindow() {
   droste::ui::applyLanguage(QStringLiteral("en"));
-  MainWindow window;
+  const auto backToEnglish = qScopeGuard([] { droste::ui::applyLanguage(QStringLiteral("en")); });  // even on failure
+  TestApp app;
+  MainWindow& window = app.window;
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   const QStringList english = visibleTexts(window);
@@ -60,7 +65,7 @@ void MainWindowTest::languageSwitchRetranslatesTheOpenWindow() {
     QCoreApplication::processEvents();  // LanguageChange reaches the windows as posted events
     const QStringList translated = visibleTexts(window);
     QCOMPARE(translated.first(),
-             QCoreApplication::translate("droste::ui::MainWindow", "&Generate First Keyframe"));
+             QCoreApplication::translate("droste::ui::MainActions", "&Generate First Keyframe"));
     for (int i = 0; i < english.size(); ++i)
       QVERIFY2(translated[i] != english[i], qPrintable(QStringLiteral("still English in %1: %2").arg(language, english[i])));
   }

@@ -5,6 +5,7 @@
 #include "tests/diffusion/fixtures.h"
 #include "ui/app_preferences.h"
 #include "ui/main_window.h"
+#include "tests/ui/test_app.h"
 #include "ui/model_banner.h"
 #include "ui/model_download_dialog.h"
 #include "ui/model_manager_widget.h"
@@ -388,7 +389,8 @@ void ModelManagementTest::bannerDownloadMakesTheWindowUseTheModel() {
   FakeHubServer hub(kRepo, kCommit);
   hub.addFolder(fixtureModel());
   qputenv("HF_ENDPOINT", hub.endpoint().toString().toUtf8());
-  MainWindow window;
+  TestApp app;
+  MainWindow& window = app.window;
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QVERIFY(window.modelBanner()->isVisible());  // first run: no model

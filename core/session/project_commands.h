@@ -12,7 +12,7 @@ namespace droste::zoom {
 class Project;
 }
 
-namespace droste::ui {
+namespace droste::session {
 
 class SettingsCommand : public QUndoCommand {
  public:
@@ -46,4 +46,4 @@ class ChainCommand : public QUndoCommand {
 // Makes the project's chain equal to `keyframes` with the fewest signals (replace, then trim/append).
 void restoreKeyframes(zoom::Project& project, const std::vector<zoom::Keyframe>& keyframes);
 
-}  // namespace droste::ui
+}  // namespace droste::session

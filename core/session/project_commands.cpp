@@ -1,8 +1,8 @@
-#include "ui/project_commands.h"
+#include "core/session/project_commands.h"
 
 #include "core/zoom/project.h"
 
-namespace droste::ui {
+namespace droste::session {
 
 SettingsCommand::SettingsCommand(zoom::Project* project, zoom::ProjectSettings before, zoom::ProjectSettings after,
                                  QString field, const QString& text)
@@ -43,4 +43,4 @@ void restoreKeyframes(zoom::Project& project, const std::vector<zoom::Keyframe>&
   for (int i = project.keyframeCount(); i < target; ++i) project.insertKeyframe(i, keyframes[i]);
 }
 
-}  // namespace droste::ui
+}  // namespace droste::session

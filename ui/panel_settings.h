@@ -1,0 +1,18 @@
+#pragma once
+// The prompt panel's values <-> the project's settings. The panel also holds fields that are not
+// project settings (seed, lock, keyframes to add); those never become a project edit.
+#include "core/zoom/keyframe.h"
+#include "ui/prompt_panel.h"
+
+namespace droste::ui {
+
+inline constexpr auto kDraftModelEntry = "@draft";  // the model picker's entry for the draft painter
+
+// The panel's values showing `settings`; the panel-only fields stay as in `panel`.
+PanelValues panelValuesFor(const zoom::ProjectSettings& settings, PanelValues panel);
+// `settings` with what the panel shows.
+zoom::ProjectSettings settingsFromPanel(const PanelValues& panel, zoom::ProjectSettings settings);
+bool isPanelOnlyField(const QString& field);
+QString undoTextForField(const QString& field);  // "Change sampler"
+
+}  // namespace droste::ui
