@@ -33,7 +33,8 @@ inline SettingValue<int> exportFps() { return {QStringLiteral("export/fps"), 30}
 inline SettingValue<double> exportSecondsPerKeyframe() { return {QStringLiteral("export/secondsPerKeyframe"), 2.0}; }
 inline SettingValue<int> exportHeight() { return {QStringLiteral("export/height"), 512}; }
 inline SettingValue<QString> exportAspect() { return {QStringLiteral("export/aspect"), QStringLiteral("1:1")}; }
-inline SettingValue<bool> exportZoomIn() { return {QStringLiteral("export/zoomIn"), true}; }
+// Out by default, as droste-cli render and the renderer: the video starts at the first keyframe.
+inline SettingValue<bool> exportZoomIn() { return {QStringLiteral("export/zoomIn"), false}; }
 inline SettingValue<QString> exportEasing() { return {QStringLiteral("export/easing"), QStringLiteral("linear")}; }
 inline SettingValue<int> exportQuality() { return {QStringLiteral("export/quality"), 75}; }
 inline SettingValue<QString> exportFolder() { return {QStringLiteral("export/folder"), QString()}; }  // last used

@@ -23,7 +23,7 @@ struct ExportChoices {
   int fps = 30;
   double secondsPerKeyframe = 2.0;
   int width = 512, height = 512;
-  bool zoomIn = true;             // true: from the outermost keyframe into the first one
+  bool zoomIn = false;            // true: from the outermost keyframe into the first one; false (as the CLI): out
   QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
   int quality = 75;               // 0 (smallest file) .. 100 (best picture)
 };

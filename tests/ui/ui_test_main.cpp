@@ -5,6 +5,7 @@
 #include "tests/ui/widgets_test.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -29,6 +30,7 @@ int main(int argc, char* argv[]) {
   QStandardPaths::setTestModeEnabled(true);
   QApplication::setOrganizationName(QStringLiteral("DrosteTests"));
   QApplication::setApplicationName(QStringLiteral("droste_ui_tests"));
+  QSettings().clear();  // every run starts as a new user would: nothing remembered from the last one
   int failures = 0;
   failures += runClass<WidgetsTest>(argc, argv);
   failures += runClass<MainWindowTest>(argc, argv);

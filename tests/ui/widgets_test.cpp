@@ -180,6 +180,9 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QCOMPARE(c.fps, 24);
   QCOMPARE(c.path, QStringLiteral("/tmp/zoom.mp4"));
   QCOMPARE(c.format, ExportFormat::Mp4);
+  // A first export zooms out from the first keyframe, as `droste-cli render` does by default.
+  QVERIFY(!c.zoomIn);
+  QVERIFY(exportSettingsFor(c).timing.direction == droste::render::ZoomDirection::Out);
   // 4 keyframe steps x 2 s at 24 fps = 192 frames + the last one
   QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("193 frames")));
 
