@@ -6,6 +6,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
 #include <cmath>
 
 namespace droste::ui {
@@ -41,6 +42,8 @@ JobStatusBar::JobStatusBar(QWidget* parent)
   row->addWidget(speed_);
   row->addWidget(cancel_);
   connect(cancel_, &QPushButton::clicked, this, &JobStatusBar::cancelRequested);
+  // As tall idle as busy: the status bar must not grow when a job starts, or the panels above it jump.
+  setMinimumHeight(std::max({bar_->sizeHint().height(), cancel_->sizeHint().height(), job_->sizeHint().height()}));
   setBusy(false);
 }
 

@@ -14,6 +14,9 @@
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace droste::ui {
 
 namespace {
@@ -127,6 +130,13 @@ TimelineWidget::TimelineWidget(QWidget* parent)
   connect(list_, &QListWidget::customContextMenuRequested, this, &TimelineWidget::showContextMenu);
   connect(scrub_, &QSlider::valueChanged, this, [this] {
     scrubLabel_->setText(tr("Zoom position %1").arg(scrubPosition() + 1, 0, 'f', 2));
+    // The keyframe nearest the position is the selected one (what Regenerate Selected repaints), without
+    // selectionChanged: the preview keeps the scrubbed frame instead of jumping to that keyframe.
+    if (count() > 0) {
+      const QSignalBlocker quiet(list_);
+      list_->setCurrentRow(std::clamp(int(std::lround(scrubPosition())), 0, count() - 1));
+      list_->scrollToItem(list_->currentItem());
+    }
     Q_EMIT scrubbed(scrubPosition());
   });
 }

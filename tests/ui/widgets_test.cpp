@@ -143,9 +143,15 @@ void WidgetsTest::timelineShowsEntriesBadgesAndScrubs() {
   auto* scrub = timeline.findChild<QSlider*>(QStringLiteral("scrubBar"));
   QVERIFY(scrub->isEnabled());
   QCOMPARE(scrub->maximum(), 200);  // two keyframe steps, 100 ticks each
+  const int selections = selected.count();
   scrub->setValue(150);
   QCOMPARE(scrubbed.count(), 1);
   QCOMPARE(scrubbed.last().at(0).toDouble(), 1.5);
+  // The selection follows the scrub to the nearest keyframe, quietly (the preview keeps the scrubbed frame).
+  QCOMPARE(timeline.selectedIndex(), 2);
+  scrub->setValue(20);
+  QCOMPARE(timeline.selectedIndex(), 0);
+  QCOMPARE(selected.count(), selections);
 
   timeline.setEntry(1, {solid(Qt::green), KeyframeBadge::Generating, {}});
   QCOMPARE(timeline.entry(1).badge, KeyframeBadge::Generating);
@@ -286,8 +292,13 @@ void WidgetsTest::settingValueFallsBackToDefault() {
 
 void WidgetsTest::jobStatusBarFormatsProgress() {
   JobStatusBar bar;
+  bar.setDevice(QStringLiteral("CPU"));
+  // The height the status bar's layout gives it (as QWidgetItem computes it for a child widget).
+  const auto height = [&bar] { return bar.sizeHint().expandedTo(bar.minimumSize()).height(); };
+  const int idleHeight = height();
   bar.setBusy(true);
   bar.showProgress({QStringLiteral("Painting keyframe 3"), 2, 4, 10, 25, 3.25, 75.0});
+  QCOMPARE(height(), idleHeight);  // the panels above do not jump when a job starts
   const QString text = bar.progressText();
   QVERIFY2(text.contains(QStringLiteral("(2 of 4)")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("3.25 it/s")), qPrintable(text));
@@ -298,6 +309,11 @@ void WidgetsTest::jobStatusBarFormatsProgress() {
   const QString starting = bar.progressText();
   QVERIFY2(!starting.contains(QStringLiteral("step")), qPrintable(starting));
   QVERIFY2(starting.contains(QStringLiteral("(3 of 4)")), qPrintable(starting));
+  // An export counts frames, with the time left.
+  bar.showProgress({QStringLiteral("Exporting zoom.mp4"), 0, 0, 40, 193, 0.0, 12.0, true});
+  const QString exporting = bar.progressText();
+  QVERIFY2(exporting.contains(QStringLiteral("frame 40/193")) && exporting.contains(QStringLiteral("0:12 left")),
+           qPrintable(exporting));
   QCOMPARE(JobStatusBar::formatEta(3725), QStringLiteral("1:02:05"));
   QCOMPARE(JobStatusBar::formatEta(-1), QString());
 }
