@@ -310,7 +310,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+27"/>
+        <location filename="../ui/job_status_bar.cpp" line="+28"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>Der verwendete Generator</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
@@ -636,7 +636,7 @@
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+160"/>
+        <location filename="../ui/main_window.cpp" line="+159"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -1354,6 +1354,21 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Change locked seed</source>
+        <translation>Gesperrten Seed ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock or unlock seed</source>
+        <translation>Seed sperren oder freigeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframes to add</source>
+        <translation>Anzahl neuer Schlüsselbilder ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Change setting</source>
         <translation>Einstellung ändern</translation>
     </message>
@@ -1829,7 +1844,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+119"/>
+        <location filename="../ui/timeline_widget.cpp" line="+122"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Schlüsselbilder vom innersten (1) nach außen. Rechtsklick für weitere Aktionen.</translation>
     </message>
@@ -1842,17 +1857,17 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+7"/>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Zoom position %1</source>
         <translation>Zoomposition %1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>Scrub:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>fresh</source>
         <translation>aktuell</translation>
     </message>

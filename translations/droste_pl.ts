@@ -312,7 +312,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+27"/>
+        <location filename="../ui/job_status_bar.cpp" line="+28"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -332,7 +332,7 @@
         <translation>Używany generator</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Device: %1</source>
         <translation>Urządzenie: %1</translation>
     </message>
@@ -638,7 +638,7 @@
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+160"/>
+        <location filename="../ui/main_window.cpp" line="+159"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -1360,6 +1360,21 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
     </message>
     <message>
         <location line="+1"/>
+        <source>Change locked seed</source>
+        <translation>Zmień zablokowane ziarno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock or unlock seed</source>
+        <translation>Zablokuj lub odblokuj ziarno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change keyframes to add</source>
+        <translation>Zmień liczbę klatek kluczowych do dodania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Change setting</source>
         <translation>Zmiana ustawienia</translation>
     </message>
@@ -1835,7 +1850,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+119"/>
+        <location filename="../ui/timeline_widget.cpp" line="+122"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Klatki kluczowe od najbardziej wewnętrznej (1) na zewnątrz. Kliknij prawym przyciskiem, aby zobaczyć więcej.</translation>
     </message>
@@ -1848,17 +1863,17 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+7"/>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Zoom position %1</source>
         <translation>Pozycja zbliżenia %1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>Scrub:</source>
         <translation>Przewijanie:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>fresh</source>
         <translation>aktualna</translation>
     </message>

@@ -138,7 +138,6 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::applyPanelEdit(const QString& field) {
-  if (isPanelOnlyField(field)) return;
   const zoom::ProjectSettings after = settingsFromPanel(panel_->values(), project()->settings());
   const QString undoText = undoTextForField(field);
   const session::SettingsEffect effect = session_->editSettings(after, field, undoText);

@@ -18,6 +18,9 @@ PanelValues panelValuesFor(const zoom::ProjectSettings& s, PanelValues v) {
   v.outpaint = s.outpaint.outpaint;
   v.method = zoom::toString(s.outpaint.method);
   v.padding = zoom::toString(s.outpaint.padding);
+  v.seedLocked = s.lockedSeed.has_value();
+  if (s.lockedSeed) v.seed = *s.lockedSeed;  // unlocked, the seed field is the panel's own
+  v.keyframesToAdd = s.keyframesToAdd;
   return v;
 }
 
@@ -37,12 +40,9 @@ zoom::ProjectSettings settingsFromPanel(const PanelValues& v, zoom::ProjectSetti
   s.outpaint.outpaint = std::min(v.outpaint, v.keyframeSize / 2);
   s.outpaint.method = zoom::outpaintMethodFromString(v.method).value_or(s.outpaint.method);
   s.outpaint.padding = zoom::paddingModeFromString(v.padding).value_or(s.outpaint.padding);
+  s.lockedSeed = v.seedLocked ? std::optional<std::uint64_t>(v.seed) : std::nullopt;
+  s.keyframesToAdd = v.keyframesToAdd;
   return s;
-}
-
-bool isPanelOnlyField(const QString& field) {
-  return field == QLatin1String("seed") || field == QLatin1String("seedLocked") ||
-         field == QLatin1String("keyframesToAdd");
 }
 
 QString undoTextForField(const QString& field) {
@@ -56,7 +56,10 @@ QString undoTextForField(const QString& field) {
       {QStringLiteral("keyframeSize"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change keyframe size")},
       {QStringLiteral("outpaint"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change outpaint ring")},
       {QStringLiteral("method"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change method")},
-      {QStringLiteral("padding"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change padding")}};
+      {QStringLiteral("padding"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change padding")},
+      {QStringLiteral("seed"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change locked seed")},
+      {QStringLiteral("seedLocked"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Lock or unlock seed")},
+      {QStringLiteral("keyframesToAdd"), QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change keyframes to add")}};
   const char* name = names.value(field, QT_TRANSLATE_NOOP("droste::ui::PanelSettings", "Change setting"));
   return QCoreApplication::translate("droste::ui::PanelSettings", name);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The prompt panel's values <-> the project's settings. The panel also holds fields that are not
-// project settings (seed, lock, keyframes to add); those never become a project edit.
+// The prompt panel's values <-> the project's settings. The seed field is the panel's own unless it is
+// locked: a locked seed, like the number of keyframes to add, is kept with the project.
 #include "core/zoom/keyframe.h"
 #include "ui/prompt_panel.h"
 
@@ -12,7 +12,6 @@ inline constexpr auto kDraftModelEntry = "@draft";  // the model picker's entry 
 PanelValues panelValuesFor(const zoom::ProjectSettings& settings, PanelValues panel);
 // `settings` with what the panel shows.
 zoom::ProjectSettings settingsFromPanel(const PanelValues& panel, zoom::ProjectSettings settings);
-bool isPanelOnlyField(const QString& field);
 QString undoTextForField(const QString& field);  // "Change sampler"
 
 }  // namespace droste::ui

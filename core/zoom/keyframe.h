@@ -43,6 +43,9 @@ struct ProjectSettings {
   double guidance = 7.5;
   PainterKind painter = PainterKind::StableDiffusion;
   OutpaintOptions outpaint;  // size, ring, method, padding, overlap, paste-back, colour match
+  // The artist's choices for the next keyframes, kept with the project.
+  std::optional<std::uint64_t> lockedSeed;  // every new keyframe (and a repaint) gets it; none: a fresh seed each
+  int keyframesToAdd = 3;                   // what "Add keyframes" paints
 
   bool operator==(const ProjectSettings&) const = default;
 };

@@ -66,6 +66,9 @@ QJsonObject settingsToJson(const ProjectSettings& s) {
       {QStringLiteral("pasteBack"), o.pasteBack},
       {QStringLiteral("colorMatch"), o.colorMatch},
       {QStringLiteral("paintAtKeyframeSize"), o.paintAtKeyframeSize},
+      // A string: a 64-bit seed does not survive JSON's doubles.
+      {QStringLiteral("lockedSeed"), s.lockedSeed ? QJsonValue(QString::number(*s.lockedSeed)) : QJsonValue(QJsonValue::Null)},
+      {QStringLiteral("keyframesToAdd"), s.keyframesToAdd},
   };
 }
 
@@ -141,6 +144,16 @@ ProjectSettings settingsFromJson(const QString& path, const QJsonObject& json) {
   s.outpaint.pasteBack = r.boolean("pasteBack");
   s.outpaint.colorMatch = r.boolean("colorMatch");
   s.outpaint.paintAtKeyframeSize = r.boolean("paintAtKeyframeSize");
+  // Added in 0.1 after the first files were written: absent means the defaults.
+  const std::optional<QString> seed =
+      json.contains(QStringLiteral("lockedSeed")) ? r.optString("lockedSeed") : std::nullopt;
+  if (seed) {
+    bool ok = false;
+    s.lockedSeed = seed->toULongLong(&ok);
+    if (!ok) damaged(path, "the locked seed is not a number");
+  }
+  if (json.contains(QStringLiteral("keyframesToAdd"))) s.keyframesToAdd = r.integer("keyframesToAdd");
+  if (s.keyframesToAdd < 1 || s.keyframesToAdd > 100) damaged(path, "the number of keyframes to add is out of range");
   try {
     s.outpaint.validate();
   } catch (const std::invalid_argument& e) {

@@ -455,6 +455,37 @@ void MainWindowFlowTest::closingDuringAJobTouchesNothing() {
   QTest::qWait(300);                 // let any queued signal or resumed coroutine run
 }
 
+// The seed lock (with its seed) and "Keyframes to add" are the project's: saved, reopened, undoable.
+void MainWindowFlowTest::lockedSeedAndKeyframesToAddAreKeptWithTheProject() {
+  TestApp app;
+  MainWindow& w = app.window;
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("locked.droste"));
+  auto* seedEdit = w.promptPanel()->findChild<QLineEdit*>(QStringLiteral("seed"));
+  auto* lock = w.promptPanel()->findChild<QToolButton*>(QStringLiteral("seedLock"));
+  const quint64 big = (quint64(1) << 63) + 5;  // beyond a JSON double's exact integers
+  seedEdit->setText(QString::number(big));
+  lock->setChecked(true);
+  setKeyframesToAdd(w, 7);
+  QCOMPARE(w.project()->settings().lockedSeed, std::optional<std::uint64_t>(big));
+  QCOMPARE(w.project()->settings().keyframesToAdd, 7);
+  QVERIFY(w.saveProject(path));
+
+  action(w, "actionNew")->trigger();
+  QVERIFY(!lock->isChecked());
+  QCOMPARE(w.promptPanel()->values().keyframesToAdd, 3);
+  QVERIFY(w.openProject(path));
+  QVERIFY(lock->isChecked());
+  QCOMPARE(seedEdit->text(), QString::number(big));
+  QCOMPARE(w.promptPanel()->values().keyframesToAdd, 7);
+
+  lock->setChecked(false);  // an edit like any other
+  QVERIFY(!w.project()->settings().lockedSeed);
+  w.undoStack()->undo();
+  QVERIFY(lock->isChecked());
+  QCOMPARE(w.project()->settings().lockedSeed, std::optional<std::uint64_t>(big));
+}
+
 void MainWindowFlowTest::settingEditsAreUndoable() {
   TestApp app;
   MainWindow& w = app.window;

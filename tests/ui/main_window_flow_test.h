@@ -13,6 +13,7 @@ class MainWindowFlowTest : public QObject {
   void wholeFlowWithTinyModel();
   void eventLoopNeverStallsWhileGenerating();
   void settingEditsAreUndoable();
+  void lockedSeedAndKeyframesToAddAreKeptWithTheProject();
   void timelineContextActionsEditTheChain();
   void chainGeometryEditsMarkDependentKeyframesStale();
   void playPreviewAndAboutOpenAndClose();
