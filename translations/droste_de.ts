@@ -568,6 +568,52 @@
         <translation>&amp;Über Droste</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Generate</source>
+        <comment>tool bar button</comment>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Keyframes</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate</source>
+        <translation>Neu malen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint Stale</source>
+        <translation>Veraltete malen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export MP4</source>
+        <translation>MP4 exportieren</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>

@@ -570,6 +570,52 @@
         <translation>&amp;O programie Droste</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Generate</source>
+        <comment>tool bar button</comment>
+        <translation>Generuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Keyframes</source>
+        <translation>Dodaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regenerate</source>
+        <translation>Przemaluj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaint Stale</source>
+        <translation>Przemaluj nieaktualne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo</source>
+        <translation>Cofnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Ponów</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export MP4</source>
+        <translation>Eksport MP4</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>

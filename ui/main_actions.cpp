@@ -119,6 +119,17 @@ void MainActions::retranslate() {
   describe(settings, tr("&Preferences…"), QKeySequence::Preferences,
            tr("Model location, device, precision, threads, language"));
   describe(about, tr("&About Droste"), {}, {});
+  // The tool bar's short words: every button must fit a 1280 px window in every language (the menus keep
+  // the full names). Undo and redo stay short there, whatever step they would undo.
+  generateFirst->setIconText(tr("Generate", "tool bar button"));
+  addKeyframes->setIconText(tr("Add Keyframes"));
+  regenerateSelected->setIconText(tr("Regenerate"));
+  regenerateStale->setIconText(tr("Repaint Stale"));
+  stop->setIconText(tr("Stop"));
+  undo->setIconText(tr("Undo"));
+  redo->setIconText(tr("Redo"));
+  play->setIconText(tr("Play"));
+  exportMp4->setIconText(tr("Export MP4"));
 
   file_->setTitle(tr("&File"));
   recentMenu_->setTitle(tr("Open &Recent"));

@@ -18,6 +18,7 @@
 #include <QSlider>
 #include <QScopeGuard>
 #include <QTest>
+#include <QToolBar>
 #include <QToolButton>
 
 using droste::ui::MainWindow;
@@ -68,6 +69,13 @@ void MainWindowTest::languageSwitchRetranslatesTheOpenWindow() {
              QCoreApplication::translate("droste::ui::MainActions", "&Generate First Keyframe"));
     for (int i = 0; i < english.size(); ++i)
       QVERIFY2(translated[i] != english[i], qPrintable(QStringLiteral("still English in %1: %2").arg(language, english[i])));
+    // Every tool bar button fits a 1280 px window: none falls into the overflow menu (») in any language.
+    window.resize(1280, 800);
+    QCoreApplication::processEvents();
+    auto* overflow = window.findChild<QToolBar*>(QStringLiteral("generateToolbar"))
+                         ->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+    QVERIFY(overflow);
+    QVERIFY2(!overflow->isVisible(), qPrintable(QStringLiteral("the tool bar overflows in %1").arg(language)));
   }
 
   droste::ui::applyLanguage(QStringLiteral("en"));
