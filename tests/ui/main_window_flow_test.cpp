@@ -217,10 +217,17 @@ void runWholeFlow(const FlowPainter& painter) {
   QCOMPARE(w.timeline()->count(), 4);
   QCOMPARE(w.project()->settings().prompt, QStringLiteral("a spiral staircase inside a nautilus shell"));
 
-  // -> export MP4: a valid file with the expected frames
+  // -> scrub: the preview shows the zoom between keyframes 2 and 3; the selection follows
+  w.timeline()->setScrubPosition(1.4);
+  QVERIFY2(w.preview()->overlayText().contains(QStringLiteral("Zoom position 2.40")), qPrintable(w.preview()->overlayText()));
+  QCOMPARE(w.timeline()->selectedIndex(), 1);
+  QVERIFY(!w.preview()->image().isNull());
+
+  // -> export MP4 into a folder that does not exist yet (as ~/Videos on a fresh account): a valid file
+  // with the expected frames
   droste::ui::ExportChoices choices;
   choices.format = droste::ui::ExportFormat::Mp4;
-  choices.path = dir.filePath(QStringLiteral("zoom.mp4"));
+  choices.path = dir.filePath(QStringLiteral("new folder/zoom.mp4"));
   choices.width = choices.height = 128;
   choices.fps = 10;
   choices.secondsPerKeyframe = 0.5;
