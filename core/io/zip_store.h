@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace droste::zoom {
+namespace droste::io {
 
 using ZipEntries = std::vector<std::pair<QString, QByteArray>>;  // name (UTF-8, '/' separated), contents
 
@@ -17,4 +17,4 @@ ZipEntries readStoredZip(const QByteArray& archive);
 
 quint32 crc32(const QByteArray& data);
 
-}  // namespace droste::zoom
+}  // namespace droste::io

@@ -1,11 +1,11 @@
-#include "core/zoom/zip_store.h"
+#include "core/io/zip_store.h"
 
 #include <array>
 #include <set>
 #include <stdexcept>
 #include <string>
 
-namespace droste::zoom {
+namespace droste::io {
 namespace {
 
 constexpr quint32 kLocalSig = 0x04034b50, kCentralSig = 0x02014b50, kEndSig = 0x06054b50;
@@ -145,4 +145,4 @@ ZipEntries readStoredZip(const QByteArray& data) {
   return entries;
 }
 
-}  // namespace droste::zoom
+}  // namespace droste::io
