@@ -1,6 +1,6 @@
 #include "ui/model_catalog.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #include "ui/model_manager_widget.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
 #include "core/hub/hub_download.h"
 #include "ui/app_preferences.h"
 #include "ui/model_download_dialog.h"

@@ -4,7 +4,7 @@
 #include "app/bench/text_encoder_memory.h"
 #include "core/diffusion/benchmark.h"
 #include "core/diffusion/runtime/precision.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "app/cli/model_report.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
 
 #include <QTextStream>
 

@@ -1,7 +1,7 @@
 #include "core/diffusion/golden_parity.h"
 
-#include "core/diffusion/inpaint_stages.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
+#include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/schedulers/scheduler.h"
 #include "core/io/safetensors.h"
 

@@ -4,7 +4,7 @@
 // and compared with the reference's tensors at the README's tolerances. Shared by the GoogleTest
 // goldens and `droste-bench parity`. Qt-free.
 
-#include "core/diffusion/inpaint_pipeline.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>

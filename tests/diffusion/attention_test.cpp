@@ -1,6 +1,6 @@
 // The attention kernels against softmax(q k^T / sqrt(d)) v computed in float64: the chunked kernel
 // for every way it can cut the work (whole heads, heads with a remainder, query rows, single rows).
-#include "core/diffusion/attention.h"
+#include "core/diffusion/models/attention.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>

@@ -1,7 +1,7 @@
 // Broken model files, generated here: each must be refused with its own clear message (naming the
 // file and the problem) and never crash.
-#include "core/diffusion/clip_text_model.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/loading/model_source.h"
 #include "core/io/safetensors.h"
 #include "core/io/safetensors_writer.h"
 #include "tests/diffusion/fixtures.h"

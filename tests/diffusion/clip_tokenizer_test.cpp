@@ -1,7 +1,7 @@
 // The CLIP tokenizer against ../shared/fixtures/tokenizer/cases.json (HF CLIPTokenizer + ftfy ids,
 // for the SD1 tokenizer (pad <|endoftext|>) and the SD2 tokenizer (pad '!'), and openai's BPE ids).
-#include "core/diffusion/clip_tokenizer.h"
-#include "core/diffusion/unicode_text.h"
+#include "core/diffusion/text/clip_tokenizer.h"
+#include "core/diffusion/text/unicode_text.h"
 #include "core/io/safetensors.h"
 #include "tests/diffusion/fixtures.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for the UNet / VAE golden tests: component folders of the fixture models and goldens.
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/io/safetensors.h"
 #include "tests/diffusion/fixtures.h"
 

@@ -1,6 +1,6 @@
 // InferenceConv2d: a packed (oneDNN-blocked) weight, and large inputs run in bands of rows, give the
 // plain libtorch convolution's values - at the picture's top and bottom rows too, in both memory formats.
-#include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/runtime/cpu_capability.h"
 
 #include <ATen/ATen.h>

@@ -1,9 +1,9 @@
 // Opening the tiny model as a diffusers folder, from a Hugging Face cache layout and as the two
 // single-file checkpoints; every way must give the same weights and the same text encoder output.
-#include "core/diffusion/checkpoint_keys.h"
-#include "core/diffusion/clip_text_model.h"
-#include "core/diffusion/clip_tokenizer.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/checkpoint_keys.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/text/clip_tokenizer.h"
+#include "core/diffusion/loading/model_source.h"
 #include "core/io/safetensors.h"
 #include "tests/diffusion/fixtures.h"
 #include "tests/diffusion/test_temp_dir.h"

@@ -1,7 +1,7 @@
 // AutoencoderKL against goldens/vae.safetensors (README section 3). Tolerances (section 8):
 // mean abs 1e-3 (values up to ~30), logvar / std / decoder output abs 1e-4.
-#include "core/diffusion/attention.h"
-#include "core/diffusion/vae.h"
+#include "core/diffusion/models/attention.h"
+#include "core/diffusion/models/vae.h"
 #include "tests/diffusion/denoise_test_helpers.h"
 
 #include <c10/core/InferenceMode.h>

@@ -2,7 +2,7 @@
 // UNet2DConditionModel of Stable Diffusion 1.x / 2.x, built from the diffusers unet/config.json.
 // Parameter names equal the diffusers state-dict keys (loadWeights is a name lookup).
 
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json_fwd.hpp>

@@ -1,4 +1,4 @@
-#include "core/diffusion/heap.h"
+#include "core/diffusion/runtime/heap.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

@@ -1,6 +1,6 @@
-#include "core/diffusion/clip_tokenizer.h"
+#include "core/diffusion/text/clip_tokenizer.h"
 
-#include "core/diffusion/unicode_text.h"
+#include "core/diffusion/text/unicode_text.h"
 #include "core/io/safetensors.h"
 
 #include <nlohmann/json.hpp>

@@ -1,11 +1,11 @@
-#include "core/diffusion/unet.h"
+#include "core/diffusion/models/unet.h"
 
-#include "core/diffusion/inference_conv2d.h"
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/inference_conv2d.h"
+#include "core/diffusion/models/normalization.h"
 
-#include "core/diffusion/unet_blocks.h"
+#include "core/diffusion/models/unet_blocks.h"
 
-#include "core/diffusion/config_value.h"
+#include "core/diffusion/loading/config_value.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/nn/modules/container/modulelist.h>

@@ -1,7 +1,7 @@
-#include "core/diffusion/vae_blocks.h"
+#include "core/diffusion/models/vae_blocks.h"
 
-#include "core/diffusion/attention.h"
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/attention.h"
+#include "core/diffusion/models/normalization.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 

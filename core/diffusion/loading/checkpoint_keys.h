@@ -11,7 +11,7 @@
 // Ignored: the LatentDiffusion schedule buffers, model_ema.*, text_projection, logit_scale, the last
 // OpenCLIP resblock, position_ids, and any other key outside the three component prefixes.
 
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <map>
 #include <memory>

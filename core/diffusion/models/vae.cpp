@@ -1,9 +1,9 @@
-#include "core/diffusion/vae.h"
-#include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/models/vae.h"
+#include "core/diffusion/models/inference_conv2d.h"
 
-#include "core/diffusion/vae_blocks.h"
+#include "core/diffusion/models/vae_blocks.h"
 
-#include "core/diffusion/config_value.h"
+#include "core/diffusion/loading/config_value.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/diffusion/unicode_text.h"
+#include "core/diffusion/text/unicode_text.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -32,7 +32,7 @@ struct InvalidCharref {
   char32_t number, replacement;
 };
 
-#include "core/diffusion/unicode_tables.inc"
+#include "core/diffusion/text/unicode_tables.inc"
 
 template <size_t N>
 bool inRanges(const CodepointRange (&ranges)[N], char32_t cp) {

@@ -3,7 +3,7 @@
 // Parameter names equal the modern diffusers state-dict keys; checkpoints that still use the
 // legacy mid-block attention names (query/key/value/proj_attn) load through VaeWeightNames.
 
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json_fwd.hpp>

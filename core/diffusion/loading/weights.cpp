@@ -1,4 +1,4 @@
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <c10/core/DefaultDtype.h>
 #include <c10/core/impl/LocalDispatchKeySet.h>

@@ -1,4 +1,4 @@
-#include "core/diffusion/inpaint_stages.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
 
-#include "core/diffusion/checkpoint_keys.h"
-#include "core/diffusion/clip_text_model.h"
+#include "core/diffusion/loading/checkpoint_keys.h"
+#include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/schedulers/scheduler.h"
-#include "core/diffusion/unet.h"
-#include "core/diffusion/vae.h"
+#include "core/diffusion/models/unet.h"
+#include "core/diffusion/models/vae.h"
 #include "core/io/safetensors.h"
 
 #include <torch/torch.h>

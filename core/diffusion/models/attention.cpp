@@ -1,6 +1,6 @@
-#include "core/diffusion/attention.h"
+#include "core/diffusion/models/attention.h"
 
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/normalization.h"
 
 #include <torch/nn/modules/dropout.h>
 #include <torch/version.h>

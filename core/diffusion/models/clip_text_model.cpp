@@ -1,6 +1,6 @@
-#include "core/diffusion/clip_text_model.h"
+#include "core/diffusion/models/clip_text_model.h"
 
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/normalization.h"
 
 #include "core/io/safetensors.h"
 

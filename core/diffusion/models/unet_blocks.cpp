@@ -1,4 +1,4 @@
-#include "core/diffusion/unet_blocks.h"
+#include "core/diffusion/models/unet_blocks.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 

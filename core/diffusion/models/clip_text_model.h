@@ -3,7 +3,7 @@
 // names equal the transformers state-dict keys (text_model.embeddings..., text_model.encoder.layers.{i}...,
 // text_model.final_layer_norm), so loading is a name lookup (loadWeights).
 
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json_fwd.hpp>

@@ -1,6 +1,6 @@
-#include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/models/inference_conv2d.h"
 
-#include "core/diffusion/heap.h"
+#include "core/diffusion/runtime/heap.h"
 #include "core/diffusion/runtime/cpu_capability.h"
 
 #include <ATen/ATen.h>

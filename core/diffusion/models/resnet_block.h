@@ -2,7 +2,7 @@
 // Convolutional building blocks shared by the UNet and the VAE (diffusers models/resnet.py,
 // upsampling.py, downsampling.py). Parameter names equal diffusers' state-dict keys.
 
-#include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/models/inference_conv2d.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>

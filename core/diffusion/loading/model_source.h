@@ -7,7 +7,7 @@
 //       tensor shapes plus the family's known settings.
 // Every component comes as its config json plus a WeightSource with diffusers tensor names.
 
-#include "core/diffusion/weights.h"
+#include "core/diffusion/loading/weights.h"
 
 #include <nlohmann/json.hpp>
 

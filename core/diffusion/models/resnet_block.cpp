@@ -1,6 +1,6 @@
-#include "core/diffusion/resnet_block.h"
+#include "core/diffusion/models/resnet_block.h"
 
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/normalization.h"
 
 #include <torch/nn/functional/padding.h>
 

@@ -2,7 +2,7 @@
 // Attention pieces of the UNet's transformer blocks (diffusers attention_processor.py,
 // attention.py, transformers/transformer_2d.py) and the attention kernel used by the VAE too.
 
-#include "core/diffusion/inference_conv2d.h"
+#include "core/diffusion/models/inference_conv2d.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>

@@ -1,4 +1,4 @@
-#include "core/diffusion/normalization.h"
+#include "core/diffusion/models/normalization.h"
 
 #include <ATen/ATen.h>
 #include <torch/version.h>

@@ -1,4 +1,4 @@
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>

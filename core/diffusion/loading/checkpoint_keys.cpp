@@ -1,4 +1,4 @@
-#include "core/diffusion/checkpoint_keys.h"
+#include "core/diffusion/loading/checkpoint_keys.h"
 
 #include <ATen/ATen.h>
 

@@ -3,8 +3,8 @@
 // DownBlock2D, UNetMidBlock2DCrossAttn, UpBlock2D / CrossAttnUpBlock2D. A block with attention
 // is the plain block plus one Transformer2DModel after each resnet.
 
-#include "core/diffusion/attention.h"
-#include "core/diffusion/resnet_block.h"
+#include "core/diffusion/models/attention.h"
+#include "core/diffusion/models/resnet_block.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
