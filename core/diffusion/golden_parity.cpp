@@ -1,8 +1,8 @@
 #include "core/diffusion/golden_parity.h"
 
-#include "core/diffusion/pipeline/inpaint_stages.h"
+#include "core/diffusion/loading/config_json.h"
 #include "core/diffusion/loading/model_source.h"
-#include "core/diffusion/schedulers/scheduler.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
 #include "core/io/safetensors.h"
 
 #include <ATen/Context.h>

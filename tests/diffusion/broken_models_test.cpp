@@ -2,6 +2,7 @@
 // file and the problem) and never crash.
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
 #include "core/io/safetensors.h"
 #include "core/io/safetensors_writer.h"
 #include "tests/diffusion/fixtures.h"

@@ -1,20 +1,13 @@
 #include "core/diffusion/loading/model_source.h"
 
 #include "core/diffusion/loading/checkpoint_keys.h"
-#include "core/diffusion/models/clip_text_model.h"
-#include "core/diffusion/schedulers/scheduler.h"
-#include "core/diffusion/models/unet.h"
-#include "core/diffusion/models/vae.h"
+#include "core/diffusion/loading/config_guess.h"
+#include "core/diffusion/loading/config_json.h"
+#include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/io/safetensors.h"
 
-#include <torch/torch.h>
-
-#include <algorithm>
-#include <cstdlib>
 #include <fstream>
-#include <map>
 #include <set>
-#include <sstream>
 
 namespace droste::diffusion {
 namespace {
@@ -22,16 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 using io::ModelFileError;
 using nlohmann::json;
-
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? std::string(v) : std::string();
-}
-
-fs::path homeDir() {
-  const std::string home = env("HOME");
-  return home.empty() ? fs::path("/") : fs::path(home);
-}
 
 json readJson(const fs::path& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
@@ -55,189 +38,6 @@ std::string dtypesOf(const io::SafetensorsFile& file, const std::string& prefix 
   for (const auto& d : dtypes) out += (out.empty() ? "" : "+") + d;
   return out;
 }
-
-int64_t dim(const WeightSource& w, const std::string& name, size_t index) {
-  if (!w.contains(name)) return -1;
-  const auto s = w.shape(name);
-  return index < s.size() ? s[index] : -1;
-}
-
-// --- Hugging Face cache ------------------------------------------------------------------
-
-std::optional<fs::path> snapshotOf(const fs::path& repoFolder) {
-  std::error_code ec;
-  if (!fs::is_directory(repoFolder / "snapshots", ec)) return std::nullopt;
-  std::ifstream ref(repoFolder / "refs" / "main");
-  std::string hash;
-  if (ref && std::getline(ref, hash)) {
-    while (!hash.empty() && std::isspace(static_cast<unsigned char>(hash.back()))) hash.pop_back();
-    if (!hash.empty() && fs::is_directory(repoFolder / "snapshots" / hash, ec)) return repoFolder / "snapshots" / hash;
-  }
-  std::optional<fs::path> newest;
-  fs::file_time_type newestTime;
-  for (const auto& entry : fs::directory_iterator(repoFolder / "snapshots", ec)) {
-    if (!entry.is_directory(ec)) continue;
-    const auto t = entry.last_write_time(ec);
-    if (!newest || t > newestTime) newest = entry.path(), newestTime = t;
-  }
-  return newest;
-}
-
-std::string repoFolderName(const std::string& repoId) {
-  std::string name = "models--" + repoId;
-  for (size_t at = name.find('/'); at != std::string::npos; at = name.find('/', at)) name.replace(at, 1, "--");
-  return name;
-}
-
-bool looksLikeRepoId(const std::string& s) {
-  const size_t slash = s.find('/');
-  return slash != std::string::npos && slash > 0 && slash + 1 < s.size() && s.find('/', slash + 1) == std::string::npos &&
-         s[0] != '.' && s[0] != '~';
-}
-
-// A tokenizer folder of the family from the hub cache, for single files opened without --config.
-fs::path familyTokenizerFromCache(ModelFamily family) {
-  static const std::vector<std::pair<const char*, const char*>> kSd2 = {
-      {"stabilityai/stable-diffusion-2-inpainting", "tokenizer"}, {"stabilityai/stable-diffusion-2-1", "tokenizer"},
-      {"stabilityai/stable-diffusion-2", "tokenizer"}, {"stabilityai/stable-diffusion-2-base", "tokenizer"}};
-  static const std::vector<std::pair<const char*, const char*>> kSd1 = {
-      {"runwayml/stable-diffusion-inpainting", "tokenizer"}, {"runwayml/stable-diffusion-v1-5", "tokenizer"},
-      {"stable-diffusion-v1-5/stable-diffusion-v1-5", "tokenizer"}, {"openai/clip-vit-large-patch14", ""}};
-  const auto& repos = family == ModelFamily::SD2 ? kSd2 : kSd1;
-  if (family != ModelFamily::SD1 && family != ModelFamily::SD2) return {};
-  for (const auto& [repo, sub] : repos) {
-    if (auto snap = findInHubCache(repo)) {
-      const fs::path dir = *snap / sub;
-      if (fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt")) return dir;
-    }
-  }
-  return {};
-}
-
-// --- Family ------------------------------------------------------------------------------
-
-ModelFamily familyFromTextConfig(const json& text) {
-  const std::string act = text.value("hidden_act", std::string());
-  const int64_t hidden = text.value("hidden_size", int64_t(0));
-  if (act == "gelu" || hidden == 1024) return ModelFamily::SD2;  // OpenCLIP ViT-H
-  if (act == "quick_gelu" || hidden == 768) return ModelFamily::SD1;  // OpenAI CLIP ViT-L
-  return ModelFamily::Unknown;
-}
-
-json standardSchedulerConfig() {
-  // The PNDM settings of the SD1.5 / SD2 (inpainting) repos.
-  return json{{"_class_name", "PNDMScheduler"}, {"beta_start", 0.00085},     {"beta_end", 0.012},
-              {"beta_schedule", "scaled_linear"}, {"num_train_timesteps", 1000}, {"skip_prk_steps", true},
-              {"set_alpha_to_one", false},       {"steps_offset", 1},            {"clip_sample", false},
-              {"prediction_type", "epsilon"},    {"trained_betas", nullptr}};
-}
-
-// --- Configs from shapes (single files without --config) ---------------------------------
-
-json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file) {
-  json c;
-  c["_class_name"] = "UNet2DConditionModel";
-  c["in_channels"] = dim(w, "conv_in.weight", 1);
-  c["out_channels"] = dim(w, "conv_out.weight", 0);
-  std::vector<int64_t> channels;
-  std::vector<std::string> down, up;
-  std::vector<int64_t> heads;
-  for (int i = 0;; ++i) {
-    const std::string block = "down_blocks." + std::to_string(i) + ".";
-    const int64_t ch = dim(w, block + "resnets.0.conv2.weight", 0);
-    if (ch < 0) break;
-    channels.push_back(ch);
-    const bool attention = w.contains(block + "attentions.0.proj_in.weight");
-    down.push_back(attention ? "CrossAttnDownBlock2D" : "DownBlock2D");
-    heads.push_back(family == ModelFamily::SD2 ? ch / 64 : 8);  // SD2: head size 64; SD1: 8 heads
-  }
-  if (channels.empty() || c["in_channels"].get<int64_t>() < 0)
-    throw ModelFileError(file + " (UNet): the UNet weights are incomplete (no conv_in / down blocks)");
-  for (auto it = down.rbegin(); it != down.rend(); ++it)
-    up.push_back(*it == "CrossAttnDownBlock2D" ? "CrossAttnUpBlock2D" : "UpBlock2D");
-  int layers = 0;
-  while (w.contains("down_blocks.0.resnets." + std::to_string(layers) + ".conv1.weight")) ++layers;
-  int64_t crossDim = -1;
-  bool linearProjection = false;
-  for (const auto& name : w.names()) {
-    if (crossDim < 0 && name.find("attn2.to_k.weight") != std::string::npos) crossDim = w.shape(name)[1];
-    if (name.find("proj_in.weight") != std::string::npos) linearProjection = w.shape(name).size() == 2;
-  }
-  c["block_out_channels"] = channels;
-  c["down_block_types"] = down;
-  c["up_block_types"] = up;
-  c["layers_per_block"] = layers;
-  c["cross_attention_dim"] = crossDim;
-  c["use_linear_projection"] = linearProjection;
-  if (family == ModelFamily::SD2) c["attention_head_dim"] = heads;
-  else c["attention_head_dim"] = 8;
-  c["norm_num_groups"] = 32;
-  c["norm_eps"] = 1e-5;
-  c["act_fn"] = "silu";
-  c["flip_sin_to_cos"] = true;
-  c["freq_shift"] = 0;
-  c["downsample_padding"] = 1;
-  c["mid_block_scale_factor"] = 1;
-  c["center_input_sample"] = false;
-  c["dual_cross_attention"] = false;
-  c["only_cross_attention"] = false;
-  c["upcast_attention"] = false;
-  c["sample_size"] = 64;
-  return c;
-}
-
-json vaeConfigFromShapes(const WeightSource& w, const std::string& file) {
-  json c;
-  c["_class_name"] = "AutoencoderKL";
-  std::vector<int64_t> channels;
-  for (int i = 0;; ++i) {
-    const int64_t ch = dim(w, "encoder.down_blocks." + std::to_string(i) + ".resnets.0.conv2.weight", 0);
-    if (ch < 0) break;
-    channels.push_back(ch);
-  }
-  if (channels.empty() || !w.contains("encoder.conv_in.weight") || !w.contains("post_quant_conv.weight"))
-    throw ModelFileError(file + " (VAE): the VAE weights are incomplete");
-  int layers = 0;
-  while (w.contains("encoder.down_blocks.0.resnets." + std::to_string(layers) + ".conv1.weight")) ++layers;
-  c["block_out_channels"] = channels;
-  c["layers_per_block"] = layers;
-  c["in_channels"] = dim(w, "encoder.conv_in.weight", 1);
-  c["out_channels"] = dim(w, "decoder.conv_out.weight", 0);
-  c["latent_channels"] = dim(w, "post_quant_conv.weight", 0);
-  c["down_block_types"] = std::vector<std::string>(channels.size(), "DownEncoderBlock2D");
-  c["up_block_types"] = std::vector<std::string>(channels.size(), "UpDecoderBlock2D");
-  c["norm_num_groups"] = 32;
-  c["act_fn"] = "silu";
-  c["scaling_factor"] = 0.18215;
-  c["sample_size"] = 512;
-  return c;
-}
-
-json textConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file) {
-  const auto tokens = w.contains("text_model.embeddings.token_embedding.weight")
-                          ? w.shape("text_model.embeddings.token_embedding.weight")
-                          : std::vector<int64_t>{};
-  if (tokens.size() != 2) throw ModelFileError(file + " (text encoder): no token embedding [vocab, width]");
-  int layers = 0;
-  while (w.contains("text_model.encoder.layers." + std::to_string(layers) + ".layer_norm1.weight")) ++layers;
-  json c;
-  c["architectures"] = {"CLIPTextModel"};
-  c["vocab_size"] = tokens[0];
-  c["hidden_size"] = tokens[1];
-  c["intermediate_size"] = dim(w, "text_model.encoder.layers.0.mlp.fc1.weight", 0);
-  c["num_hidden_layers"] = layers;
-  c["num_attention_heads"] = tokens[1] / 64;  // 16 for ViT-H (1024), 12 for ViT-L (768)
-  c["max_position_embeddings"] = dim(w, "text_model.embeddings.position_embedding.weight", 0);
-  c["hidden_act"] = family == ModelFamily::SD2 ? "gelu" : "quick_gelu";
-  c["layer_norm_eps"] = 1e-5;
-  c["projection_dim"] = family == ModelFamily::SD2 ? 512 : 768;
-  c["bos_token_id"] = 0;
-  c["eos_token_id"] = 2;
-  c["pad_token_id"] = 1;
-  return c;
-}
-
-// --- Opening -----------------------------------------------------------------------------
 
 fs::path weightsFile(const fs::path& folder, const std::string& stem) {
   for (const char* variant : {".safetensors", ".fp16.safetensors"}) {
@@ -337,29 +137,6 @@ ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& 
 
 }  // namespace
 
-const char* familyName(ModelFamily family) {
-  switch (family) {
-    case ModelFamily::SD1: return "SD1";
-    case ModelFamily::SD2: return "SD2";
-    case ModelFamily::SDXL: return "SDXL";
-    case ModelFamily::Unknown: break;
-  }
-  return "unknown";
-}
-
-fs::path huggingFaceHubCache() {
-  if (auto v = env("HF_HUB_CACHE"); !v.empty()) return v;
-  if (auto v = env("HUGGINGFACE_HUB_CACHE"); !v.empty()) return v;
-  if (auto v = env("HF_HOME"); !v.empty()) return fs::path(v) / "hub";
-  if (auto v = env("XDG_CACHE_HOME"); !v.empty()) return fs::path(v) / "huggingface" / "hub";
-  return homeDir() / ".cache" / "huggingface" / "hub";
-}
-
-std::optional<fs::path> findInHubCache(const std::string& repoId) {
-  if (!looksLikeRepoId(repoId)) return std::nullopt;
-  return snapshotOf(huggingFaceHubCache() / repoFolderName(repoId));
-}
-
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::path>& configFolder) {
   if (pathOrRepoId.empty()) throw ModelFileError("no model given: name a model folder, a .safetensors file or a repo id");
   if (configFolder && !fs::is_directory(*configFolder))
@@ -390,49 +167,6 @@ ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::p
   throw ModelFileError(pathOrRepoId + ": no such file or folder");
 }
 
-void validateModel(const ModelSource& m) {
-  std::vector<std::string> problems;
-  // Each network is built from its config with shapes only (no memory, no weights read), and every
-  // parameter name and shape is compared with the safetensors headers.
-  auto compareNetwork = [&](const char* what, const std::function<std::shared_ptr<torch::nn::Module>()>& build,
-                            const WeightSource& weights, const std::function<bool(const std::string&)>& ignore) {
-    try {
-      const ShapeOnlyConstruction shapesOnly;
-      const std::shared_ptr<torch::nn::Module> network = build();
-      const WeightMismatch mismatch = compareWeights(*network, weights, ignore);
-      if (!mismatch.empty()) problems.push_back(std::string(what) + " weights do not match its config:" + mismatch.describe());
-    } catch (const std::exception& e) {  // a config that describes no network
-      problems.push_back(std::string(what) + ": " + e.what());
-    }
-  };
-  compareNetwork("text encoder", [&] { return ClipTextModel(ClipTextConfig::fromJson(m.textEncoder.config)).ptr(); },
-                 *m.textEncoder.weights, [](const std::string& n) { return n == "text_model.embeddings.position_ids"; });
-  compareNetwork("UNet", [&] { return UNet2DConditionModel(m.unet.config).ptr(); }, *m.unet.weights, {});
-  compareNetwork("VAE", [&] { return AutoencoderKL(m.vae.config).ptr(); }, VaeWeightNames(m.vae.weights), {});
-  // The entry and exit convolutions once more, in the words of the config keys they contradict.
-  auto expectDim = [&](const ComponentSource& c, const char* what, const std::string& tensor, size_t index,
-                       const char* key) {
-    const int64_t actual = dim(*c.weights, tensor, index);
-    if (actual < 0) return;  // listed as missing above
-    if (!c.config.contains(key) || !c.config[key].is_number_integer()) {
-      problems.push_back(std::string(what) + " config has no integer '" + key + "'");
-      return;
-    }
-    if (c.config[key].get<int64_t>() != actual)
-      problems.push_back(std::string(what) + " config says " + key + " = " + std::to_string(c.config[key].get<int64_t>()) +
-                         " but " + tensor + " has " + std::to_string(actual));
-  };
-  expectDim(m.unet, "UNet", "conv_in.weight", 1, "in_channels");
-  expectDim(m.unet, "UNet", "conv_out.weight", 0, "out_channels");
-  expectDim(m.vae, "VAE", "encoder.conv_in.weight", 1, "in_channels");
-  expectDim(m.vae, "VAE", "post_quant_conv.weight", 0, "latent_channels");
-  if (!problems.empty()) {
-    std::string msg = m.path.string() + ": the weights do not match the model's configuration:";
-    for (const auto& p : problems) msg += "\n  " + p;
-    throw ModelFileError(msg);
-  }
-}
-
 ModelFacts describeModel(const ModelSource& m) {
   ModelFacts f;
   f.family = m.family;
@@ -450,76 +184,6 @@ ModelFacts describeModel(const ModelSource& m) {
       f.parameterCount += count;
     }
   return f;
-}
-
-std::vector<fs::path> defaultModelFolders() {
-  std::vector<fs::path> folders;
-  if (auto v = env("DROSTE_MODEL_DIRS"); !v.empty()) {
-    std::stringstream s(v);
-    std::string part;
-    while (std::getline(s, part, ':'))
-      if (!part.empty()) folders.emplace_back(part);
-    return folders;
-  }
-  if (auto v = env("XDG_DATA_HOME"); !v.empty()) folders.push_back(fs::path(v) / "Droste" / "models");
-  else folders.push_back(homeDir() / ".local" / "share" / "Droste" / "models");
-  return folders;
-}
-
-std::vector<ModelListing> discoverModels(const std::vector<fs::path>& folders) {
-  std::vector<ModelListing> out;
-  auto listing = [](std::string name, fs::path path, std::string kind) {
-    ModelListing item;
-    item.name = std::move(name);
-    item.path = std::move(path);
-    item.kind = std::move(kind);
-    return item;
-  };
-  auto probe = [&](ModelListing item) {
-    try {
-      const ModelSource m = openModel(item.path.string());
-      item.family = m.family;
-      item.inpainting = m.unet.config.value("in_channels", int64_t(4)) == 9;
-    } catch (const std::exception& e) {
-      item.problem = e.what();
-    }
-    out.push_back(std::move(item));
-  };
-  std::error_code ec;
-  const fs::path cache = huggingFaceHubCache();
-  if (fs::is_directory(cache, ec)) {
-    std::vector<fs::path> repos;
-    for (const auto& entry : fs::directory_iterator(cache, ec))
-      if (entry.is_directory(ec) && entry.path().filename().string().rfind("models--", 0) == 0) repos.push_back(entry.path());
-    std::sort(repos.begin(), repos.end());
-    for (const auto& repo : repos) {
-      auto snap = snapshotOf(repo);
-      if (!snap || !fs::exists(*snap / "model_index.json")) continue;  // not a diffusers pipeline
-      std::string id = repo.filename().string().substr(8);
-      if (size_t at = id.find("--"); at != std::string::npos) id.replace(at, 2, "/");
-      probe(listing(id, *snap, "Hugging Face cache"));
-    }
-  }
-  for (const auto& folder : folders) {
-    if (!fs::is_directory(folder, ec)) continue;
-    std::vector<fs::path> entries;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) entries.push_back(entry.path());
-    std::sort(entries.begin(), entries.end());
-    for (const auto& p : entries) {
-      std::string ext = p.extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (fs::is_directory(p, ec)) {
-        if (fs::exists(p / "model_index.json")) probe(listing(p.filename().string(), p, "diffusers folder"));
-      } else if (ext == ".safetensors") {
-        probe(listing(p.filename().string(), p, "single file"));
-      } else if (ext == ".ckpt" || ext == ".pt" || ext == ".pth") {
-        ModelListing item = listing(p.filename().string(), p, "pickle checkpoint");
-        item.problem = "not loaded: pickle files can run arbitrary code; get the .safetensors version";
-        out.push_back(std::move(item));
-      }
-    }
-  }
-  return out;
 }
 
 }  // namespace droste::diffusion

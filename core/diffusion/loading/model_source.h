@@ -6,7 +6,9 @@
 //       folder (configFolder, like diffusers' from_single_file(config=...)) or derived from the
 //       tensor shapes plus the family's known settings.
 // Every component comes as its config json plus a WeightSource with diffusers tensor names.
+// Checking the weights against the configs: model_validation.h; listing the models: model_discovery.h.
 
+#include "core/diffusion/loading/model_family.h"
 #include "core/diffusion/loading/weights.h"
 
 #include <nlohmann/json.hpp>
@@ -19,9 +21,6 @@
 #include <vector>
 
 namespace droste::diffusion {
-
-enum class ModelFamily { SD1, SD2, SDXL, Unknown };
-const char* familyName(ModelFamily family);  // "SD1", "SD2", "SDXL", "unknown"
 
 struct ComponentSource {
   nlohmann::json config;
@@ -46,11 +45,6 @@ struct ModelSource {
 // safetensors headers and the configs; throws io::ModelFileError with a message an artist can act on.
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<std::filesystem::path>& configFolder = {});
 
-// Checks, from the safetensors headers and the configs alone (no weight is read; milliseconds even for
-// SDXL), that the text encoder, UNet and VAE each have exactly the tensors their configs imply, with
-// the shapes they imply. Throws io::ModelFileError listing every problem.
-void validateModel(const ModelSource& model);
-
 // Facts for `droste-cli info MODEL`.
 struct ModelFacts {
   ModelFamily family = ModelFamily::Unknown;
@@ -62,28 +56,5 @@ struct ModelFacts {
   int64_t parameterCount = 0;  // elements of the tensors the model uses
 };
 ModelFacts describeModel(const ModelSource& model);
-
-// --- Discovery ---------------------------------------------------------------------------
-
-// The Hugging Face hub cache: $HF_HUB_CACHE, else $HF_HOME/hub, else $XDG_CACHE_HOME/huggingface/hub,
-// else ~/.cache/huggingface/hub.
-std::filesystem::path huggingFaceHubCache();
-// The snapshot folder of a repo id in the hub cache (refs/main, else the newest snapshot), if any.
-std::optional<std::filesystem::path> findInHubCache(const std::string& repoId);
-
-struct ModelListing {
-  std::string name;             // repo id, folder name or file name
-  std::filesystem::path path;
-  std::string kind;             // "diffusers folder", "Hugging Face cache", "single file"
-  ModelFamily family = ModelFamily::Unknown;
-  bool inpainting = false;      // UNet in_channels == 9
-  std::string problem;          // non-empty when the model cannot be opened
-};
-// Folders searched besides the hub cache: $DROSTE_MODEL_DIRS (':'-separated), else
-// $XDG_DATA_HOME/Droste/models or ~/.local/share/Droste/models.
-std::vector<std::filesystem::path> defaultModelFolders();
-// Lists the hub cache's diffusers pipelines plus the diffusers folders and single-file checkpoints
-// directly inside each folder. Unreadable entries are listed with their problem, not thrown.
-std::vector<ModelListing> discoverModels(const std::vector<std::filesystem::path>& folders = defaultModelFolders());
 
 }  // namespace droste::diffusion

@@ -34,6 +34,12 @@ bool WeightSource::contains(const std::string& name) const {
   return false;
 }
 
+int64_t WeightSource::size(const std::string& name, size_t dim) const {
+  if (!contains(name)) return -1;
+  const auto s = shape(name);
+  return dim < s.size() ? s[dim] : -1;
+}
+
 SafetensorsWeightSource::SafetensorsWeightSource(std::shared_ptr<const io::SafetensorsFile> file, std::string prefix)
     : file_(std::move(file)), prefix_(std::move(prefix)) {}
 

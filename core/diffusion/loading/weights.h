@@ -26,6 +26,8 @@ class WeightSource {
   virtual at::Tensor load(const std::string& name, c10::ScalarType dtype, c10::Device device) const = 0;
   virtual std::string describe() const = 0;  // for messages: usually the file path
   bool contains(const std::string& name) const;
+  // shape(name)[dim], or -1 when there is no such tensor or dimension (configs read from shapes).
+  int64_t size(const std::string& name, size_t dim) const;
 };
 
 // One safetensors file, optionally only the tensors under a prefix (the prefix is stripped).

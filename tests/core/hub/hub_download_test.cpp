@@ -2,6 +2,7 @@
 // there) into a scratch Hub cache, and checks the cache layout, resume, verification and errors.
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
 #include "core/hub/hub_cache.h"
 #include "core/hub/hub_download.h"
 #include "tests/core/hub/fake_hub_server.h"
