@@ -1,6 +1,6 @@
 #include "app/bench/parity_command.h"
 
-#include "core/diffusion/golden_parity.h"
+#include "core/diffusion/testing/golden_parity.h"
 #include "core/diffusion/runtime/device_choice.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "app/bench/random_model.h"
 
-#include "core/diffusion/benchmark.h"
+#include "core/diffusion/testing/benchmark.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the golden tests: loading golden tensors and the README's relative error.
-#include "core/diffusion/golden_parity.h"
+#include "core/diffusion/testing/golden_parity.h"
 #include "core/io/safetensors.h"
 #include "fixtures.h"
 

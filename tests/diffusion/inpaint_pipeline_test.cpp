@@ -26,7 +26,7 @@ using namespace droste::diffusion;
 
 namespace {
 
-// A golden case (library: core/diffusion/golden_parity.h) with its files in the test fixtures.
+// A golden case (library: core/diffusion/testing/golden_parity.h) with its files in the test fixtures.
 struct PipelineCase : PipelineGoldenCase {
   std::string modelPath() const { return PipelineGoldenCase::modelPath(test::fixturesDir()).string(); }
   std::optional<std::filesystem::path> configFolder() const {

@@ -1,4 +1,4 @@
-#include "core/diffusion/benchmark.h"
+#include "core/diffusion/testing/benchmark.h"
 
 #include "core/diffusion/models/attention.h"
 #include "core/diffusion/models/inference_conv2d.h"

@@ -1,4 +1,4 @@
-#include "core/diffusion/golden_parity.h"
+#include "core/diffusion/testing/golden_parity.h"
 
 #include "core/diffusion/loading/config_json.h"
 #include "core/diffusion/loading/model_source.h"
