@@ -3,7 +3,7 @@
 #include "core/diffusion/loading/config_json.h"
 #include "core/io/image_tensor.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 #include "core/hub/hub_cache.h"
 #include "core/hub/hub_download.h"
 #include "tests/core/hub/fake_hub_server.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -2,7 +2,7 @@
 // mean abs 1e-3 (values up to ~30), logvar / std / decoder output abs 1e-4.
 #include "core/diffusion/models/attention.h"
 #include "core/diffusion/models/vae.h"
-#include "tests/diffusion/denoise_test_helpers.h"
+#include "tests/core/diffusion/denoise_test_helpers.h"
 
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

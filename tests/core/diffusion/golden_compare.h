@@ -2,7 +2,7 @@
 // Helpers shared by the golden tests: loading golden tensors and the README's relative error.
 #include "core/diffusion/testing/golden_parity.h"
 #include "core/io/safetensors.h"
-#include "fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 // Helpers for the UNet / VAE golden tests: component folders of the fixture models and goldens.
 #include "core/diffusion/loading/weights.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

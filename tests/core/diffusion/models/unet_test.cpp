@@ -4,7 +4,7 @@
 #include "core/diffusion/testing/benchmark.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/loading/weights.h"
-#include "tests/diffusion/denoise_test_helpers.h"
+#include "tests/core/diffusion/denoise_test_helpers.h"
 
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>

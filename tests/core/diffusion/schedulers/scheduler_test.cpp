@@ -3,7 +3,7 @@
 #include "core/diffusion/schedulers/sampler.h"
 #include "core/diffusion/schedulers/schedule_math.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
-#include "golden_compare.h"
+#include "tests/core/diffusion/golden_compare.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>

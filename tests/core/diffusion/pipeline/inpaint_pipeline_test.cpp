@@ -11,7 +11,7 @@
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
-#include "golden_compare.h"
+#include "tests/core/diffusion/golden_compare.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>

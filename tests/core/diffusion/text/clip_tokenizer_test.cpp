@@ -3,7 +3,7 @@
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "core/diffusion/text/unicode_text.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

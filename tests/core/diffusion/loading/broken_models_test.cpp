@@ -5,8 +5,8 @@
 #include "core/diffusion/loading/model_validation.h"
 #include "core/io/safetensors.h"
 #include "core/io/safetensors_writer.h"
-#include "tests/diffusion/fixtures.h"
-#include "tests/diffusion/test_temp_dir.h"
+#include "tests/fixtures.h"
+#include "tests/core/diffusion/test_temp_dir.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
