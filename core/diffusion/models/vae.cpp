@@ -88,10 +88,11 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& c) : config_(c) {
 }
 
 LatentDistribution AutoencoderKLImpl::encode(const at::Tensor& x) {
-  if (x.dim() != 4 || x.size(1) != config_.inChannels || x.size(2) % 8 != 0 || x.size(3) % 8 != 0) {
+  const int64_t factor = config_.downsampleFactor();
+  if (x.dim() != 4 || x.size(1) != config_.inChannels || x.size(2) % factor != 0 || x.size(3) % factor != 0) {
     std::ostringstream msg;
-    msg << "VAE encode: expected an image [B," << config_.inChannels << ",H,W] with H and W multiples of 8, got "
-        << x.sizes();
+    msg << "VAE encode: expected an image [B," << config_.inChannels << ",H,W] with H and W multiples of " << factor
+        << ", got " << x.sizes();
     throw std::invalid_argument(msg.str());
   }
   const at::Tensor moments = quantConv_->forward(encoder_->forward(x, trace_));  // [B,2L,h,w]

@@ -33,6 +33,12 @@ struct VaeConfig {
   int64_t normNumGroups = 32;
   double scalingFactor = 0.18215;  // absent from the real SD1.5/SD2 configs: diffusers' default
 
+  // Pixels per latent along each side: every block but the last halves the size (8 for SD1/SD2),
+  // as diffusers' vae_scale_factor = 2 ** (len(block_out_channels) - 1).
+  int64_t downsampleFactor() const {
+    return blockOutChannels.empty() ? 1 : int64_t(1) << (blockOutChannels.size() - 1);
+  }
+
   static VaeConfig fromJson(const nlohmann::json& config);  // throws std::invalid_argument
 };
 
@@ -48,9 +54,10 @@ class AutoencoderKLImpl : public torch::nn::Module {
   explicit AutoencoderKLImpl(const VaeConfig& config);
   explicit AutoencoderKLImpl(const nlohmann::json& config);
 
-  // x [B,3,H,W] in [-1,1], H and W multiples of 8 -> distribution over [B,4,H/8,W/8] (unscaled latents).
+  // x [B,3,H,W] in [-1,1], H and W multiples of f = downsampleFactor() (8) -> distribution over
+  // [B,latent,H/f,W/f] (unscaled latents; latent = 4 for SD1/SD2).
   LatentDistribution encode(const at::Tensor& x);
-  // Unscaled latents z [B,4,h,w] (already divided by scalingFactor()) -> image [B,3,8h,8w] in ~[-1,1].
+  // Unscaled latents z [B,latent,h,w] (already divided by scalingFactor()) -> image [B,3,fh,fw] in ~[-1,1].
   at::Tensor decode(const at::Tensor& z);
   double scalingFactor() const { return config_.scalingFactor; }
   const VaeConfig& config() const { return config_; }

@@ -128,7 +128,9 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
   if (request.steps < 1) throw std::invalid_argument("the number of steps must be at least 1");
   if (!(request.strength > 0.0 && request.strength <= 1.0))
     throw std::invalid_argument("strength must be above 0 and at most 1");
-  const InpaintInputs inputs = prepareInputs(request.image, request.mask);
+  const VaeConfig& vaeConfig = c_->vae->config();
+  const int64_t latentFactor = vaeConfig.downsampleFactor();  // 8 for SD1/SD2
+  const InpaintInputs inputs = prepareInputs(request.image, request.mask, latentFactor);
   trace("init_image", inputs.initImage);
   trace("mask_condition", inputs.maskCondition);
   trace("masked_image", inputs.maskedImage);
@@ -179,8 +181,8 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
     trace(prefix + "std", dist.std);
     return sf * dist.sample(draw(dist.mean.sizes()));
   };
-  const int64_t h = inputs.initImage.size(2) / 8, w = inputs.initImage.size(3) / 8;
-  const std::vector<int64_t> latentShape{1, 4, h, w};
+  const int64_t h = inputs.initImage.size(2) / latentFactor, w = inputs.initImage.size(3) / latentFactor;
+  const std::vector<int64_t> latentShape{1, vaeConfig.latentChannels, h, w};  // [1,4,h,w] for SD1/SD2
   const bool strengthMax = request.strength == 1.0;
 
   at::Tensor imageLatents;
@@ -196,7 +198,7 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
 
   // 4. Conditioning: the masked image's latents (encoded even for 4-channel UNets: it takes a draw).
   at::Tensor maskedImageLatents = encodeLatents(inputs.maskedImage);
-  at::Tensor maskLatent = latentMask(inputs.maskCondition).to(opts);
+  at::Tensor maskLatent = latentMask(inputs.maskCondition, latentFactor).to(opts);
   const at::Tensor initMask = maskLatent;
   if (cfg) {
     maskLatent = at::cat({maskLatent, maskLatent});

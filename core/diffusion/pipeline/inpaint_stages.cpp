@@ -19,16 +19,16 @@ at::Tensor maskFromGreyU8(const at::Tensor& hw) {
   return (hw.to(at::kFloat) / 255.0f).unsqueeze(0).unsqueeze(0).contiguous();
 }
 
-InpaintInputs prepareInputs(const at::Tensor& image, const at::Tensor& mask) {
+InpaintInputs prepareInputs(const at::Tensor& image, const at::Tensor& mask, int64_t f) {
   if (!image.defined() || image.dim() != 4 || image.size(0) != 1 || image.size(1) != 3)
     throw std::invalid_argument("the image must be one RGB picture ([1,3,H,W] tensor)");
   if (!mask.defined() || mask.dim() != 4 || mask.size(0) != 1 || mask.size(1) != 1)
     throw std::invalid_argument("the mask must be one grey-level picture ([1,1,H,W] tensor)");
   const int64_t h = image.size(2), w = image.size(3);
-  if (h % 8 != 0 || w % 8 != 0 || h == 0 || w == 0) {
+  if (h % f != 0 || w % f != 0 || h == 0 || w == 0) {
     std::ostringstream msg;
     msg << "the image is " << w << "x" << h << " pixels; Stable Diffusion needs a width and height that are "
-        << "multiples of 8 (e.g. " << std::max<int64_t>(8, w / 8 * 8) << "x" << std::max<int64_t>(8, h / 8 * 8)
+        << "multiples of " << f << " (e.g. " << std::max<int64_t>(f, w / f * f) << "x" << std::max<int64_t>(f, h / f * f)
         << "): crop or resize it";
     throw std::invalid_argument(msg.str());
   }
@@ -46,9 +46,9 @@ InpaintInputs prepareInputs(const at::Tensor& image, const at::Tensor& mask) {
   return in;
 }
 
-at::Tensor latentMask(const at::Tensor& maskCondition) {
+at::Tensor latentMask(const at::Tensor& maskCondition, int64_t f) {
   using at::indexing::Slice;
-  return maskCondition.index({Slice(), Slice(), Slice(0, at::indexing::None, 8), Slice(0, at::indexing::None, 8)})
+  return maskCondition.index({Slice(), Slice(), Slice(0, at::indexing::None, f), Slice(0, at::indexing::None, f)})
       .contiguous();
 }
 

@@ -18,13 +18,13 @@ struct InpaintInputs {
   at::Tensor maskedImage;    // initImage * (maskCondition < 0.5): 0 (mid-grey) in the hole
 };
 
-// Validates sizes (clear messages for a non-multiple-of-8 size or a mask of another size) and
-// binarises the mask.
-InpaintInputs prepareInputs(const at::Tensor& image, const at::Tensor& mask);
+// Validates sizes (clear messages for a size that is not a multiple of the VAE's latentFactor, its
+// downsampleFactor(): 8 for SD1/SD2, or a mask of another size) and binarises the mask.
+InpaintInputs prepareInputs(const at::Tensor& image, const at::Tensor& mask, int64_t latentFactor);
 
-// The mask at latent resolution: F.interpolate(mask, size=(H/8, W/8)) in nearest mode, i.e. the
-// top-left pixel of every 8x8 block.
-at::Tensor latentMask(const at::Tensor& maskCondition);
+// The mask at latent resolution: F.interpolate(mask, size=(H/f, W/f)) in nearest mode, i.e. the
+// top-left pixel of every f x f block (f = latentFactor, 8 for SD1/SD2).
+at::Tensor latentMask(const at::Tensor& maskCondition, int64_t latentFactor);
 
 // Classifier-free guidance on a [uncond; cond] batch: u + scale * (c - u).
 at::Tensor applyGuidance(const at::Tensor& unetOut, double guidanceScale);

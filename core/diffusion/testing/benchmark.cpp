@@ -238,7 +238,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   setAttentionKernel(parseAttentionKernel(o.attention));
   const auto tensorOptions = at::TensorOptions().dtype(dtype).device(device);
   const auto memoryFormat = o.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
-  const int64_t latent = o.size / 8;
+  const VaeConfig vaeConfig = VaeConfig::fromJson(realVaeConfig());
+  const int64_t latent = o.size / vaeConfig.downsampleFactor();
   at::manual_seed(0);
 
   BenchmarkResult r;
@@ -259,21 +260,22 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
     if (log) log("building the " + o.arch + " UNet (random weights)...");
     UNet2DConditionModel unet(realUNetConfig(o.arch));
     prepare(*unet, dtype, device, o);
-    const at::Tensor sample = at::randn({2, 9, latent, latent}, tensorOptions).contiguous(memoryFormat);
+    const int64_t inChannels = unet->config().inChannels;  // 9: inpainting
+    const at::Tensor sample = at::randn({2, inChannels, latent, latent}, tensorOptions).contiguous(memoryFormat);
     const at::Tensor t = at::scalar_tensor(500.0, at::TensorOptions().dtype(at::kFloat).device(device));
     const at::Tensor context = at::randn({2, 77, o.arch == "sd2" ? 1024 : 768}, tensorOptions);
     r.unetStepMs = timeMs(o, device, [&] { checkFinite(unet->forward(sample, t, context), "the UNet"); }, log, "unet step", r.unetStepCpuMs);
   }
   if (wants(o, "vae-encode") || wants(o, "vae-decode")) {
     if (log) log("building the VAE (random weights)...");
-    AutoencoderKL vae(realVaeConfig());
+    AutoencoderKL vae(vaeConfig);
     prepare(*vae, dtype, device, o);
     if (wants(o, "vae-encode")) {
       const at::Tensor image = at::rand({1, 3, o.size, o.size}, tensorOptions).mul_(2).sub_(1).contiguous(memoryFormat);
       r.vaeEncodeMs = timeMs(o, device, [&] { checkFinite(vae->encode(image).mean, "VAE encode"); }, log, "vae encode", r.vaeEncodeCpuMs);
     }
     if (wants(o, "vae-decode")) {
-      const at::Tensor z = at::randn({1, 4, latent, latent}, tensorOptions).contiguous(memoryFormat);
+      const at::Tensor z = at::randn({1, vaeConfig.latentChannels, latent, latent}, tensorOptions).contiguous(memoryFormat);
       r.vaeDecodeMs = timeMs(o, device, [&] { checkFinite(vae->decode(z), "VAE decode"); }, log, "vae decode", r.vaeDecodeCpuMs);
     }
   }

@@ -109,6 +109,18 @@ TEST(Vae, ScalingFactorFromConfigWithDiffusersDefault) {
   EXPECT_DOUBLE_EQ(diffusion::VaeConfig::fromJson(config).scalingFactor, 0.18215);
 }
 
+// The pipeline's latent size comes from the VAE config: 2^(blocks - 1) pixels per latent, as diffusers.
+TEST(Vae, LatentFactorAndChannelsFromConfig) {
+  auto config = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/vae/config.json");
+  const auto blocks = config["block_out_channels"].size();
+  EXPECT_EQ(diffusion::VaeConfig::fromJson(config).downsampleFactor(), int64_t(1) << (blocks - 1));
+  EXPECT_EQ(diffusion::VaeConfig::fromJson(config).latentChannels, config["latent_channels"].get<int64_t>());
+  config["block_out_channels"] = {32, 64, 64};
+  config["down_block_types"] = std::vector<std::string>(3, "DownEncoderBlock2D");
+  config["up_block_types"] = std::vector<std::string>(3, "UpDecoderBlock2D");
+  EXPECT_EQ(diffusion::VaeConfig::fromJson(config).downsampleFactor(), 4);
+}
+
 // A source holding the modern attention names (to_q ... to_out.0), some stored as LDM 1x1 conv
 // kernels: must load to the same model as the fixture's legacy names.
 class RenamedSource : public diffusion::WeightSource {

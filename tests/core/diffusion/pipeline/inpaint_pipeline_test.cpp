@@ -91,15 +91,16 @@ struct SingleThreadOnLibtorch2 {
 TEST_P(PipelineGolden, PreprocessingAndTokensAreExact) {
   const PipelineCase& c = GetParam();
   const Golden g = goldenOf(c);
-  const InpaintInputs in = prepareInputs(imageFromRgbU8(g["image_u8"]), maskFromGreyU8(g["mask_u8"]));
+  const int64_t factor = modelFor(c).vae->config().downsampleFactor();  // from the model's VAE config
+  const InpaintInputs in = prepareInputs(imageFromRgbU8(g["image_u8"]), maskFromGreyU8(g["mask_u8"]), factor);
   EXPECT_TRUE(at::equal(in.initImage, g["init_image"]));
   EXPECT_TRUE(at::equal(in.maskCondition, g["mask_condition"]));
   EXPECT_TRUE(at::equal(in.maskedImage, g["masked_image"]));
-  at::Tensor mask = latentMask(in.maskCondition);
+  at::Tensor mask = latentMask(in.maskCondition, factor);
   if (c.cfg()) mask = at::cat({mask, mask});
   EXPECT_TRUE(at::equal(mask, g["mask_latent"]));
   if (g.has("init_mask")) {
-    EXPECT_TRUE(at::equal(latentMask(in.maskCondition), g["init_mask"]));
+    EXPECT_TRUE(at::equal(latentMask(in.maskCondition, factor), g["init_mask"]));
   }
 
   const ClipTokenizer& tok = *modelFor(c).tokenizer;
