@@ -1,7 +1,7 @@
 #include "core/diffusion/models/inference_conv2d.h"
 
-#include "core/diffusion/runtime/heap.h"
 #include "core/diffusion/runtime/cpu_capability.h"
+#include "core/diffusion/runtime/heap.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>

@@ -1,9 +1,8 @@
 #include "core/diffusion/models/vae.h"
-#include "core/diffusion/models/inference_conv2d.h"
-
-#include "core/diffusion/models/vae_blocks.h"
 
 #include "core/diffusion/loading/config_value.h"
+#include "core/diffusion/models/inference_conv2d.h"
+#include "core/diffusion/models/vae_blocks.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 // The VAE's encoder and decoder (diffusers autoencoders/vae.py): resnet blocks without time
 // embedding, GroupNorm eps 1e-6, a single-head self-attention in the mid block.
 
-#include "core/diffusion/models/resnet_block.h"
 #include "core/diffusion/models/inference_conv2d.h"
+#include "core/diffusion/models/resnet_block.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>

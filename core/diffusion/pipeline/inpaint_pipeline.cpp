@@ -1,15 +1,15 @@
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 
-#include "core/diffusion/models/clip_text_model.h"
-#include "core/diffusion/text/clip_tokenizer.h"
-#include "core/diffusion/runtime/heap.h"
-#include "core/diffusion/models/inference_conv2d.h"
-#include "core/diffusion/pipeline/inpaint_stages.h"
 #include "core/diffusion/loading/model_source.h"
-#include "core/diffusion/runtime/device_choice.h"
-#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
+#include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/runtime/heap.h"
+#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/diffusion/text/clip_tokenizer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>

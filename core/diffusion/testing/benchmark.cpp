@@ -1,12 +1,12 @@
 #include "core/diffusion/testing/benchmark.h"
 
 #include "core/diffusion/models/attention.h"
-#include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/models/channels_last.h"
 #include "core/diffusion/models/clip_text_model.h"
-#include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
+#include "core/diffusion/runtime/device_choice.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>

@@ -1,12 +1,12 @@
 // Broken model files, generated here: each must be refused with its own clear message (naming the
 // file and the problem) and never crash.
-#include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/model_validation.h"
+#include "core/diffusion/models/clip_text_model.h"
 #include "core/io/safetensors.h"
 #include "core/io/safetensors_writer.h"
-#include "tests/fixtures.h"
 #include "tests/core/diffusion/test_temp_dir.h"
+#include "tests/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

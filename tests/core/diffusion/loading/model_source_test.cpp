@@ -1,15 +1,15 @@
 // Opening the tiny model as a diffusers folder, from a Hugging Face cache layout and as the two
 // single-file checkpoints; every way must give the same weights and the same text encoder output.
 #include "core/diffusion/loading/checkpoint_keys.h"
-#include "core/diffusion/models/clip_text_model.h"
-#include "core/diffusion/text/clip_tokenizer.h"
 #include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/diffusion/loading/model_discovery.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/model_validation.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/text/clip_tokenizer.h"
 #include "core/io/safetensors.h"
-#include "tests/fixtures.h"
 #include "tests/core/diffusion/test_temp_dir.h"
+#include "tests/fixtures.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

@@ -1,9 +1,9 @@
 // UNet2DConditionModel against goldens/unet.safetensors (README section 2; tolerance abs 2e-4)
 // and the 4-channel tiny-sd2-base UNet against its pipeline goldens' UNet stages.
-#include "core/diffusion/models/attention.h"
-#include "core/diffusion/testing/benchmark.h"
-#include "core/diffusion/models/unet.h"
 #include "core/diffusion/loading/weights.h"
+#include "core/diffusion/models/attention.h"
+#include "core/diffusion/models/unet.h"
+#include "core/diffusion/testing/benchmark.h"
 #include "tests/core/diffusion/denoise_test_helpers.h"
 
 #include <c10/core/InferenceMode.h>

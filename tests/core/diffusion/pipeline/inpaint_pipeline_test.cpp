@@ -2,15 +2,15 @@
 // pipeline_cases_extra.json (README sections 6, 6b, 8): preprocessing exactly, each stage with the
 // golden inputs at the component tolerances, and end to end from the seed (libtorch's CPU generator
 // reproduces the reference's draws bit for bit: see CpuGenerator in scheduler_test.cpp).
-#include "core/diffusion/models/clip_text_model.h"
-#include "core/diffusion/text/clip_tokenizer.h"
-#include "core/diffusion/pipeline/inpaint_pipeline.h"
-#include "core/diffusion/pipeline/inpaint_stages.h"
 #include "core/diffusion/loading/model_source.h"
-#include "core/diffusion/runtime/device_choice.h"
-#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
+#include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/diffusion/text/clip_tokenizer.h"
 #include "tests/core/diffusion/golden_compare.h"
 
 #include <ATen/CPUGeneratorImpl.h>
