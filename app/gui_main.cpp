@@ -1,10 +1,10 @@
 // The desktop app: settings, then the engine, the session and the main window; freed in reverse.
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 #include "core/engine/engine.h"
 #include "core/session/session.h"
 #include "ui/app_preferences.h"
-#include "ui/main_window.h"
 #include "ui/interface_language.h"
+#include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

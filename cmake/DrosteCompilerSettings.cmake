@@ -13,9 +13,17 @@ function(droste_target_defaults target)
   target_compile_definitions(${target} PRIVATE QT_NO_KEYWORDS)
 endfunction()
 
-# A target made only of torch translation units gets <torch/torch.h> precompiled.
+# <torch/torch.h> precompiled once, in droste_io (the lowest torch library, core/io/CMakeLists.txt);
+# every other target of torch translation units reuses it (droste_reuse_torch_pch), so the 2-core build
+# compiles one PCH instead of one per target. Reusers must be compiled with the same definitions.
 function(droste_torch_pch target)
   if(DROSTE_TORCH_PCH)
     target_precompile_headers(${target} PRIVATE <torch/torch.h>)
+  endif()
+endfunction()
+
+function(droste_reuse_torch_pch target)
+  if(DROSTE_TORCH_PCH)
+    target_precompile_headers(${target} REUSE_FROM droste_io)
   endif()
 endfunction()

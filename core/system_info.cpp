@@ -1,7 +1,7 @@
 #include "core/system_info.h"
 
 #include "core/diffusion/runtime/precision.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 #include "core/video/codec_info.h"
 
 #include <QStringList>

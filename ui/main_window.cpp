@@ -1,6 +1,6 @@
 #include "ui/main_window.h"
 
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/logging.h"
 #include "core/session/session.h"

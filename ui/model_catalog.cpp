@@ -1,6 +1,8 @@
 #include "ui/model_catalog.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_discovery.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,6 +1,7 @@
 #include "ui/model_manager_widget.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/hub_cache_lookup.h"
+#include "core/diffusion/loading/model_discovery.h"
 #include "core/hub/hub_download.h"
 #include "ui/app_preferences.h"
 #include "ui/model_download_dialog.h"

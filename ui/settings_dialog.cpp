@@ -4,7 +4,7 @@
 #include "ui/model_manager_widget.h"
 
 #include "core/diffusion/runtime/precision.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,9 +2,9 @@
 #include "app/bench/generate_memory.h"
 #include "app/bench/parity_command.h"
 #include "app/bench/text_encoder_memory.h"
-#include "core/diffusion/benchmark.h"
 #include "core/diffusion/runtime/precision.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
+#include "core/diffusion/testing/benchmark.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,9 +2,9 @@
 
 #include "app/bench/process_memory.h"
 #include "app/bench/random_model.h"
-#include "core/diffusion/attention.h"
-#include "core/diffusion/inpaint_pipeline.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/models/attention.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include "app/bench/parity_command.h"
 
-#include "core/diffusion/golden_parity.h"
 #include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/testing/golden_parity.h"
 
 #include <nlohmann/json.hpp>
 

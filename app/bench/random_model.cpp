@@ -1,9 +1,9 @@
 #include "app/bench/random_model.h"
 
-#include "core/diffusion/benchmark.h"
-#include "core/diffusion/clip_text_model.h"
-#include "core/diffusion/unet.h"
-#include "core/diffusion/vae.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/models/unet.h"
+#include "core/diffusion/models/vae.h"
+#include "core/diffusion/testing/benchmark.h"
 #include "core/io/safetensors_writer.h"
 
 #include <nlohmann/json.hpp>

@@ -2,8 +2,8 @@
 
 #include "app/bench/process_memory.h"
 #include "app/bench/random_model.h"
-#include "core/diffusion/benchmark.h"
-#include "core/diffusion/clip_text_model.h"
+#include "core/diffusion/models/clip_text_model.h"
+#include "core/diffusion/testing/benchmark.h"
 #include "core/io/safetensors.h"
 
 #include <nlohmann/json.hpp>

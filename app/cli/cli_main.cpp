@@ -1,6 +1,6 @@
 // droste-cli: headless entry point (QCoreApplication; needs no display).
 #include "app/cli/commands.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,5 +1,5 @@
 #include "app/cli/commands.h"
-#include "core/diffusion/benchmark.h"
+#include "core/diffusion/testing/benchmark.h"
 
 #include <QTextStream>
 
@@ -8,7 +8,7 @@
 
 namespace droste::cli {
 
-// `droste-cli bench`: the same benchmark as droste-bench (core/diffusion/benchmark.h).
+// `droste-cli bench`: the same benchmark as droste-bench (core/diffusion/testing/benchmark.h).
 int runBench(const QStringList& args) {
   QTextStream out(stdout), err(stderr);
   if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {

@@ -1,8 +1,8 @@
 // droste-cli inpaint: one inpainting run with the reference pipeline's defaults (no paste-back
 // unless asked), for parity checks against diffusers and for scripting.
 #include "app/cli/commands.h"
-#include "core/diffusion/inpaint_pipeline.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/io/image_tensor.h"

@@ -1,7 +1,7 @@
 // droste-cli models [FOLDER...]: the models Droste can find (Hugging Face cache + model folders).
 #include "app/cli/commands.h"
 #include "app/cli/model_report.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_discovery.h"
 
 #include <QTextStream>
 

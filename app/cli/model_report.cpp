@@ -1,6 +1,9 @@
 #include "app/cli/model_report.h"
 
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/hub_cache_lookup.h"
+#include "core/diffusion/loading/model_discovery.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
 
 #include <QTextStream>
 

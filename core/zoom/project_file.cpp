@@ -1,7 +1,7 @@
 #include "core/zoom/project_file.h"
 
+#include "core/io/zip_store.h"
 #include "core/zoom/resample.h"
-#include "core/zoom/zip_store.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -23,6 +23,10 @@
 
 namespace droste::zoom {
 namespace {
+
+using io::readStoredZip;
+using io::writeStoredZip;
+using io::ZipEntries;
 
 const QString kFormatName = QStringLiteral("droste-project");
 const QString kJsonName = QStringLiteral("project.json");

@@ -1,7 +1,7 @@
 #include "core/zoom/sd_painter.h"
 
-#include "core/diffusion/inpaint_pipeline.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/sampler.h"
 #include "core/io/image_tensor.h"

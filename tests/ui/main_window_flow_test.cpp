@@ -12,7 +12,7 @@
 #include "ui/prompt_panel.h"
 #include "ui/slider_spin.h"
 #include "ui/timeline_widget.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <QAction>
 #include <QApplication>

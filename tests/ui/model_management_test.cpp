@@ -2,7 +2,7 @@
 
 #include "core/zoom/project.h"
 #include "tests/core/hub/fake_hub_server.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 #include "ui/app_preferences.h"
 #include "ui/main_window.h"
 #include "tests/ui/test_app.h"

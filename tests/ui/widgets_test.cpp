@@ -1,7 +1,7 @@
 #include "tests/ui/widgets_test.h"
 
 #include "core/diffusion/runtime/cpu_capability.h"
-#include "core/diffusion/runtime_info.h"
+#include "core/diffusion/runtime/runtime_info.h"
 #include "ui/app_preferences.h"
 #include "ui/export_dialog.h"
 #include "ui/job_status_bar.h"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How far diffusers' own VAE encoding lands from the fixture goldens (made with torch 1.13) on the
 torch this Python has, per intra-op thread count: the basis for checking the VAE-encode stage of
-tests/diffusion/inpaint_pipeline_test.cpp on one thread under libtorch 2.x.
+tests/core/diffusion/pipeline/inpaint_pipeline_test.cpp on one thread under libtorch 2.x.
 
 Measured 2026-12-03 (diffusers 0.42.1, torch 2.11.0 CPU, AMD EPYC with AVX-512): every 9-channel case's
 masked image, channels-last as the pipeline feeds it: mean 5.6e-3 (nonsquare 1.1e-2) on 2 threads, 8.5e-5

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generates core/diffusion/unicode_tables.inc: the Unicode data the CLIP tokenizer needs, taken from
+"""Generates core/diffusion/text/unicode_tables.inc: the Unicode data the CLIP tokenizer needs, taken from
 the same libraries the reference tokenizer uses (Python's `regex` module for \\s, \\p{L}, \\p{N} with the
 tokenizer's IGNORECASE flag, `unicodedata` for NFC, `str.lower`/`str.isspace`, `html.entities.html5`).
-Run: python3 tools/unicode/gen_unicode_tables.py > core/diffusion/unicode_tables.inc"""
+Run: python3 tools/unicode/gen_unicode_tables.py > core/diffusion/text/unicode_tables.inc"""
 import html
 import html.entities
 import sys

@@ -20,11 +20,6 @@ class SchedulerError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Parses a config JSON that may contain Python's non-standard numbers (diffusers writes
-// `"lambda_min_clipped": -Infinity`): bare NaN / Infinity / -Infinity become the strings
-// "NaN" / "Infinity" / "-Infinity", which SchedulerConfig reads back as numbers.
-nlohmann::json parseConfigJson(const std::string& text);
-
 enum class PredictionType { Epsilon, VPrediction };
 enum class TimestepSpacing { Linspace, Leading, Trailing };
 

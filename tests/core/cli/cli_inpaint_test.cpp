@@ -1,9 +1,9 @@
 // `droste-cli inpaint` on the tiny fixture models reproduces the pipeline goldens' pictures within
 // 2/255 per channel. The goldens' input picture and mask are 8-bit, so they are written as PNG first.
-#include "core/diffusion/schedulers/scheduler.h"
+#include "core/diffusion/loading/config_json.h"
 #include "core/io/image_tensor.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

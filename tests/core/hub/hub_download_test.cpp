@@ -1,11 +1,12 @@
 // Downloads the tiny fixture model from an in-process fake Hub on 127.0.0.1 (HF_ENDPOINT points
 // there) into a scratch Hub cache, and checks the cache layout, resume, verification and errors.
-#include "core/diffusion/inpaint_pipeline.h"
-#include "core/diffusion/model_source.h"
+#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
+#include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/hub/hub_cache.h"
 #include "core/hub/hub_download.h"
 #include "tests/core/hub/fake_hub_server.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,8 +1,8 @@
 // core/io/image_tensor against the reference's pre/post-processing (goldens README section 6).
-#include "core/diffusion/inpaint_stages.h"
+#include "core/diffusion/pipeline/inpaint_stages.h"
 #include "core/io/image_tensor.h"
 #include "core/io/safetensors.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

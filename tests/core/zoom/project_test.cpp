@@ -1,8 +1,8 @@
 // The project document: chain states, file round trip, damaged files, crash safety, autosave.
+#include "core/io/zip_store.h"
 #include "core/zoom/autosave.h"
 #include "core/zoom/project.h"
 #include "core/zoom/project_file.h"
-#include "core/zoom/zip_store.h"
 #include "tests/core/zoom/project_test_util.h"
 #include "tests/core/zoom/test_app.h"
 
@@ -22,6 +22,9 @@
 #include <unistd.h>
 
 using namespace droste::zoom;
+using droste::io::readStoredZip;
+using droste::io::writeStoredZip;
+using droste::io::ZipEntries;
 using droste::zoom::test::fillProject;
 using droste::zoom::test::noiseImage;
 

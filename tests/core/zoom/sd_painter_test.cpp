@@ -5,7 +5,7 @@
 #include "core/zoom/sd_painter.h"
 #include "tests/core/zoom/test_app.h"
 #include "tests/core/zoom/zoom_test_util.h"
-#include "tests/diffusion/fixtures.h"
+#include "tests/fixtures.h"
 
 #include <QCoro/QCoroTask>
 

@@ -1,0 +1,189 @@
+#include "core/diffusion/loading/model_source.h"
+
+#include "core/diffusion/loading/checkpoint_keys.h"
+#include "core/diffusion/loading/config_guess.h"
+#include "core/diffusion/loading/config_json.h"
+#include "core/diffusion/loading/hub_cache_lookup.h"
+#include "core/io/safetensors.h"
+
+#include <fstream>
+#include <set>
+
+namespace droste::diffusion {
+namespace {
+
+namespace fs = std::filesystem;
+using io::ModelFileError;
+using nlohmann::json;
+
+json readJson(const fs::path& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ModelFileError(path.string() + ": missing; " + what);
+  try {
+    // diffusers may write -Infinity / NaN (e.g. DPM's lambda_min_clipped): parse as it does.
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    json j = parseConfigJson(text);
+    if (!j.is_object()) throw ModelFileError(path.string() + ": is not a JSON object; the file is damaged");
+    return j;
+  } catch (const json::exception& e) {
+    throw ModelFileError(path.string() + ": is not valid JSON (" + e.what() + "); the file is damaged");
+  }
+}
+
+std::string dtypesOf(const io::SafetensorsFile& file, const std::string& prefix = {}) {
+  std::set<std::string> dtypes;
+  for (const auto& e : file.entries())
+    if (e.name.compare(0, prefix.size(), prefix) == 0) dtypes.insert(e.dtype);
+  std::string out;
+  for (const auto& d : dtypes) out += (out.empty() ? "" : "+") + d;
+  return out;
+}
+
+fs::path weightsFile(const fs::path& folder, const std::string& stem) {
+  for (const char* variant : {".safetensors", ".fp16.safetensors"}) {
+    const fs::path p = folder / (stem + variant);
+    if (fs::exists(p)) return p;
+  }
+  if (fs::exists(folder / (stem + ".safetensors.index.json")))
+    throw ModelFileError((folder / (stem + ".safetensors.index.json")).string() +
+                         ": sharded weights are not supported; Stable Diffusion 1.x/2.x components come as one file");
+  for (const char* pickle : {".bin", ".ckpt", ".pt", ".pth"})
+    if (fs::exists(folder / (stem + pickle))) io::refusePickleCheckpoint(folder / (stem + pickle));
+  throw ModelFileError(folder.string() + ": has no weights file (" + stem +
+                       ".safetensors); the model folder is incomplete - download it again");
+}
+
+ComponentSource folderComponent(const fs::path& dir, const std::string& sub, const std::string& stem,
+                                std::vector<fs::path>& files) {
+  ComponentSource c;
+  c.config = readJson(dir / sub / "config.json", "the model folder is incomplete - download it again");
+  const fs::path path = weightsFile(dir / sub, stem);
+  auto file = std::make_shared<io::SafetensorsFile>(path);
+  c.storedDtype = dtypesOf(*file);
+  c.weights = std::make_shared<SafetensorsWeightSource>(std::move(file));
+  files.push_back(path);
+  return c;
+}
+
+ModelSource openFolder(const fs::path& dir, const std::string& name) {
+  if (!fs::exists(dir / "model_index.json"))
+    throw ModelFileError(dir.string() +
+                         ": is a folder without model_index.json, so it is not a diffusers model folder. Choose the "
+                         "folder that holds model_index.json, unet/, vae/, text_encoder/, tokenizer/ and scheduler/, or "
+                         "a single .safetensors checkpoint");
+  const json index = readJson(dir / "model_index.json", "");
+  if (index.contains("text_encoder_2") || index.value("_class_name", std::string()).find("XL") != std::string::npos)
+    throw ModelFileError(dir.string() + ": this is a Stable Diffusion XL model, which Droste does not support yet; "
+                                        "use an SD 1.x or 2.x (inpainting) model");
+  ModelSource m;
+  m.name = name;
+  m.path = dir;
+  m.unet = folderComponent(dir, "unet", "diffusion_pytorch_model", m.weightFiles);
+  m.vae = folderComponent(dir, "vae", "diffusion_pytorch_model", m.weightFiles);
+  m.textEncoder = folderComponent(dir, "text_encoder", "model", m.weightFiles);
+  m.tokenizerDir = dir / "tokenizer";
+  for (const char* f : {"vocab.json", "merges.txt"})
+    if (!fs::exists(m.tokenizerDir / f))
+      throw ModelFileError((m.tokenizerDir / f).string() + ": missing; the model folder is incomplete - download it again");
+  m.schedulerConfig = readJson(dir / "scheduler" / "scheduler_config.json",
+                               "the model folder is incomplete - download it again");
+  m.family = familyFromTextConfig(m.textEncoder.config);
+  return m;
+}
+
+ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& configFolder) {
+  auto file = std::make_shared<io::SafetensorsFile>(path);
+  const std::string label = path.string();
+  const CheckpointLayout layout = inspectCheckpoint(*file);
+  if (layout.sdxl)
+    throw ModelFileError(label + ": this is a Stable Diffusion XL checkpoint, which Droste does not support yet");
+  if (!layout.isLdm)
+    throw ModelFileError(label + ": this .safetensors file is not a complete Stable Diffusion checkpoint (it has no "
+                                 "model.diffusion_model.* UNet weights). It may be a LoRA, an embedding, a VAE or one "
+                                 "component of a diffusers folder; open the whole model instead");
+  if (!layout.openClipText && !layout.hfClipText)
+    throw ModelFileError(label + ": this checkpoint has no text encoder (cond_stage_model.*); Droste needs a complete "
+                                 "SD 1.x/2.x checkpoint");
+  ModelSource m;
+  m.name = path.stem().string();
+  m.path = path;
+  m.singleFile = true;
+  m.weightFiles = {path};
+  m.family = layout.openClipText ? ModelFamily::SD2 : ModelFamily::SD1;
+  m.unet.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::UNet);
+  m.vae.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::Vae);
+  m.textEncoder.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::TextEncoder);
+  m.unet.storedDtype = dtypesOf(*file, "model.diffusion_model.");
+  m.vae.storedDtype = dtypesOf(*file, "first_stage_model.");
+  m.textEncoder.storedDtype = dtypesOf(*file, "cond_stage_model.");
+  if (configFolder) {
+    const fs::path& dir = *configFolder;
+    const std::string hint = "--config must name a diffusers folder with unet/, vae/, text_encoder/, tokenizer/ and "
+                             "scheduler/ config files describing this checkpoint";
+    m.unet.config = readJson(dir / "unet" / "config.json", hint);
+    m.vae.config = readJson(dir / "vae" / "config.json", hint);
+    m.textEncoder.config = readJson(dir / "text_encoder" / "config.json", hint);
+    m.schedulerConfig = readJson(dir / "scheduler" / "scheduler_config.json", hint);
+    m.tokenizerDir = dir / "tokenizer";
+  } else {
+    m.unet.config = unetConfigFromShapes(*m.unet.weights, m.family, label);
+    m.vae.config = vaeConfigFromShapes(*m.vae.weights, label);
+    m.textEncoder.config = textConfigFromShapes(*m.textEncoder.weights, m.family, label);
+    m.schedulerConfig = standardSchedulerConfig();
+    m.tokenizerDir = familyTokenizerFromCache(m.family);
+  }
+  return m;
+}
+
+}  // namespace
+
+ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::path>& configFolder) {
+  if (pathOrRepoId.empty()) throw ModelFileError("no model given: name a model folder, a .safetensors file or a repo id");
+  if (configFolder && !fs::is_directory(*configFolder))
+    throw ModelFileError(configFolder->string() + ": the --config folder does not exist");
+  const fs::path path(pathOrRepoId);
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    if (fs::is_directory(path, ec)) {
+      // A hub-cache repo folder (models--ORG--NAME) given directly.
+      if (!fs::exists(path / "model_index.json") && fs::is_directory(path / "snapshots")) {
+        if (auto snap = snapshotOf(path)) return openFolder(*snap, path.filename().string());
+      }
+      return openFolder(path, path.filename().string());
+    }
+    return openSingleFile(path, configFolder);
+  }
+  if (looksLikeRepoId(pathOrRepoId)) {
+    const fs::path cache = huggingFaceHubCache();
+    auto snap = findInHubCache(pathOrRepoId);
+    if (!snap)
+      throw ModelFileError("'" + pathOrRepoId + "' is neither a file nor a folder, and the Hugging Face cache (" +
+                           cache.string() + ") has no copy of that repo. Download it (huggingface-cli download " +
+                           pathOrRepoId + ") or give the model's folder or .safetensors file");
+    ModelSource m = openFolder(*snap, pathOrRepoId);
+    m.name = pathOrRepoId;
+    return m;
+  }
+  throw ModelFileError(pathOrRepoId + ": no such file or folder");
+}
+
+ModelFacts describeModel(const ModelSource& m) {
+  ModelFacts f;
+  f.family = m.family;
+  f.unetInChannels = m.unet.config.value("in_channels", int64_t(4));
+  f.predictionType = m.schedulerConfig.value("prediction_type", std::string("epsilon"));
+  f.textHiddenSize = m.textEncoder.config.value("hidden_size", int64_t(0));
+  f.textLayers = m.textEncoder.config.value("num_hidden_layers", int64_t(0));
+  f.textHeads = m.textEncoder.config.value("num_attention_heads", int64_t(0));
+  f.storedDtypes = "UNet " + m.unet.storedDtype + ", VAE " + m.vae.storedDtype + ", text encoder " + m.textEncoder.storedDtype;
+  for (const auto& file : m.weightFiles) f.totalBytes += fs::file_size(file);
+  for (const ComponentSource* c : {&m.unet, &m.vae, &m.textEncoder})
+    for (const auto& n : c->weights->names()) {
+      int64_t count = 1;
+      for (int64_t d : c->weights->shape(n)) count *= d;
+      f.parameterCount += count;
+    }
+  return f;
+}
+
+}  // namespace droste::diffusion

@@ -1,0 +1,60 @@
+#pragma once
+// Finding and opening Stable Diffusion models, Qt-free:
+//   (a) a diffusers folder (model_index.json + unet/ vae/ text_encoder/ tokenizer/ scheduler/),
+//   (b) the same inside the Hugging Face hub cache, found by repo id ("org/name"),
+//   (c) a single-file LDM / A1111 .safetensors checkpoint, with its configs taken from a diffusers
+//       folder (configFolder, like diffusers' from_single_file(config=...)) or derived from the
+//       tensor shapes plus the family's known settings.
+// Every component comes as its config json plus a WeightSource with diffusers tensor names.
+// Checking the weights against the configs: model_validation.h; listing the models: model_discovery.h.
+
+#include "core/diffusion/loading/model_family.h"
+#include "core/diffusion/loading/weights.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace droste::diffusion {
+
+struct ComponentSource {
+  nlohmann::json config;
+  std::shared_ptr<WeightSource> weights;  // diffusers names
+  std::string storedDtype;                // dtypes of its tensors in the file(s), e.g. "F16" or "F32+I64"
+};
+
+struct ModelSource {
+  std::string name;
+  std::filesystem::path path;
+  ModelFamily family = ModelFamily::Unknown;
+  ComponentSource unet, vae, textEncoder;
+  // vocab.json, merges.txt, tokenizer_config.json, special_tokens_map.json. Empty when a single file
+  // was opened without a config folder and no tokenizer of its family was found in the HF cache.
+  std::filesystem::path tokenizerDir;
+  nlohmann::json schedulerConfig;  // scheduler_config.json (or the family's standard one for single files)
+  bool singleFile = false;
+  std::vector<std::filesystem::path> weightFiles;  // the .safetensors files, once each
+};
+
+// Opens a folder, a .safetensors file, a Hugging Face cache repo folder or a repo id. Validates the
+// safetensors headers and the configs; throws io::ModelFileError with a message an artist can act on.
+ModelSource openModel(const std::string& pathOrRepoId, const std::optional<std::filesystem::path>& configFolder = {});
+
+// Facts for `droste-cli info MODEL`.
+struct ModelFacts {
+  ModelFamily family = ModelFamily::Unknown;
+  int64_t unetInChannels = 0;  // 9 = inpainting
+  std::string predictionType;  // epsilon, v_prediction
+  int64_t textHiddenSize = 0, textLayers = 0, textHeads = 0;
+  std::string storedDtypes;    // e.g. "UNet F32, VAE F32, text encoder F16"
+  uint64_t totalBytes = 0;     // size of the weight files
+  int64_t parameterCount = 0;  // elements of the tensors the model uses
+};
+ModelFacts describeModel(const ModelSource& model);
+
+}  // namespace droste::diffusion

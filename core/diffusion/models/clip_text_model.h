@@ -1,0 +1,58 @@
+#pragma once
+// CLIP text encoder (Hugging Face CLIPTextModel) for any size its config.json describes. Parameter
+// names equal the transformers state-dict keys (text_model.embeddings..., text_model.encoder.layers.{i}...,
+// text_model.final_layer_norm), so loading is a name lookup (loadWeights).
+
+#include "core/diffusion/loading/weights.h"
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json_fwd.hpp>
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace droste::diffusion {
+
+struct ClipTextConfig {
+  int64_t vocabSize = 49408;
+  int64_t hiddenSize = 768;
+  int64_t intermediateSize = 3072;
+  int64_t numLayers = 12;
+  int64_t numHeads = 12;
+  int64_t maxPositions = 77;
+  double layerNormEps = 1e-5;
+  std::string hiddenAct = "quick_gelu";  // or "gelu" (exact erf GELU)
+
+  // Throws io::ModelFileError (naming `source`) on missing or inconsistent values.
+  static ClipTextConfig fromJson(const nlohmann::json& config, const std::string& source = "text_encoder/config.json");
+};
+
+namespace detail {
+class ClipTextTransformerImpl;
+}
+
+class ClipTextModelImpl : public torch::nn::Module {
+ public:
+  explicit ClipTextModelImpl(const ClipTextConfig& config);
+
+  // ids: int64 [B, T] (T <= maxPositions) -> last_hidden_state [B, T, hidden] (after final_layer_norm).
+  at::Tensor forward(const at::Tensor& ids);
+  // Also returns the residual stream: hiddenStates[0] = embeddings, [k] = after layer k (before the final norm).
+  at::Tensor forward(const at::Tensor& ids, std::vector<at::Tensor>* hiddenStates);
+
+  const ClipTextConfig& config() const { return config_; }
+
+ private:
+  ClipTextConfig config_;
+  std::shared_ptr<detail::ClipTextTransformerImpl> textModel_;
+};
+TORCH_MODULE(ClipTextModel);
+
+// Builds the model from its config json and loads its weights (converted to options.dtype on
+// options.device; the optional position_ids buffer of older checkpoints is ignored). Eval mode.
+ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options);
+
+}  // namespace droste::diffusion

@@ -1,0 +1,249 @@
+#include "core/diffusion/models/unet.h"
+
+#include "core/diffusion/models/inference_conv2d.h"
+#include "core/diffusion/models/normalization.h"
+
+#include "core/diffusion/models/unet_blocks.h"
+
+#include "core/diffusion/loading/config_value.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/nn/modules/container/modulelist.h>
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace droste::diffusion {
+namespace {
+
+using nlohmann::json;
+
+
+// An int applied to every block, or one value per block.
+std::vector<int64_t> perBlock(const json& j, const char* key, size_t blocks, int64_t def) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::vector<int64_t>(blocks, def);
+  if (it->is_number_integer()) return std::vector<int64_t>(blocks, it->get<int64_t>());
+  auto list = it->get<std::vector<int64_t>>();
+  if (list.size() != blocks)
+    throw std::invalid_argument(std::string("UNet config: '") + key + "' has " + std::to_string(list.size()) +
+                                " entries for " + std::to_string(blocks) + " blocks");
+  return list;
+}
+
+void requireDefault(const json& j, const char* key, const json& expected, const char* what) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null() || *it == expected) return;
+  throw std::invalid_argument(std::string("UNet config: ") + key + " = " + it->dump() + " is not supported (" +
+                              what + ")");
+}
+
+}  // namespace
+
+UNetConfig UNetConfig::fromJson(const json& j) {
+  for (const char* key : {"addition_embed_type", "class_embed_type", "num_class_embeds", "encoder_hid_dim",
+                          "time_cond_proj_dim"}) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null())
+      throw std::invalid_argument(std::string("UNet config sets '") + key +
+                                  "': this is an SDXL-style or otherwise conditioned UNet, which is not supported yet "
+                                  "(Stable Diffusion 1.x and 2.x models are)");
+  }
+  requireDefault(j, "mid_block_type", "UNetMidBlock2DCrossAttn", "only the cross-attention mid block");
+  requireDefault(j, "act_fn", "silu", "only SiLU");
+  requireDefault(j, "time_embedding_type", "positional", "only sinusoidal time embeddings");
+  requireDefault(j, "resnet_time_scale_shift", "default", "only additive time embeddings");
+  requireDefault(j, "center_input_sample", false, "input centring");
+  requireDefault(j, "dual_cross_attention", false, "dual cross-attention");
+  requireDefault(j, "only_cross_attention", false, "cross-attention-only blocks");
+  requireDefault(j, "mid_block_scale_factor", 1, "output scaling");
+  requireDefault(j, "conv_in_kernel", 3, "3x3 conv_in");
+  requireDefault(j, "conv_out_kernel", 3, "3x3 conv_out");
+
+  UNetConfig c;
+  c.inChannels = configValue<int64_t>(j, "in_channels", 4);
+  c.outChannels = configValue<int64_t>(j, "out_channels", 4);
+  c.blockOutChannels = configValue<std::vector<int64_t>>(j, "block_out_channels", c.blockOutChannels);
+  const size_t n = c.blockOutChannels.size();
+  const auto downTypes = configValue<std::vector<std::string>>(
+      j, "down_block_types", {"CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"});
+  const auto upTypes = configValue<std::vector<std::string>>(
+      j, "up_block_types", {"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"});
+  if (downTypes.size() != n || upTypes.size() != n)
+    throw std::invalid_argument("UNet config: down_block_types, up_block_types and block_out_channels differ in length");
+  c.downBlockHasAttention.clear();
+  c.upBlockHasAttention.clear();
+  for (const auto& t : downTypes) {
+    if (t != "CrossAttnDownBlock2D" && t != "DownBlock2D")
+      throw std::invalid_argument("UNet config: down block type '" + t + "' is not supported");
+    c.downBlockHasAttention.push_back(t == "CrossAttnDownBlock2D");
+  }
+  for (const auto& t : upTypes) {
+    if (t != "CrossAttnUpBlock2D" && t != "UpBlock2D")
+      throw std::invalid_argument("UNet config: up block type '" + t + "' is not supported");
+    c.upBlockHasAttention.push_back(t == "CrossAttnUpBlock2D");
+  }
+  c.layersPerBlock = configValue<int64_t>(j, "layers_per_block", 2);
+  // Legacy naming: attention_head_dim is the number of heads unless num_attention_heads is given.
+  const bool hasHeads = j.contains("num_attention_heads") && !j["num_attention_heads"].is_null();
+  c.heads = perBlock(j, hasHeads ? "num_attention_heads" : "attention_head_dim", n, 8);
+  c.transformerLayers = perBlock(j, "transformer_layers_per_block", n, 1);
+  c.crossAttentionDim = configValue<int64_t>(j, "cross_attention_dim", 1280);
+  c.useLinearProjection = configValue<bool>(j, "use_linear_projection", false);
+  c.upcastAttention = configValue<bool>(j, "upcast_attention", false);
+  c.normNumGroups = configValue<int64_t>(j, "norm_num_groups", 32);
+  c.normEps = configValue<double>(j, "norm_eps", 1e-5);
+  c.flipSinToCos = configValue<bool>(j, "flip_sin_to_cos", true);
+  c.freqShift = configValue<double>(j, "freq_shift", 0.0);
+  c.downsamplePadding = configValue<int64_t>(j, "downsample_padding", 1);
+  for (size_t i = 0; i < n; ++i) {
+    if (c.heads[i] <= 0 || c.blockOutChannels[i] % c.heads[i] != 0)
+      throw std::invalid_argument("UNet config: block " + std::to_string(i) + " has " +
+                                  std::to_string(c.blockOutChannels[i]) + " channels, not divisible into " +
+                                  std::to_string(c.heads[i]) + " attention heads");
+  }
+  return c;
+}
+
+UNet2DConditionModelImpl::UNet2DConditionModelImpl(const json& config)
+    : UNet2DConditionModelImpl(UNetConfig::fromJson(config)) {}
+
+UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config_(c) {
+  const auto& ch = c.blockOutChannels;
+  const size_t n = ch.size();
+  const int64_t temb = ch[0] * 4;
+  convIn_ = register_module("conv_in", InferenceConv2d(torch::nn::Conv2dOptions(c.inChannels, ch[0], 3).padding(1)));
+  auto timeEmbedding = std::make_shared<torch::nn::Module>();
+  timeLinear1_ = timeEmbedding->register_module("linear_1", torch::nn::Linear(ch[0], temb));
+  timeLinear2_ = timeEmbedding->register_module("linear_2", torch::nn::Linear(temb, temb));
+  register_module("time_embedding", timeEmbedding);
+
+  auto blockOptions = [&](size_t level, bool attention) {
+    UNetBlockOptions o;
+    o.tembChannels = temb;
+    o.groups = c.normNumGroups;
+    o.eps = c.normEps;
+    o.attention = attention;
+    o.downsamplePadding = c.downsamplePadding;
+    o.transformer.heads = c.heads[level];
+    o.transformer.layers = c.transformerLayers[level];
+    o.transformer.crossDim = c.crossAttentionDim;
+    o.transformer.linearProjection = c.useLinearProjection;
+    o.transformer.upcastAttention = c.upcastAttention;
+    return o;
+  };
+
+  torch::nn::ModuleList down;
+  for (size_t i = 0; i < n; ++i) {
+    auto o = blockOptions(i, c.downBlockHasAttention[i]);
+    o.inChannels = i == 0 ? ch[0] : ch[i - 1];
+    o.outChannels = ch[i];
+    o.layers = c.layersPerBlock;
+    o.resample = i + 1 < n;
+    downBlocks_.push_back(std::make_shared<UNetDownBlockImpl>(o));
+    down->push_back(downBlocks_.back());
+  }
+  register_module("down_blocks", down);
+
+  {
+    auto o = blockOptions(n - 1, true);
+    o.inChannels = o.outChannels = ch[n - 1];
+    o.layers = 1;
+    midBlock_ = register_module("mid_block", std::make_shared<UNetMidBlockImpl>(o));
+  }
+
+  // Up blocks walk the levels in reverse; heads and transformer depth are reversed with them.
+  torch::nn::ModuleList up;
+  int64_t outCh = ch[n - 1];
+  for (size_t i = 0; i < n; ++i) {
+    const size_t level = n - 1 - i;
+    auto o = blockOptions(level, c.upBlockHasAttention[i]);
+    o.prevOutChannels = outCh;
+    outCh = ch[level];
+    o.outChannels = outCh;
+    o.inChannels = ch[level == 0 ? 0 : level - 1];
+    o.layers = c.layersPerBlock + 1;
+    o.resample = i + 1 < n;
+    upBlocks_.push_back(std::make_shared<UNetUpBlockImpl>(o));
+    up->push_back(upBlocks_.back());
+  }
+  register_module("up_blocks", up);
+
+  convNormOut_ = register_module("conv_norm_out", groupNormModule(c.normNumGroups, ch[0], c.normEps));
+  convOut_ = register_module("conv_out", InferenceConv2d(torch::nn::Conv2dOptions(ch[0], c.outChannels, 3).padding(1)));
+}
+
+at::Tensor UNet2DConditionModelImpl::timeProjection(const at::Tensor& timesteps) const {
+  const int64_t half = config_.blockOutChannels[0] / 2;
+  const auto options = at::TensorOptions().dtype(at::kFloat).device(timesteps.device());
+  const at::Tensor exponent = at::arange(half, options) * (-std::log(10000.0)) / (half - config_.freqShift);
+  const at::Tensor args = timesteps.to(at::kFloat).unsqueeze(1) * exponent.exp().unsqueeze(0);  // [B,half]
+  return config_.flipSinToCos ? at::cat({args.cos(), args.sin()}, -1) : at::cat({args.sin(), args.cos()}, -1);
+}
+
+at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at::Tensor& timestep,
+                                             const at::Tensor& encoderHiddenStates) {
+  if (sample.dim() != 4 || sample.size(1) != config_.inChannels) {
+    std::ostringstream msg;
+    msg << "the UNet takes " << config_.inChannels << " input channels, got a sample of shape " << sample.sizes()
+        << (config_.inChannels == 4 ? " (this is not an inpainting UNet)" : "");
+    throw std::invalid_argument(msg.str());
+  }
+  const int64_t batch = sample.size(0);
+  auto trace = [&](const char* name, const at::Tensor& t) {
+    if (trace_) trace_(name, t);
+  };
+
+  at::Tensor timesteps = timestep.reshape({-1}).to(sample.device());
+  if (timesteps.numel() == 1) timesteps = timesteps.expand({batch});
+  if (timesteps.numel() != batch)
+    throw std::invalid_argument("UNet: " + std::to_string(timesteps.numel()) + " timesteps for a batch of " +
+                                std::to_string(batch));
+  const at::Tensor tProj = timeProjection(timesteps).to(sample.scalar_type());
+  trace("time_proj", tProj);
+  const at::Tensor emb = timeLinear2_->forward(at::silu(timeLinear1_->forward(tProj)));  // [B,4*C0]
+  trace("time_embedding", emb);
+
+  at::Tensor h = convIn_->forward(sample);
+  trace("conv_in", h);
+  std::vector<at::Tensor> skips{h};
+  for (size_t i = 0; i < downBlocks_.size(); ++i) {
+    h = downBlocks_[i]->forward(h, emb, encoderHiddenStates, skips);
+    trace(("down_blocks." + std::to_string(i)).c_str(), h);
+  }
+  h = midBlock_->forward(h, emb, encoderHiddenStates);
+  trace("mid_block", h);
+
+  // Latent sides that do not halve evenly all the way down: upsample to the skip's exact size.
+  const int64_t factor = int64_t{1} << (upBlocks_.size() - 1);
+  const bool explicitSizes = sample.size(2) % factor != 0 || sample.size(3) % factor != 0;
+  for (size_t i = 0; i < upBlocks_.size(); ++i) {
+    std::optional<std::array<int64_t, 2>> size;
+    const size_t consumed = upBlocks_[i]->resnetCount();
+    if (explicitSizes && i + 1 < upBlocks_.size()) {
+      const at::Tensor& next = skips[skips.size() - consumed - 1];
+      size = std::array<int64_t, 2>{next.size(2), next.size(3)};
+    }
+    h = upBlocks_[i]->forward(h, emb, encoderHiddenStates, skips, size);
+    trace(("up_blocks." + std::to_string(i)).c_str(), h);
+  }
+  h = groupNorm(h, torch::nn::GroupNorm(convNormOut_));
+  trace("conv_norm_out", h);
+  h = convOut_->forward(at::silu_(h));
+  trace("conv_out", h);
+  return h;
+}
+
+UNet2DConditionModel loadUNet(const json& config, const WeightSource& weights, c10::ScalarType dtype,
+                              c10::Device device) {
+  UNet2DConditionModel unet = constructInDtype<UNet2DConditionModel>(dtype, config);
+  LoadOptions options;
+  options.dtype = dtype;
+  options.device = device;
+  loadWeights(*unet, weights, options);
+  unet->eval();
+  return unet;
+}
+
+}  // namespace droste::diffusion

@@ -1,0 +1,86 @@
+#pragma once
+// UNet2DConditionModel of Stable Diffusion 1.x / 2.x, built from the diffusers unet/config.json.
+// Parameter names equal the diffusers state-dict keys (loadWeights is a name lookup).
+
+#include "core/diffusion/loading/weights.h"
+
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json_fwd.hpp>
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace torch::nn {
+class LinearImpl;
+class GroupNormImpl;
+}  // namespace torch::nn
+
+namespace droste::diffusion {
+
+class InferenceConv2dImpl;
+class UNetDownBlockImpl;
+class UNetMidBlockImpl;
+class UNetUpBlockImpl;
+
+// The config keys this implementation understands, with diffusers' defaults.
+struct UNetConfig {
+  int64_t inChannels = 4;
+  int64_t outChannels = 4;
+  std::vector<int64_t> blockOutChannels{320, 640, 1280, 1280};
+  std::vector<bool> downBlockHasAttention{true, true, true, false};  // CrossAttnDownBlock2D vs DownBlock2D
+  std::vector<bool> upBlockHasAttention{false, true, true, true};    // UpBlock2D vs CrossAttnUpBlock2D
+  int64_t layersPerBlock = 2;
+  std::vector<int64_t> heads{8, 8, 8, 8};  // attention_head_dim (legacy: number of heads) per down block
+  std::vector<int64_t> transformerLayers{1, 1, 1, 1};
+  int64_t crossAttentionDim = 1280;
+  bool useLinearProjection = false;
+  bool upcastAttention = false;
+  int64_t normNumGroups = 32;
+  double normEps = 1e-5;
+  bool flipSinToCos = true;
+  double freqShift = 0;
+  int64_t downsamplePadding = 1;
+
+  // Throws std::invalid_argument naming the key for configs we cannot run (e.g. SDXL's).
+  static UNetConfig fromJson(const nlohmann::json& config);
+};
+
+// Called with (module path, output) at the points the goldens record (conv_in, time_proj,
+// time_embedding, down_blocks.i, mid_block, up_blocks.i, conv_norm_out, conv_out); for debugging and tests.
+using TraceFn = std::function<void(const std::string&, const at::Tensor&)>;
+
+class UNet2DConditionModelImpl : public torch::nn::Module {
+ public:
+  explicit UNet2DConditionModelImpl(const UNetConfig& config);
+  explicit UNet2DConditionModelImpl(const nlohmann::json& config);
+
+  // sample [B,Cin,h,w]; timestep 0-d / [1] (broadcast) or [B], any real dtype (fractional allowed);
+  // encoderHiddenStates [B,77,D] -> noise prediction [B,Cout,h,w] in sample's dtype.
+  at::Tensor forward(const at::Tensor& sample, const at::Tensor& timestep, const at::Tensor& encoderHiddenStates);
+
+  const UNetConfig& config() const { return config_; }
+  void setTrace(TraceFn trace) { trace_ = std::move(trace); }
+
+ private:
+  at::Tensor timeProjection(const at::Tensor& timesteps) const;  // [B] -> [B,C0] sinusoidal, float32
+
+  UNetConfig config_;
+  TraceFn trace_;
+  std::shared_ptr<InferenceConv2dImpl> convIn_, convOut_;
+  std::shared_ptr<torch::nn::LinearImpl> timeLinear1_, timeLinear2_;
+  std::vector<std::shared_ptr<UNetDownBlockImpl>> downBlocks_;
+  std::shared_ptr<UNetMidBlockImpl> midBlock_;
+  std::vector<std::shared_ptr<UNetUpBlockImpl>> upBlocks_;
+  std::shared_ptr<torch::nn::GroupNormImpl> convNormOut_;
+};
+TORCH_MODULE(UNet2DConditionModel);
+
+// Builds the UNet from its config and loads its weights (converted to dtype on device).
+UNet2DConditionModel loadUNet(const nlohmann::json& config, const WeightSource& weights, c10::ScalarType dtype,
+                              c10::Device device);
+
+}  // namespace droste::diffusion

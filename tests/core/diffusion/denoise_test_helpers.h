@@ -1,0 +1,43 @@
+#pragma once
+// Helpers for the UNet / VAE golden tests: component folders of the fixture models and goldens.
+#include "core/diffusion/loading/weights.h"
+#include "core/io/safetensors.h"
+#include "tests/fixtures.h"
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+namespace droste::test {
+
+inline nlohmann::json readJson(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path.string());
+  return nlohmann::json::parse(in);
+}
+
+// A diffusers component folder (config.json + diffusion_pytorch_model.safetensors).
+struct ComponentFolder {
+  nlohmann::json config;
+  std::shared_ptr<diffusion::SafetensorsWeightSource> weights;
+};
+
+inline ComponentFolder componentFolder(const std::string& relative) {
+  const auto dir = fixturesDir() / relative;
+  auto file = std::make_shared<io::SafetensorsFile>(dir / "diffusion_pytorch_model.safetensors");
+  return {readJson(dir / "config.json"), std::make_shared<diffusion::SafetensorsWeightSource>(file)};
+}
+
+inline std::shared_ptr<io::SafetensorsFile> golden(const std::string& file) {
+  return std::make_shared<io::SafetensorsFile>(fixturesDir() / "goldens" / file);
+}
+
+inline double maxAbsDiff(const at::Tensor& a, const at::Tensor& b) {
+  return (a.to(at::kFloat) - b.to(at::kFloat)).abs().max().item<double>();
+}
+
+}  // namespace droste::test
