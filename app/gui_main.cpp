@@ -1,8 +1,8 @@
 // The desktop app: settings, then the engine, then the main window; freed in reverse.
 #include "core/diffusion/runtime/runtime_info.h"
 #include "ui/app_preferences.h"
-#include "ui/interface_language.h"
 #include "ui/main_window.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
