@@ -3,8 +3,8 @@
 #include "core/engine/engine.h"
 #include "core/session/session.h"
 #include "ui/app_preferences.h"
-#include "ui/interface_language.h"
 #include "ui/main_window.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
