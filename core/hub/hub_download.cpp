@@ -309,6 +309,8 @@ void HubDownload::startFetch() {
 }
 
 void HubDownload::onFetchHeaders(QNetworkReply* reply) {
+  // A late signal of a reply that a cancel or restart already let go: its file is gone.
+  if (!partial_) return;
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
   if (headersChecked_ || status < 200 || status >= 300) return;  // redirects and errors: see finished
   headersChecked_ = true;
@@ -339,7 +341,7 @@ void HubDownload::onFetchHeaders(QNetworkReply* reply) {
 }
 
 void HubDownload::onFetchData(QNetworkReply* reply) {
-  if (!headersChecked_) return;  // a redirect or error body: not file content
+  if (!partial_ || !headersChecked_) return;  // a redirect or error body: not file content
   const QByteArray data = reply->readAll();
   if (data.isEmpty()) return;
   if (partial_->write(data) != data.size())
@@ -357,7 +359,7 @@ void HubDownload::onFetchFinished(QNetworkReply* reply) {
   reply->deleteLater();
   if (reply_ == reply) reply_ = nullptr;
   if (cancelled_) {
-    partial_->flush();
+    if (partial_) partial_->flush();
     throw HubError(HubError::Kind::Cancelled,
                    QStringLiteral("Download cancelled. The %1 already fetched stay in the cache: start the "
                                   "download again to resume.").arg(formatBytes(double(bytesDone_))).toStdString());
