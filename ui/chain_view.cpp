@@ -87,7 +87,6 @@ void ChainView::refreshEntry(int index) {
   if (index < 0 || index >= session_->project()->keyframeCount() || index >= timeline_->count()) return refresh();
   timeline_->setEntry(index, entry(index));
   if (index == timeline_->selectedIndex()) showKeyframe(index);
-  else Q_EMIT keyframeShown(timeline_->selectedIndex(), std::nullopt);  // the actions may change (stale ones)
 }
 
 void ChainView::showKeyframe(int index) {

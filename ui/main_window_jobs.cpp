@@ -19,6 +19,7 @@ void MainWindow::connectSession() {
     panel_->setValues(panelValuesFor(project()->settings(), panel_->values()));
     updateModelIndicators();
   });
+  connect(p, &zoom::Project::keyframeChanged, this, &MainWindow::updateActions);  // a state change: stale ones
   connect(p, &zoom::Project::modifiedChanged, this, &MainWindow::updateTitle);
   connect(p, &zoom::Project::filePathChanged, this, &MainWindow::updateTitle);
 

@@ -43,6 +43,15 @@ struct TurnEnd {
 };
 }  // namespace
 
+// A job counts as running (busy) from construction to destruction, unless the engine went away meanwhile.
+struct Engine::Running {
+  QPointer<Engine> engine;
+  explicit Running(Engine* e) : engine(e) { e->jobStarted(); }
+  ~Running() {
+    if (engine) engine->jobEnded();
+  }
+};
+
 // Step timing for it/s and ETA over a whole job.
 struct Engine::JobTimer {
   qint64 startMs = 0;
@@ -296,15 +305,9 @@ void Engine::onWorkerProgress(int step, int total, const QImage& image) {
 
 QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                            int append, std::shared_ptr<Turn> turn) {
-  jobStarted();
+  const Running running(this);
   // The engine may be destroyed while this coroutine waits: check `self` after every co_await.
   QPointer<Engine> self(this);
-  struct EndGuard {
-    QPointer<Engine>& e;
-    ~EndGuard() {
-      if (e) e->jobEnded();
-    }
-  } guard{self};
   const TurnEnd<Turn> turnEnd{turn};
   const JobResult gone = JobResult::failure(QStringLiteral("The engine was shut down"));
   if (turn->hasPrevious) co_await turn->previous;
@@ -448,9 +451,6 @@ QCoro::Task<JobResult> Engine::regenerateStale(zoom::Project* project) {
   co_return co_await runChainJob(guarded, tr("Repainting stale keyframes"), guarded->staleKeyframes(), 0, turn);
 }
 
-}  // namespace droste::engine
-
-namespace droste::engine {
 
 QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,
                                               const video::ExportSettings& settings) {
@@ -500,14 +500,8 @@ QCoro::Task<ExportJobResult> Engine::exportZoom(std::shared_ptr<const render::Zo
                                                 video::ExportSettings settings, QString name) {
   auto turn = takeTurn();
   const TurnEnd<Turn> turnEnd{turn};
-  jobStarted();
+  const Running running(this);
   QPointer<Engine> self(this);
-  struct EndGuard {
-    QPointer<Engine>& e;
-    ~EndGuard() {
-      if (e) e->jobEnded();
-    }
-  } guard{self};
   ExportJobResult result;
   if (turn->hasPrevious) co_await turn->previous;
   if (!self) {

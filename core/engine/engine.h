@@ -135,6 +135,7 @@ class Engine : public QObject {
  private:
   struct Turn;
   struct JobTimer;
+  struct Running;
   // Paints `indices` in order (appending `append` new keyframes first when > 0) after the jobs before it.
   QCoro::Task<JobResult> runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                      int append, std::shared_ptr<Turn> turn);
