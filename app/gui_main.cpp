@@ -1,5 +1,5 @@
 // The desktop app: settings, then the engine, the session and the main window; freed in reverse.
-#include "core/diffusion/runtime/runtime_info.h"
+#include "core/catalog/runtime_summary.h"
 #include "core/engine/engine.h"
 #include "core/session/session.h"
 #include "ui/app_preferences.h"
@@ -28,7 +28,7 @@ int main(int argc, char* argv[]) {
                             QApplication::translate("main", "A .droste project to open, or a picture to start from"));
   cli.process(app);
 
-  droste::diffusion::configureThreads(droste::ui::prefs::threads());
+  droste::catalog::configureThreads(droste::ui::prefs::threads());
 
   droste::engine::Engine engine;  // its worker thread is joined last, after the session and the window
   droste::session::Session session(&engine);

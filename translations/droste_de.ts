@@ -2,9 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>droste::catalog::ModelCatalog</name>
+    <message>
+        <location filename="../core/catalog/model_catalog.cpp" line="+66"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
+        <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
+    </message>
+</context>
+<context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+411"/>
+        <location filename="../core/engine/engine.cpp" line="+414"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -108,7 +121,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>imported picture</source>
         <translation>importiertes Bild</translation>
     </message>
@@ -677,12 +690,12 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window_jobs.cpp" line="+29"/>
+        <location filename="../ui/main_window_jobs.cpp" line="+30"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+159"/>
+        <location filename="../ui/main_window.cpp" line="+156"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -977,19 +990,6 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
 </context>
 <context>
-    <name>droste::ui::ModelCatalog</name>
-    <message>
-        <location filename="../ui/model_catalog.cpp" line="+63"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
-        <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
-    </message>
-</context>
-<context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
         <location filename="../ui/model_download_dialog.cpp" line="+25"/>
@@ -1153,7 +1153,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelManagerWidget</name>
     <message>
-        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
+        <location filename="../ui/model_manager_widget.cpp" line="+45"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1258,7 +1258,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Suche nach Modellen…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
         <translation>Durchsucht: der Hugging-Face-Cache (%1), %2 und die unten hinzugefügten Orte.</translation>
     </message>
@@ -1732,7 +1732,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+28"/>
+        <location filename="../ui/settings_dialog.cpp" line="+27"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1797,7 +1797,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Zahlenformat der Modellgewichte. Geringere Genauigkeit: schneller und halber Speicher, Bilder unterscheiden sich sehr leicht. Angeboten wird nur, was auf diesem Computer läuft.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+76"/>
         <source>Automatic (%1 on this GPU)</source>
         <translation>Automatisch (%1 auf dieser GPU)</translation>
     </message>
@@ -1807,7 +1807,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Automatisch (%1 auf dieser CPU)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>bf16 (fast, half the memory)</source>
         <translation>bf16 (schnell, halber Speicher)</translation>
     </message>
@@ -1827,7 +1827,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>fp32 (exakt, höchster Speicherbedarf)</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>&amp;Precision</source>
         <translation>Gen&amp;auigkeit</translation>
     </message>

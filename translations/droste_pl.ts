@@ -2,9 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>droste::catalog::ModelCatalog</name>
+    <message>
+        <location filename="../core/catalog/model_catalog.cpp" line="+66"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 nie istnieje.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
+        <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
+    </message>
+</context>
+<context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+411"/>
+        <location filename="../core/engine/engine.cpp" line="+414"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -110,7 +123,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>imported picture</source>
         <translation>zaimportowany obraz</translation>
     </message>
@@ -679,12 +692,12 @@
 <context>
     <name>droste::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window_jobs.cpp" line="+29"/>
+        <location filename="../ui/main_window_jobs.cpp" line="+30"/>
         <source>Autosave failed: %1</source>
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+159"/>
+        <location filename="../ui/main_window.cpp" line="+156"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -981,19 +994,6 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
     </message>
 </context>
 <context>
-    <name>droste::ui::ModelCatalog</name>
-    <message>
-        <location filename="../ui/model_catalog.cpp" line="+63"/>
-        <source>%1 does not exist.</source>
-        <translation>%1 nie istnieje.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
-        <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
-    </message>
-</context>
-<context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
         <location filename="../ui/model_download_dialog.cpp" line="+25"/>
@@ -1158,7 +1158,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelManagerWidget</name>
     <message>
-        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
+        <location filename="../ui/model_manager_widget.cpp" line="+45"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
@@ -1263,7 +1263,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Szukanie modeli…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
         <translation>Przeszukano: pamięć podręczną Hugging Face (%1), %2 oraz miejsca dodane poniżej.</translation>
     </message>
@@ -1738,7 +1738,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="+28"/>
+        <location filename="../ui/settings_dialog.cpp" line="+27"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
@@ -1803,7 +1803,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Format liczb wag modelu. Niższa precyzja: szybciej i o połowę mniej pamięci, obrazy różnią się bardzo nieznacznie. Oferowane jest tylko to, co działa na tym komputerze.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+76"/>
         <source>Automatic (%1 on this GPU)</source>
         <translation>Automatycznie (%1 na tym GPU)</translation>
     </message>
@@ -1813,7 +1813,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Automatycznie (%1 na tym CPU)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>bf16 (fast, half the memory)</source>
         <translation>bf16 (szybko, połowa pamięci)</translation>
     </message>
@@ -1833,7 +1833,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>fp32 (dokładna, najwięcej pamięci)</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>&amp;Precision</source>
         <translation>&amp;Precyzja</translation>
     </message>

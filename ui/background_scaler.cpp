@@ -1,29 +1,8 @@
 #include "ui/background_scaler.h"
 
-#include "core/engine/thread_priority.h"
-
-#include <QPromise>
-#include <QThreadPool>
-
-#include <memory>
+#include "core/engine/background_pool.h"
 
 namespace droste::ui {
-
-namespace {
-// One thread for all display scaling, a little below the GUI thread in priority: two scalers (preview,
-// timeline) must not take both cores of a small machine from the GUI thread and the engine.
-QThreadPool& scalingPool() {
-  static QThreadPool* pool = [] {
-    auto* p = new QThreadPool;  // never deleted: it may be busy while static objects are destroyed
-    p->setObjectName(QStringLiteral("droste-scaling"));
-    p->setMaxThreadCount(1);
-    return p;
-  }();
-  return *pool;
-}
-
-constexpr int kScalingNiceness = 5;
-}  // namespace
 
 BackgroundScaler::BackgroundScaler(QObject* parent) : QObject(parent) {
   connect(&watcher_, &QFutureWatcherBase::finished, this, [this] {
@@ -67,15 +46,8 @@ void BackgroundScaler::startNext() {
   runningKey_ = job.source.cacheKey();
   pending_.erase(next);
   running_ = true;
-  auto promise = std::make_shared<QPromise<QImage>>();
-  watcher_.setFuture(promise->future());
-  promise->start();
-  scalingPool().start([promise, job = std::move(job)] {
-    thread_local const bool lowered = (engine::lowerCurrentThreadPriority(kScalingNiceness), true);
-    (void)lowered;
-    promise->addResult(scaleSmooth(job.source, job.size));
-    promise->finish();
-  });
+  // The background pool's one thread: the preview's and the timeline's scalers never run at once.
+  watcher_.setFuture(engine::computeInBackground([job = std::move(job)] { return scaleSmooth(job.source, job.size); }));
 }
 
 }  // namespace droste::ui

@@ -1,5 +1,5 @@
 #pragma once
-// Smooth (area-averaging) scaling of big pictures on a pool thread, so that the GUI thread never
+// Smooth (area-averaging) scaling of big pictures on the background thread (core/engine/background_pool.h), so that the GUI thread never
 // spends tens of milliseconds shrinking a 768 px keyframe or a 1024 px live preview: the preview and
 // the timeline draw a cheap stand-in at once and swap in the smooth picture when it arrives.
 // Requests are keyed by an id (a thumbnail's row, or 0 for the one preview); per id the newest request

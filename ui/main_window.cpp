@@ -1,7 +1,7 @@
 #include "ui/main_window.h"
 
-#include "core/diffusion/runtime/runtime_info.h"
-#include "core/diffusion/schedulers/scheduler_factory.h"
+#include "core/catalog/model_catalog.h"
+#include "core/catalog/runtime_summary.h"
 #include "core/logging.h"
 #include "core/session/session.h"
 #include "core/zoom/project.h"
@@ -10,7 +10,6 @@
 #include "ui/job_status_bar.h"
 #include "ui/main_actions.h"
 #include "ui/model_banner.h"
-#include "ui/model_catalog.h"
 #include "ui/panel_settings.h"
 #include "ui/preview_widget.h"
 #include "ui/recent_projects.h"
@@ -52,9 +51,7 @@ MainWindow::MainWindow(session::Session* session, QWidget* parent) : QMainWindow
   recent_ = new RecentProjects(a_->recentMenu());
   connectActions();
   connectSession();
-  QStringList schedulers;
-  for (const std::string& name : diffusion::schedulerNames()) schedulers << QString::fromStdString(name);
-  panel_->setSchedulers(schedulers);
+  panel_->setSchedulers(catalog::samplerNames());
 
   // A new project paints with the configured model, or with the draft painter when there is none.
   zoom::ProjectSettings s = project()->settings();
@@ -164,7 +161,7 @@ void MainWindow::chooseModel(bool folder) {
 
 bool MainWindow::useModel(const QString& location) {
   // Refused on choosing, not when painting: the project and the default stay as they were.
-  if (const QString problem = modelProblem(location); !problem.isEmpty()) {
+  if (const QString problem = catalog::modelProblem(location); !problem.isEmpty()) {
     reportError(tr("This model cannot be used"), problem);
     return false;
   }
@@ -184,11 +181,11 @@ void MainWindow::updateModelIndicators() {
   panel_->setModels(models, draft ? QString::fromLatin1(kDraftModelEntry) : s.model);
 
   status_->setModel(draft ? tr("draft painter") : QFileInfo(s.model).fileName());
-  const auto rt = diffusion::runtimeInfo();
+  const catalog::RuntimeSummary rt = catalog::runtimeSummary();
   const QString device = prefs::device();
   const bool cuda = device == QLatin1String("cuda") || (device == QLatin1String("auto") && rt.cudaAvailable);
   status_->setDevice(draft ? tr("CPU (draft)")
-                           : cuda ? QString::fromStdString(rt.cudaDeviceName.empty() ? "CUDA" : rt.cudaDeviceName)
+                           : cuda ? (rt.cudaDeviceName.isEmpty() ? QStringLiteral("CUDA") : rt.cudaDeviceName)
                                   : tr("CPU, %n thread(s)", nullptr, rt.intraOpThreads));
   // The banner: nothing usable is configured (it stays hidden once dismissed, or when a model exists).
   const bool haveModel = modelExists(configured) || (!draft && modelExists(s.model));

@@ -1,7 +1,6 @@
 #include "ui/model_manager_widget.h"
 
-#include "core/diffusion/loading/hub_cache_lookup.h"
-#include "core/diffusion/loading/model_discovery.h"
+#include "core/engine/background_pool.h"
 #include "core/hub/hub_download.h"
 #include "ui/app_preferences.h"
 #include "ui/model_download_dialog.h"
@@ -21,7 +20,7 @@
 #include <QShowEvent>
 #include <QStyle>
 #include <QTableWidget>
-#include <QThread>
+#include <QFutureWatcher>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -124,11 +123,7 @@ ModelManagerWidget::ModelManagerWidget(QWidget* parent) : QWidget(parent) {
   updateButtons();
 }
 
-ModelManagerWidget::~ModelManagerWidget() {
-  // A scan reads only file headers, so it ends soon; waiting keeps it from outliving the application.
-  for (const QPointer<QThread>& scan : scans_)
-    if (scan) scan->wait();
-}
+ModelManagerWidget::~ModelManagerWidget() = default;  // a running scan ends on its own; its answer goes nowhere
 
 void ModelManagerWidget::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
@@ -143,23 +138,20 @@ void ModelManagerWidget::refresh() {
   const int generation = ++generation_;
   const QStringList added = prefs::addedModelPaths();
   const QString location = prefs::modelLocation();
-  auto result = std::make_shared<QList<ModelEntry>>();
   // Opening models reads file headers: on a slow or network disk that takes a while, so not here.
-  QThread* scan = QThread::create([result, added, location] { *result = scanModels(added, location); });
-  connect(scan, &QThread::finished, scan, &QObject::deleteLater);
-  connect(scan, &QThread::finished, this, [this, result, generation] {
+  auto* scan = new QFutureWatcher<QList<catalog::ModelEntry>>(this);
+  connect(scan, &QFutureWatcherBase::finished, this, [this, scan, generation] {
+    scan->deleteLater();
     if (generation != generation_) return;  // a newer scan is on its way
     scanning_ = false;
     refresh_->setEnabled(true);
-    showEntries(*result);
+    showEntries(scan->result());
     Q_EMIT refreshed();
   });
-  scans_.removeAll(nullptr);
-  scans_ << scan;
-  scan->start();
+  scan->setFuture(engine::computeInBackground([added, location] { return catalog::scanModels(added, location); }));
 }
 
-void ModelManagerWidget::showEntries(const QList<ModelEntry>& entries) {
+void ModelManagerWidget::showEntries(const QList<catalog::ModelEntry>& entries) {
   const QString keep = selectedPath();
   entries_ = entries;
   const QString location = prefs::modelLocation();
@@ -171,9 +163,8 @@ void ModelManagerWidget::showEntries(const QList<ModelEntry>& entries) {
     if (entries[row].problem.isEmpty()) ++usable;
     if (entries[row].path == keep) table_->selectRow(row);
   }
-  const QString cache = QString::fromStdString(diffusion::huggingFaceHubCache().string());
-  QStringList folders;
-  for (const auto& folder : diffusion::defaultModelFolders()) folders << QString::fromStdString(folder.string());
+  const QString cache = catalog::huggingFaceCacheFolder();
+  const QStringList folders = catalog::defaultModelFolders();
   const QString where = tr("Searched: the Hugging Face cache (%1), %2 and the places you added below.")
                             .arg(cache, folders.join(QStringLiteral(", ")));
   if (entries.isEmpty())
@@ -185,7 +176,7 @@ void ModelManagerWidget::showEntries(const QList<ModelEntry>& entries) {
   updateButtons();
 }
 
-void ModelManagerWidget::fillRow(int row, const ModelEntry& entry, bool isDefault) {
+void ModelManagerWidget::fillRow(int row, const catalog::ModelEntry& entry, bool isDefault) {
   auto cell = [&](int column, const QString& text) {
     auto* item = new QTableWidgetItem(text);
     item->setData(kPathRole, entry.path);
@@ -273,7 +264,7 @@ void ModelManagerWidget::removeAddedPath(const QString& path) {
 void ModelManagerWidget::setDefault(const QString& location) {
   prefs::modelLocation().set(location);
   // Mark the new default without a rescan: nothing on disk changed.
-  showEntries(QList<ModelEntry>(entries_));
+  showEntries(QList<catalog::ModelEntry>(entries_));
   Q_EMIT defaultModelChanged(location);
 }
 
@@ -301,7 +292,7 @@ void ModelManagerWidget::updateButtons() {
   bool usable = false;
   bool alreadyDefault = false;
   if (!rows.isEmpty() && rows.first().row() < entries_.size()) {
-    const ModelEntry& entry = entries_[rows.first().row()];
+    const catalog::ModelEntry& entry = entries_[rows.first().row()];
     usable = entry.problem.isEmpty();
     alreadyDefault = entry.path == prefs::modelLocation().get();
   }

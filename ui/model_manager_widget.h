@@ -3,10 +3,9 @@
 // location; a broken model shows its problem in its row), the folders and files the artist added,
 // and the actions: add, remove, set as default, refresh, download from the Hub.
 // Scans run on a worker thread; the table fills in when one is done (refreshed()).
-#include "ui/model_catalog.h"
+#include "core/catalog/model_catalog.h"
 
 #include <QList>
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -15,7 +14,6 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
-class QThread;
 
 namespace droste::ui {
 
@@ -32,7 +30,7 @@ class ModelManagerWidget : public QWidget {
   // Looks for models again (on a worker thread); refreshed() follows. The newest request wins.
   void refresh();
   bool isScanning() const { return scanning_; }
-  const QList<ModelEntry>& entries() const { return entries_; }
+  const QList<catalog::ModelEntry>& entries() const { return entries_; }
   QTableWidget* table() const { return table_; }
 
   // The added folders and files (persisted in the preferences), each followed by a refresh.
@@ -51,8 +49,8 @@ class ModelManagerWidget : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
-  void showEntries(const QList<ModelEntry>& entries);
-  void fillRow(int row, const ModelEntry& entry, bool isDefault);
+  void showEntries(const QList<catalog::ModelEntry>& entries);
+  void fillRow(int row, const catalog::ModelEntry& entry, bool isDefault);
   void showAddedPaths();
   void updateButtons();
   QString selectedPath() const;
@@ -67,11 +65,10 @@ class ModelManagerWidget : public QWidget {
   QPushButton* addFile_;
   QPushButton* remove_;
 
-  QList<ModelEntry> entries_;
+  QList<catalog::ModelEntry> entries_;
   bool scanning_ = false;
   bool scannedOnce_ = false;
   int generation_ = 0;  // of the newest scan; older results are dropped
-  QList<QPointer<QThread>> scans_;  // still running ones are waited for when the page goes
 };
 
 }  // namespace droste::ui

@@ -3,8 +3,7 @@
 #include "ui/app_preferences.h"
 #include "ui/model_manager_widget.h"
 
-#include "core/diffusion/runtime/precision.h"
-#include "core/diffusion/runtime/runtime_info.h"
+#include "core/catalog/runtime_summary.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,7 +22,7 @@
 
 namespace droste::ui {
 
-SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent), cudaAvailable_(diffusion::cudaAvailable()) {
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent), cudaAvailable_(catalog::cudaAvailable()) {
   setObjectName(QStringLiteral("SettingsDialog"));
   setWindowTitle(tr("Settings"));
   auto* form = new QFormLayout;
@@ -122,28 +121,23 @@ void SettingsDialog::load() {
 }
 
 void SettingsDialog::offerPrecisions() {
-  using diffusion::Precision;
   const QString device = device_->currentData().toString();
   const bool cuda = device == QLatin1String("cuda") || (device == QLatin1String("auto") && cudaAvailable_);
-  const diffusion::CpuCapability cpu = diffusion::cpuCapability();
   const QString previous = precision_->currentData().toString();
   precision_->clear();
-  for (Precision p : diffusion::usablePrecisions(cuda, cpu)) {
+  for (const catalog::PrecisionOption& option : catalog::precisionOptions(cuda)) {
     QString label;
-    switch (p) {
-      case Precision::Auto: {
-        const Precision picked = diffusion::resolvePrecision(p, cuda, cpu).precision;
-        const QString name = QString::fromLatin1(diffusion::precisionName(picked));
-        label = cuda ? tr("Automatic (%1 on this GPU)").arg(name) : tr("Automatic (%1 on this CPU)").arg(name);
-        break;
-      }
-      case Precision::Fp32: label = tr("fp32 (exact, most memory)"); break;
-      case Precision::Bf16:
-        label = cuda || cpu.nativeBf16() ? tr("bf16 (fast, half the memory)") : tr("bf16 (half the memory, not faster on this CPU)");
-        break;
-      case Precision::Fp16: label = tr("fp16 (fastest on a GPU, half the memory)"); break;
-    }
-    precision_->addItem(label, QString::fromLatin1(diffusion::precisionName(p)));
+    if (option.name == QLatin1String("auto"))
+      label = cuda ? tr("Automatic (%1 on this GPU)").arg(option.autoPick) : tr("Automatic (%1 on this CPU)").arg(option.autoPick);
+    else if (option.name == QLatin1String("fp32"))
+      label = tr("fp32 (exact, most memory)");
+    else if (option.name == QLatin1String("bf16"))
+      label = option.fastHere ? tr("bf16 (fast, half the memory)") : tr("bf16 (half the memory, not faster on this CPU)");
+    else if (option.name == QLatin1String("fp16"))
+      label = tr("fp16 (fastest on a GPU, half the memory)");
+    else
+      label = option.name;
+    precision_->addItem(label, option.name);
   }
   precision_->setCurrentIndex(std::max(0, precision_->findData(previous)));
 }

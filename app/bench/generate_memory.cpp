@@ -3,6 +3,7 @@
 #include "app/bench/process_memory.h"
 #include "app/bench/random_model.h"
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/attention.h"
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"

@@ -1,11 +1,8 @@
 // droste-cli inpaint: one inpainting run with the reference pipeline's defaults (no paste-back
 // unless asked), for parity checks against diffusers and for scripting.
 #include "app/cli/commands.h"
-#include "core/diffusion/loading/model_source.h"
-#include "core/diffusion/pipeline/inpaint_pipeline.h"
-#include "core/diffusion/runtime/device_choice.h"
-#include "core/diffusion/schedulers/scheduler_factory.h"
-#include "core/io/image_tensor.h"
+#include "core/diffusion/schedulers/scheduler_names.h"
+#include "core/zoom/sd_painter.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -92,52 +89,43 @@ int runInpaint(const QStringList& args) {
     if (!ok) throw std::invalid_argument("--" + o.names().first().toStdString() + " expects a number");
     return v;
   };
-  diffusion::InpaintRequest request;
-  request.image = io::imageToTensor(readImage(parser.value(image), "image"));
-  request.mask = io::maskToTensor(readImage(parser.value(mask), "mask"));
-  request.prompt = parser.value(prompt).toStdString();
-  request.negativePrompt = parser.value(negative).toStdString();
+  zoom::PaintRequest request;
+  request.image = readImage(parser.value(image), "image");
+  request.mask = readImage(parser.value(mask), "mask");
+  request.prompt = parser.value(prompt);
+  request.negativePrompt = parser.value(negative);
   request.steps = static_cast<int>(number(steps));
   request.guidance = number(guidance);
   bool seedOk = false;
   request.seed = parser.value(seed).toULongLong(&seedOk);
   if (!seedOk) throw std::invalid_argument("--seed expects a non-negative integer");
   request.strength = number(strength);
-  request.scheduler = parser.value(scheduler).toStdString();
+  request.scheduler = parser.value(scheduler);
   request.pasteBack = parser.isSet(pasteBack);
   // Fail on a bad scheduler name before the (slow) model load.
   const auto& known = diffusion::schedulerNames();
-  if (!request.scheduler.empty() && std::find(known.begin(), known.end(), request.scheduler) == known.end())
-    throw std::invalid_argument("unknown scheduler \"" + request.scheduler + "\"; choose one of: " +
+  if (!request.scheduler.isEmpty() &&
+      std::find(known.begin(), known.end(), request.scheduler.toStdString()) == known.end())
+    throw std::invalid_argument("unknown scheduler \"" + request.scheduler.toStdString() + "\"; choose one of: " +
                                 schedulerList().replace(QLatin1Char('|'), QStringLiteral(", ")).toStdString());
 
-  // Names, CUDA presence and whether the precision runs on this CPU are checked before the model loads.
-  const diffusion::DeviceChoice choice = diffusion::chooseDevice(diffusion::parseDeviceKind(parser.value(device).toStdString()),
-                                                                 diffusion::parsePrecision(parser.value(dtype).toStdString()));
-  const c10::Device dev = choice.device;
-  const c10::ScalarType scalarType = choice.dtype;
-  const QString deviceName = dev.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
-  const QString dtypeName = QString::fromLatin1(diffusion::precisionName(diffusion::precisionOf(scalarType)));
-
+  // Device and precision names, CUDA presence and whether the precision runs on this CPU are checked
+  // before the model loads.
   QElapsedTimer timer;
   timer.start();
-  std::optional<std::filesystem::path> configFolder;
-  if (parser.isSet(config)) configFolder = parser.value(config).toStdString();
-  const diffusion::ModelSource source = diffusion::openModel(parser.value(model).toStdString(), configFolder);
-  auto pipeline = diffusion::InpaintPipeline::load(source, dev, scalarType);
-  out << "loaded " << QString::fromStdString(source.name) << " on " << deviceName << " (" << dtypeName << ") in "
-      << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
+  const auto painter = zoom::SdPainter::load(parser.value(model), parser.value(device), parser.value(dtype),
+                                             parser.value(config));
+  out << "loaded " << painter->name() << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
   out.flush();
 
   QElapsedTimer stepTimer;
   stepTimer.start();
-  const at::Tensor result = pipeline->run(request, [&](const diffusion::StepProgress& p) {
+  const QImage picture = painter->paint(request, [&](const zoom::PaintProgress& p) {
     const double seconds = stepTimer.elapsed() / 1000.0;
     out << "step " << p.step << "/" << p.total << "  " << QString::number(seconds > 0 ? p.step / seconds : 0.0, 'f', 2)
         << " it/s\n";
     out.flush();
   });
-  const QImage picture = io::tensorToImage(result);
   if (!picture.save(parser.value(output)))
     throw std::runtime_error("cannot write '" + parser.value(output).toStdString() +
                              "' (check the folder exists and is writable; the extension chooses the format)");

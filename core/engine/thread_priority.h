@@ -1,5 +1,5 @@
 #pragma once
-// Background threads (the engine's painting, the preview's scaling) give way to the GUI thread: on a
+// Background threads (the engine's painting, the background pool's scans and scaling) give way to the GUI thread: on a
 // machine with few cores the window must stay responsive while they keep every core busy.
 namespace droste::engine {
 

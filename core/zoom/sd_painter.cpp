@@ -9,6 +9,8 @@
 
 #include <c10/util/Exception.h>
 
+#include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -21,13 +23,16 @@ bool mentionsOutOfMemory(const std::string& what) {
 
 }  // namespace
 
-std::shared_ptr<SdPainter> SdPainter::load(const QString& model, const QString& device, const QString& precision) {
+std::shared_ptr<SdPainter> SdPainter::load(const QString& model, const QString& device, const QString& precision,
+                                           const QString& configFolder) {
   // Unknown names and precisions that do not run here are refused before the model is opened.
   const diffusion::DeviceChoice choice =
       diffusion::chooseDevice(diffusion::parseDeviceKind(device.toStdString()), diffusion::parsePrecision(precision.toStdString()));
   const c10::Device dev = choice.device;
   const c10::ScalarType dtype = choice.dtype;
-  const diffusion::ModelSource source = diffusion::openModel(model.toStdString());
+  std::optional<std::filesystem::path> configs;
+  if (!configFolder.isEmpty()) configs = std::filesystem::path(configFolder.toStdString());
+  const diffusion::ModelSource source = diffusion::openModel(model.toStdString(), configs);
   auto pipeline = diffusion::InpaintPipeline::load(source, dev, dtype);
   const QString description =
       QStringLiteral("%1 (%2, %3)")
@@ -44,14 +49,15 @@ SdPainter::~SdPainter() = default;
 QImage SdPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
   diffusion::InpaintRequest r;
   r.image = io::imageToTensor(toRgb888(request.image));
-  r.mask = io::maskToTensor(toGray8(request.mask).convertToFormat(QImage::Format_RGB888));
+  r.mask = io::maskToTensor(request.mask);  // grey levels as PIL's convert("L") makes them
   r.prompt = request.prompt.toStdString();
   r.negativePrompt = request.negativePrompt.toStdString();
   r.steps = request.steps;
   r.guidance = request.guidance;
   r.seed = request.seed;
   r.scheduler = request.scheduler.toStdString();
-  r.pasteBack = false;  // outpainting pastes back itself, with the feathered blend mask
+  r.strength = request.strength;
+  r.pasteBack = request.pasteBack;
   diffusion::StepCallback onStep;
   if (progress)
     onStep = [&progress](const diffusion::StepProgress& p) {

@@ -15,9 +15,12 @@ class SdPainter : public Painter {
  public:
   // model: diffusers folder, single checkpoint file or repo id. device: auto | cpu | cuda.
   // precision: auto (core/diffusion/runtime/precision.h: fp16 on CUDA, bf16 on CPUs with native bf16,
-  // else fp32) | fp32 | fp16 | bf16. Throws with a readable message, before loading for what cannot run here.
+  // else fp32) | fp32 | fp16 | bf16. configFolder: a diffusers folder with the configs and tokenizer for a
+  // single file (empty: its own or its family's). Throws with a readable message, before loading for what
+  // cannot run here.
   static std::shared_ptr<SdPainter> load(const QString& model, const QString& device = QStringLiteral("auto"),
-                                         const QString& precision = QStringLiteral("auto"));
+                                         const QString& precision = QStringLiteral("auto"),
+                                         const QString& configFolder = {});
   explicit SdPainter(std::unique_ptr<diffusion::InpaintPipeline> pipeline, QString description);
   ~SdPainter() override;
 

@@ -1,4 +1,5 @@
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 
 #include "core/diffusion/loading/checkpoint_keys.h"
 #include "core/diffusion/loading/config_guess.h"

@@ -9,7 +9,6 @@
 // Checking the weights against the configs: model_validation.h; listing the models: model_discovery.h.
 
 #include "core/diffusion/loading/model_family.h"
-#include "core/diffusion/loading/weights.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +20,9 @@
 #include <vector>
 
 namespace droste::diffusion {
+
+// weights.h brings libtorch; this header stays torch-free so that the app's model catalogue can use it.
+class WeightSource;
 
 struct ComponentSource {
   nlohmann::json config;

@@ -1,4 +1,5 @@
 #include "core/diffusion/loading/model_validation.h"
+#include "core/diffusion/loading/weights.h"
 
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"

@@ -1,6 +1,7 @@
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/models/unet.h"

@@ -8,13 +8,6 @@
 
 namespace droste::diffusion {
 
-const std::vector<std::string>& schedulerNames() {
-  static const std::vector<std::string> names = {"pndm",    "ddim",           "euler",
-                                                 "euler-a", "dpm++2m",        "dpm++2m-karras",
-                                                 "dpm++2m-sde-karras"};
-  return names;
-}
-
 namespace {
 
 std::string joined(const std::vector<std::string>& items) {

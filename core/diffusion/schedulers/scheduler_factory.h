@@ -3,15 +3,13 @@
 // name and built the way diffusers' `Cls.from_config(model_config)` builds it.
 
 #include "core/diffusion/schedulers/scheduler.h"
+#include "core/diffusion/schedulers/scheduler_names.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace droste::diffusion {
-
-// The names accepted by makeScheduler (and `droste-cli inpaint --scheduler`).
-const std::vector<std::string>& schedulerNames();
 
 // name empty: the class named by the config's "_class_name". Otherwise one of schedulerNames():
 // pndm, ddim, euler, euler-a, dpm++2m, dpm++2m-karras, dpm++2m-sde-karras.

@@ -182,7 +182,7 @@ TEST(CliPrecision, Bf16WithoutAvx512IsRefusedAndAutoPaintsInFp32) {
 
   r = runCli(base, QStringLiteral("avx2"));
   EXPECT_EQ(r.exitCode, 0) << r.output.toStdString();
-  EXPECT_TRUE(r.output.contains(QStringLiteral("on cpu (fp32)"))) << r.output.toStdString();
+  EXPECT_TRUE(r.output.contains(QStringLiteral("(cpu, fp32)"))) << r.output.toStdString();
   EXPECT_FALSE(QImage(out).isNull());
 
   r = runCli({QStringLiteral("info")}, QStringLiteral("avx2"));

@@ -1,6 +1,7 @@
 // Broken model files, generated here: each must be refused with its own clear message (naming the
 // file and the problem) and never crash.
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/loading/model_validation.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/io/safetensors.h"

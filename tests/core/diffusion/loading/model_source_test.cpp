@@ -4,6 +4,7 @@
 #include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/diffusion/loading/model_discovery.h"
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/loading/model_validation.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/text/clip_tokenizer.h"

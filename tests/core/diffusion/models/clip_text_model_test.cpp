@@ -1,6 +1,7 @@
 // The CLIP text encoder against goldens/text_encoder.safetensors (diffusers/transformers reference),
 // with ids from our tokenizer and weights from the tiny model folder (F16 on disk, upcast to F32).
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "core/io/safetensors.h"

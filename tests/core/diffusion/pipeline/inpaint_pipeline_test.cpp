@@ -3,6 +3,7 @@
 // golden inputs at the component tolerances, and end to end from the seed (libtorch's CPU generator
 // reproduces the reference's draws bit for bit: see CpuGenerator in scheduler_test.cpp).
 #include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace droste::ui {
+namespace droste::catalog {
 
 struct ModelEntry {
   QString name;      // repo id, folder name or file name
@@ -32,4 +32,9 @@ QString modelProblem(const QString& path);
 // True when path is itself a model (a diffusers folder or a checkpoint file), not a folder of models.
 bool isModelItself(const QString& path);
 
-}  // namespace droste::ui
+// Where scanModels looks besides the added places: the Hugging Face hub cache and Droste's own model
+// folders, as the Settings page names them.
+QString huggingFaceCacheFolder();
+QStringList defaultModelFolders();
+
+}  // namespace droste::catalog

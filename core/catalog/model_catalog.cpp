@@ -1,5 +1,6 @@
-#include "ui/model_catalog.h"
+#include "core/catalog/model_catalog.h"
 
+#include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/diffusion/loading/model_discovery.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/model_validation.h"
@@ -11,7 +12,7 @@
 #include <filesystem>
 #include <system_error>
 
-namespace droste::ui {
+namespace droste::catalog {
 namespace {
 
 namespace fs = std::filesystem;
@@ -62,7 +63,7 @@ QString identity(const QString& path) {
 
 QString modelProblem(const QString& path) {
   if (!QFileInfo::exists(path))
-    return QCoreApplication::translate("droste::ui::ModelCatalog", "%1 does not exist.").arg(path);
+    return QCoreApplication::translate("droste::catalog::ModelCatalog", "%1 does not exist.").arg(path);
   try {
     validateModel(openModel(path.toStdString()));
     return {};
@@ -78,7 +79,7 @@ bool isModelItself(const QString& path) {
 }
 
 QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defaultLocation) {
-  std::vector<fs::path> folders = defaultModelFolders();
+  std::vector<fs::path> folders = diffusion::defaultModelFolders();
   QStringList single;  // models named directly: listed whatever their folder holds
   for (const QString& path : addedPaths) {
     if (isModelItself(path)) single << path;
@@ -111,7 +112,7 @@ QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defau
     entry.kind = info.isDir() ? QStringLiteral("diffusers folder") : QStringLiteral("single file");
     entry.family = QString::fromLatin1(familyName(ModelFamily::Unknown));
     if (!info.exists())
-      entry.problem = QCoreApplication::translate("droste::ui::ModelCatalog",
+      entry.problem = QCoreApplication::translate("droste::catalog::ModelCatalog",
                                                   "%1 is gone: it was moved or deleted. Add it again from its new place.")
                           .arg(path);
     else fillFacts(entry);
@@ -120,4 +121,12 @@ QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defau
   return out;
 }
 
-}  // namespace droste::ui
+QString huggingFaceCacheFolder() { return q(huggingFaceHubCache().string()); }
+
+QStringList defaultModelFolders() {
+  QStringList folders;
+  for (const fs::path& folder : diffusion::defaultModelFolders()) folders << q(folder.string());
+  return folders;
+}
+
+}  // namespace droste::catalog
