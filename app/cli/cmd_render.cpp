@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress_line.h"
 #include "app/cli/render_input.h"
+#include "core/cancellation.h"
 #include "core/render/zoom_renderer.h"
 #include "core/video/export_job.h"
 
@@ -141,7 +142,7 @@ int runRender(const QStringList& args) {
                                .arg(s.timing.fps)
                                .arg(r.encoder)
                                .arg(r.seconds, 0, 'f', 2);
-  } catch (const video::ExportCancelled&) {
+  } catch (const Cancelled&) {
     err << "\ncancelled; nothing was written\n";
     return 130;
   }

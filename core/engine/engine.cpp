@@ -169,7 +169,7 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
                               ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel.get(), inputs)
                               : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress,
                                                        cancel.get(), inputs);
-        } catch (const zoom::PaintCancelled&) {
+        } catch (const Cancelled&) {
           outcome = PaintOutcome{};
           outcome.cancelled = true;
         } catch (const std::exception& e) {
@@ -475,7 +475,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
           outcome.path = written.path;
           outcome.frames = written.frames;
           if (written.path.isEmpty()) outcome.job = JobResult::failure(QString());  // the caller words it
-        } catch (const video::ExportCancelled&) {
+        } catch (const Cancelled&) {
           outcome.job = JobResult::canceled();
         } catch (const std::exception& e) {
           outcome.job = JobResult::failure(messageOf(e));

@@ -154,12 +154,12 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
   ExportProgress p;
   p.frameCount = total;
   for (int i = 0; i < total; ++i) {
-    if (cancel && *cancel) throw ExportCancelled();
+    throwIfCancelled(cancel);
     QImage frame;
     if (!queue.pop(frame)) {
       std::lock_guard lock(errorMutex);
       if (workerError) std::rethrow_exception(workerError);
-      throw ExportCancelled();
+      throw Cancelled();
     }
     if (writer) writer->write(frame);
     p.framesDone = i + 1;
@@ -167,7 +167,7 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
     p.etaSeconds = p.elapsedSeconds / p.framesDone * (total - p.framesDone);
     if (progress) progress(p);
   }
-  if (cancel && *cancel) throw ExportCancelled();
+  throwIfCancelled(cancel);
   if (writer) {
     writer->finish();
     writer.reset();

@@ -3,6 +3,7 @@
 // Render threads and the encoder run in parallel through a bounded queue; nothing touches the
 // target until the export is complete (temporary name, then rename), so a cancelled or failed
 // export leaves no partial file behind.
+#include "core/cancellation.h"
 #include "core/render/zoom_renderer.h"
 #include "core/render/zoom_timing.h"
 #include "core/video/video_settings.h"
@@ -42,17 +43,12 @@ struct ExportResult {
   QString encoder;  // "libx264", "png"
 };
 
-class ExportCancelled : public std::runtime_error {
- public:
-  ExportCancelled() : std::runtime_error("The export was cancelled.") {}
-};
-
 using ExportProgressFn = std::function<void(const ExportProgress&)>;
 
 // True when `output` names a PNG-sequence folder rather than a video file.
 bool isPngSequenceTarget(const QString& output);
 
-// Runs the export on the calling thread (plus render threads). Throws ExportCancelled when
+// Runs the export on the calling thread (plus render threads). Throws droste::Cancelled (core/cancellation.h) when
 // `cancel` becomes true, std::runtime_error / FfmpegError with a readable message on failure.
 // `progress` is called on the calling thread after every frame.
 ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettings& settings,

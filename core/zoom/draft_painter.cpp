@@ -126,7 +126,7 @@ QImage scene(int w, int h, const QString& prompt, std::uint64_t& rng) {
 QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
   if (request.image.isNull() || request.image.size() != request.mask.size())
     throw std::invalid_argument("DraftPainter: the image and the mask must be non-empty and of the same size");
-  if (cancel && cancel->load()) throw PaintCancelled();
+  throwIfCancelled(cancel);
   const QImage src = toRgb888(request.image);
   const QImage mask = toGray8(request.mask);
   const int w = src.width(), h = src.height();
@@ -184,7 +184,7 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
   QImage out = src.copy();
   std::uint64_t grain = splitmix(rng) | 1;
   for (int y = 0; y < h; ++y) {
-    if (cancel && (y & 63) == 0 && cancel->load()) throw PaintCancelled();
+    if ((y & 63) == 0) throwIfCancelled(cancel);
     const uchar* m = mask.constScanLine(y);
     const uchar* b = base.constScanLine(y);
     uchar* o = out.scanLine(y);

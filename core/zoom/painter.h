@@ -1,6 +1,8 @@
 #pragma once
 // A painter turns (padded picture, mask, prompt, seed) into a painted picture of the same size.
 // Outpainting (direct or sequential) is painter-agnostic: it only calls paint().
+#include "core/cancellation.h"
+
 #include <QImage>
 #include <QString>
 
@@ -33,16 +35,10 @@ struct PaintProgress {
 };
 using PaintProgressFn = std::function<void(const PaintProgress&)>;
 
-// Thrown by paint() when the cancel flag was seen.
-class PaintCancelled : public std::runtime_error {
- public:
-  PaintCancelled() : std::runtime_error("Cancelled") {}
-};
-
 class Painter {
  public:
   virtual ~Painter() = default;
-  // Returns the painted picture, Format_RGB888, the request's size. Throws PaintCancelled when *cancel
+  // Returns the painted picture, Format_RGB888, the request's size. Throws droste::Cancelled (core/cancellation.h) when *cancel
   // becomes true (checked at least once per step), std::runtime_error with a readable message on failure.
   virtual QImage paint(const PaintRequest& request, const PaintProgressFn& progress = {},
                        const std::atomic_bool* cancel = nullptr) = 0;

@@ -65,8 +65,6 @@ QImage SdPainter::paint(const PaintRequest& request, const PaintProgressFn& prog
     };
   try {
     return io::tensorToImage(pipeline_->run(r, onStep, cancel));
-  } catch (const diffusion::Cancelled&) {
-    throw PaintCancelled();
   } catch (const diffusion::NumericalError& e) {
     throw std::runtime_error(std::string("The picture came out as NaN (numbers overflowed): ") + e.what() +
                              " Try bf16 or fp32 precision.");

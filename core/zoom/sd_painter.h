@@ -24,7 +24,7 @@ class SdPainter : public Painter {
   explicit SdPainter(std::unique_ptr<diffusion::InpaintPipeline> pipeline, QString description);
   ~SdPainter() override;
 
-  // Throws PaintCancelled within one denoising step of *cancel turning true; NaN output and GPU
+  // Throws droste::Cancelled within one denoising step of *cancel turning true; NaN output and GPU
   // out-of-memory become std::runtime_error with advice (the painter stays usable).
   QImage paint(const PaintRequest& request, const PaintProgressFn& progress = {},
                const std::atomic_bool* cancel = nullptr) override;

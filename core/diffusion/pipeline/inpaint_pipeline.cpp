@@ -136,7 +136,7 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
   trace("mask_condition", inputs.maskCondition);
   trace("masked_image", inputs.maskedImage);
   auto checkCancel = [&] {
-    if (cancel && cancel->load()) throw Cancelled();
+    throwIfCancelled(cancel);
   };
   checkCancel();
 

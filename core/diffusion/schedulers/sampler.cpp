@@ -20,7 +20,7 @@ at::Tensor runSampler(Scheduler& scheduler, at::Tensor latents, const std::vecto
                       const SamplerHooks& hooks) {
   const int total = static_cast<int>(timesteps.size());
   for (int i = 0; i < total; ++i) {
-    if (hooks.cancel && hooks.cancel->load()) throw Cancelled();
+    throwIfCancelled(hooks.cancel);  // between steps
     const double t = timesteps[i];
     const at::Tensor input = scheduler.scaleModelInput(latents, t);
     const at::Tensor prediction = model(input, t);

@@ -1,6 +1,7 @@
 #pragma once
 // The denoising loop with the model as a callback, so that it runs (and is tested) without weights.
 
+#include "core/cancellation.h"
 #include "core/diffusion/schedulers/scheduler.h"
 
 #include <atomic>
@@ -9,12 +10,6 @@
 #include <vector>
 
 namespace droste::diffusion {
-
-// Thrown between steps when the cancel flag is set.
-class Cancelled : public std::runtime_error {
- public:
-  Cancelled() : std::runtime_error("cancelled") {}
-};
 
 // The model's noise (or v) prediction for the scheduler-scaled input at timestep t.
 using ModelFn = std::function<at::Tensor(const at::Tensor& scaledInput, double t)>;

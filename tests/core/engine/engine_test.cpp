@@ -29,7 +29,7 @@ class SlowPainter : public zoom::Painter {
   QImage paint(const zoom::PaintRequest& r, const zoom::PaintProgressFn& progress,
                const std::atomic_bool* cancel) override {
     for (int i = 0; i < steps_; ++i) {
-      if (cancel && cancel->load()) throw zoom::PaintCancelled();  // checked between steps
+      throwIfCancelled(cancel);  // checked between steps
       QThread::msleep(ms_);
       ++stepsRun;
       QImage preview(16, 16, QImage::Format_RGB888);

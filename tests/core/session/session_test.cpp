@@ -31,7 +31,7 @@ class StepPainter : public zoom::Painter {
   QImage paint(const zoom::PaintRequest& r, const zoom::PaintProgressFn& progress,
                const std::atomic_bool* cancel) override {
     for (int i = 0; i < steps_; ++i) {
-      if (cancel && cancel->load()) throw zoom::PaintCancelled();
+      throwIfCancelled(cancel);
       QThread::msleep(ms_);
       if (progress) progress({i + 1, steps_, QImage()});
     }

@@ -125,7 +125,7 @@ TEST(Export, CancelHalfWayLeavesNoFile) {
                             if (p.framesDone * 2 >= p.frameCount) cancel = true;
                           },
                           &cancel),
-               ExportCancelled);
+               droste::Cancelled);
   EXPECT_GE(seen, 12);
   EXPECT_LT(seen, 25);
   EXPECT_FALSE(QFileInfo::exists(path));

@@ -277,7 +277,7 @@ TEST(DraftPainter, HonoursCancel) {
   r.mask = QImage(64, 64, QImage::Format_Grayscale8);
   r.mask.fill(255);
   std::atomic_bool cancel{true};
-  EXPECT_THROW(painter.paint(r, {}, &cancel), PaintCancelled);
+  EXPECT_THROW(painter.paint(r, {}, &cancel), droste::Cancelled);
 }
 
 TEST(Import, CropAndPadGiveSquareKeyframes) {

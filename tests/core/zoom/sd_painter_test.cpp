@@ -80,7 +80,7 @@ TEST(SdPainter, CancelStopsWithinOneStep) {
       cancel = true;
     }
   };
-  EXPECT_THROW(painter->paint(r, progress, &cancel), zoom::PaintCancelled);
+  EXPECT_THROW(painter->paint(r, progress, &cancel), droste::Cancelled);
   EXPECT_EQ(stepAtCancel, 2);
   EXPECT_LE(lastStep - stepAtCancel, 1) << "more than one step ran after cancel";
   // Still usable afterwards.

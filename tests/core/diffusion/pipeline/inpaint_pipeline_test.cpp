@@ -359,7 +359,7 @@ TEST(InpaintPipelineBehaviour, CancelStopsBetweenSteps) {
                        if (s.step == 2) cancel = true;
                      },
                      &cancel),
-               Cancelled);
+               droste::Cancelled);
   EXPECT_EQ(seen, 2);
 }
 

@@ -238,7 +238,7 @@ TEST(SamplerLoop, CancelFlagStopsBeforeTheNextStep) {
     return x * 0.5;
   };
   EXPECT_THROW(runSampler(*scheduler, at::zeros({1, 4, 2, 2}), scheduler->timestepValues(), model, std::nullopt, hooks),
-               Cancelled);
+               droste::Cancelled);
   EXPECT_EQ(calls, 2);
 }
 
