@@ -2,8 +2,6 @@
 
 #include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/diffusion/loading/model_discovery.h"
-#include "core/diffusion/loading/model_source.h"
-#include "core/diffusion/loading/model_validation.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -20,37 +18,19 @@ using namespace droste::diffusion;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-// "F32+I64" per component -> the distinct float formats in the order met, as the Settings page
-// names them ("fp32 + fp16"). Integer tensors (position ids) say nothing about precision.
-QString shortDtype(const ModelSource& model) {
-  QStringList names;
-  for (const ComponentSource* c : {&model.unet, &model.vae, &model.textEncoder}) {
-    for (const QString& part : q(c->storedDtype).split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
-      QString name;
-      if (part == QLatin1String("F16")) name = QStringLiteral("fp16");
-      else if (part == QLatin1String("BF16")) name = QStringLiteral("bf16");
-      else if (part == QLatin1String("F32")) name = QStringLiteral("fp32");
-      else if (part == QLatin1String("F64")) name = QStringLiteral("fp64");
-      if (!name.isEmpty() && !names.contains(name)) names << name;
-    }
-  }
-  return names.join(QStringLiteral(" + "));
-}
-
-// Opens the model (headers and configs only, no weights are read) for its family, dtype and size.
-void fillFacts(ModelEntry& entry) {
-  try {
-    const ModelSource model = openModel(entry.path.toStdString());
-    const ModelFacts facts = describeModel(model);
-    entry.family = QString::fromLatin1(familyName(facts.family));
-    entry.inpainting = facts.unetInChannels == 9;
-    entry.dtype = shortDtype(model);
-    entry.dtypeDetail = q(facts.storedDtypes);
-    entry.bytes = static_cast<qint64>(facts.totalBytes);
-    validateModel(model);  // after the facts: a row that cannot be used still says what it is
-  } catch (const std::exception& e) {
-    entry.problem = QString::fromUtf8(e.what());
-  }
+// One row from what discovery found; the facts are those the model could be opened for.
+ModelEntry entryOf(const ModelListing& found) {
+  ModelEntry entry;
+  entry.name = q(found.name);
+  entry.path = q(found.path.string());
+  entry.kind = q(found.kind);
+  entry.family = QString::fromLatin1(familyName(found.family));
+  entry.inpainting = found.inpainting;
+  entry.dtype = q(found.facts.floatFormats);
+  entry.dtypeDetail = q(found.facts.storedDtypes);
+  entry.bytes = static_cast<qint64>(found.facts.totalBytes);
+  entry.problem = q(found.problem);
+  return entry;
 }
 
 QString identity(const QString& path) {
@@ -64,12 +44,7 @@ QString identity(const QString& path) {
 QString modelProblem(const QString& path) {
   if (!QFileInfo::exists(path))
     return QCoreApplication::translate("droste::catalog::ModelCatalog", "%1 does not exist.").arg(path);
-  try {
-    validateModel(openModel(path.toStdString()));
-    return {};
-  } catch (const std::exception& e) {
-    return QString::fromUtf8(e.what());
-  }
+  return q(probeModel(path.toStdString()).problem);
 }
 
 bool isModelItself(const QString& path) {
@@ -90,33 +65,28 @@ QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defau
   QList<ModelEntry> out;
   QSet<QString> seen;
   for (const ModelListing& found : discoverModels(folders)) {
-    ModelEntry entry;
-    entry.name = q(found.name);
-    entry.path = q(found.path.string());
-    entry.kind = q(found.kind);
-    entry.family = QString::fromLatin1(familyName(found.family));
-    entry.inpainting = found.inpainting;
-    entry.problem = q(found.problem);
-    if (seen.contains(identity(entry.path))) continue;
-    seen.insert(identity(entry.path));
-    if (entry.problem.isEmpty()) fillFacts(entry);
-    out << entry;
+    const QString path = q(found.path.string());
+    if (seen.contains(identity(path))) continue;
+    seen.insert(identity(path));
+    out << entryOf(found);
   }
   for (const QString& path : single) {
     if (seen.contains(identity(path))) continue;
     seen.insert(identity(path));
-    ModelEntry entry;
-    const QFileInfo info(path);
-    entry.name = info.fileName();
-    entry.path = path;
-    entry.kind = info.isDir() ? QStringLiteral("diffusers folder") : QStringLiteral("single file");
-    entry.family = QString::fromLatin1(familyName(ModelFamily::Unknown));
-    if (!info.exists())
-      entry.problem = QCoreApplication::translate("droste::catalog::ModelCatalog",
-                                                  "%1 is gone: it was moved or deleted. Add it again from its new place.")
-                          .arg(path);
-    else fillFacts(entry);
-    out << entry;
+    if (QFileInfo::exists(path)) {
+      out << entryOf(probeModel(path.toStdString()));
+      out.last().path = path;  // as the artist added it
+      continue;
+    }
+    ModelEntry gone;
+    gone.name = QFileInfo(path).fileName();
+    gone.path = path;
+    gone.kind = QStringLiteral("single file");
+    gone.family = QString::fromLatin1(familyName(ModelFamily::Unknown));
+    gone.problem = QCoreApplication::translate("droste::catalog::ModelCatalog",
+                                               "%1 is gone: it was moved or deleted. Add it again from its new place.")
+                       .arg(path);
+    out << gone;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "core/hub/hub_cache.h"
 
+#include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/hub/hub_error.h"
 
 #include <QDir>
@@ -28,7 +29,7 @@ HubCache::HubCache(QString cacheDir, QString repoId)
     : repoDir_(QDir(cacheDir).filePath(folderName(repoId))) {}
 
 QString HubCache::folderName(const QString& repoId) {
-  return QStringLiteral("models--") + QString(repoId).replace(QLatin1Char('/'), QStringLiteral("--"));
+  return QString::fromStdString(diffusion::cacheFolderName(repoId.toStdString()));
 }
 
 QString HubCache::blobPath(const QString& etag) const { return repoDir_ + QStringLiteral("/blobs/") + etag; }
@@ -68,36 +69,6 @@ std::optional<QString> HubCache::readRef(const QString& revision) const {
   const QString commit = QString::fromUtf8(file.readAll()).trimmed();
   if (commit.isEmpty()) return std::nullopt;
   return commit;
-}
-
-std::optional<QString> cachedSnapshot(const QString& cacheDir, const QString& repoId, const QString& revision) {
-  const HubCache cache(cacheDir, repoId);
-  const QString commit = cache.readRef(revision).value_or(revision);
-  const QString dir = cache.snapshotDir(commit);
-  if (QFileInfo(dir).isDir()) return dir;
-  return std::nullopt;
-}
-
-QList<CachedModel> listCachedModels(const QString& cacheDir) {
-  QList<CachedModel> models;
-  const QDir root(cacheDir);
-  for (const QString& folder : root.entryList({QStringLiteral("models--*")}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-    QString repoId = folder.mid(int(qstrlen("models--")));
-    repoId.replace(QStringLiteral("--"), QStringLiteral("/"));
-    const HubCache cache(cacheDir, repoId);
-    CachedModel model{repoId, {}, {}};
-    if (const auto commit = cache.readRef(QStringLiteral("main")); commit && QFileInfo(cache.snapshotDir(*commit)).isDir()) {
-      model.commit = *commit;
-    } else {  // no refs/main (downloaded by commit): take the newest snapshot
-      const QFileInfoList snaps = QDir(cache.repoDir() + QStringLiteral("/snapshots"))
-                                      .entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
-      if (snaps.isEmpty()) continue;
-      model.commit = snaps.first().fileName();
-    }
-    model.snapshotDir = cache.snapshotDir(model.commit);
-    models.append(model);
-  }
-  return models;
 }
 
 }  // namespace droste::hub

@@ -5,6 +5,8 @@
 //   <cache>/models--ORG--NAME/blobs/<etag>.incomplete  a partial download, resumed with an HTTP range
 //   <cache>/models--ORG--NAME/snapshots/<commit>/<path>  relative symlinks to the blobs
 //   <cache>/models--ORG--NAME/refs/<revision>          the commit a branch or tag pointed to
+// Where the cache is, the folder names and which snapshot is current: core/diffusion/loading/hub_cache_lookup.h,
+// which the model discovery reads the cache with. This side writes.
 #include <QList>
 #include <QString>
 
@@ -32,18 +34,5 @@ class HubCache {
  private:
   QString repoDir_;
 };
-
-struct CachedModel {
-  QString repoId;       // ORG/NAME
-  QString snapshotDir;  // the snapshot refs/main points to (else the newest one)
-  QString commit;
-};
-
-// Every model repo in the cache with a usable snapshot (for Settings -> Models and the first-run dialog).
-QList<CachedModel> listCachedModels(const QString& cacheDir);
-
-// The snapshot folder of repoId in the cache at revision (a branch name or commit), if present.
-std::optional<QString> cachedSnapshot(const QString& cacheDir, const QString& repoId,
-                                      const QString& revision = QStringLiteral("main"));
 
 }  // namespace droste::hub

@@ -1,5 +1,7 @@
 #include "core/hub/hub_settings.h"
 
+#include "core/diffusion/loading/hub_cache_lookup.h"
+
 #include <QDir>
 #include <QFile>
 #include <QtGlobal>
@@ -17,16 +19,9 @@ bool envIsTrue(const char* name) {
 
 }  // namespace
 
-QString hfHome() {
-  if (const QString home = env("HF_HOME"); !home.isEmpty()) return QDir::cleanPath(home);
-  const QString xdg = env("XDG_CACHE_HOME");
-  const QString cache = xdg.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache") : xdg;
-  return QDir::cleanPath(cache + QStringLiteral("/huggingface"));
-}
-
 QString tokenFilePath() {
   if (const QString path = env("HF_TOKEN_PATH"); !path.isEmpty()) return QDir::cleanPath(path);
-  return hfHome() + QStringLiteral("/token");
+  return QDir::cleanPath(QString::fromStdString((diffusion::huggingFaceHome() / "token").string()));
 }
 
 HubSettings HubSettings::fromEnvironment() {
@@ -42,10 +37,8 @@ HubSettings HubSettings::fromEnvironment() {
     if (file.open(QIODevice::ReadOnly)) s.token = QString::fromUtf8(file.readAll()).trimmed();
   }
 
-  s.cacheDir = env("HF_HUB_CACHE");
-  if (s.cacheDir.isEmpty()) s.cacheDir = env("HUGGINGFACE_HUB_CACHE");
-  if (s.cacheDir.isEmpty()) s.cacheDir = hfHome() + QStringLiteral("/hub");
-  s.cacheDir = QDir::cleanPath(s.cacheDir);
+  // The cache the model discovery reads is the one the download writes (hub_cache_lookup.h has the rules).
+  s.cacheDir = QDir::cleanPath(QString::fromStdString(diffusion::huggingFaceHubCache().string()));
 
   s.offline = envIsTrue("HF_HUB_OFFLINE");
   return s;

@@ -9,14 +9,12 @@ namespace droste::hub {
 struct HubSettings {
   QUrl endpoint;     // HF_ENDPOINT, default https://huggingface.co
   QString token;     // HF_TOKEN (or HUGGING_FACE_HUB_TOKEN), else the token file; empty = anonymous
-  QString cacheDir;  // HF_HUB_CACHE (or HUGGINGFACE_HUB_CACHE), else $HF_HOME/hub, else ~/.cache/huggingface/hub
+  QString cacheDir;  // diffusion::huggingFaceHubCache(): HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub
   bool offline = false;  // HF_HUB_OFFLINE=1
 
   static HubSettings fromEnvironment();
 };
 
-// $HF_HOME, else $XDG_CACHE_HOME/huggingface, else ~/.cache/huggingface.
-QString hfHome();
 // The token file huggingface-cli login writes: $HF_TOKEN_PATH, else $HF_HOME/token.
 QString tokenFilePath();
 

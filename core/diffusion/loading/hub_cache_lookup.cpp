@@ -14,25 +14,29 @@ namespace fs = std::filesystem;
 
 const std::string kRepoPrefix = "models--";
 
-std::string repoFolderName(const std::string& repoId) {
+}  // namespace
+
+std::string cacheFolderName(const std::string& repoId) {
   std::string name = kRepoPrefix + repoId;
   for (size_t at = name.find('/'); at != std::string::npos; at = name.find('/', at)) name.replace(at, 1, "--");
   return name;
 }
 
-}  // namespace
+fs::path huggingFaceHome() {
+  if (auto v = environmentValue("HF_HOME"); !v.empty()) return v;
+  if (auto v = environmentValue("XDG_CACHE_HOME"); !v.empty()) return fs::path(v) / "huggingface";
+  return homeFolder() / ".cache" / "huggingface";
+}
 
 fs::path huggingFaceHubCache() {
   if (auto v = environmentValue("HF_HUB_CACHE"); !v.empty()) return v;
-  if (auto v = environmentValue("HUGGINGFACE_HUB_CACHE"); !v.empty()) return v;
-  if (auto v = environmentValue("HF_HOME"); !v.empty()) return fs::path(v) / "hub";
-  if (auto v = environmentValue("XDG_CACHE_HOME"); !v.empty()) return fs::path(v) / "huggingface" / "hub";
-  return homeFolder() / ".cache" / "huggingface" / "hub";
+  if (auto v = environmentValue("HUGGINGFACE_HUB_CACHE"); !v.empty()) return v;  // the older name, still honoured upstream
+  return huggingFaceHome() / "hub";
 }
 
 std::optional<fs::path> findInHubCache(const std::string& repoId) {
   if (!looksLikeRepoId(repoId)) return std::nullopt;
-  return snapshotOf(huggingFaceHubCache() / repoFolderName(repoId));
+  return snapshotOf(huggingFaceHubCache() / cacheFolderName(repoId));
 }
 
 std::optional<fs::path> snapshotOf(const fs::path& repoFolder) {

@@ -1,6 +1,8 @@
 #pragma once
-// Finding models in the Hugging Face hub cache (read only; downloading is core/hub's): the cache
-// folder, a repo id's snapshot, and a tokenizer of a model family for single files opened alone.
+// The Hugging Face hub cache's rules, in one place and as huggingface_hub has them: where the cache is,
+// how a repo's folder is named, which snapshot is current. Model discovery and loading read the cache
+// with them; the download (core/hub/hub_cache.h) writes into it with them. Also a tokenizer of a model
+// family, for single files opened alone.
 
 #include "core/diffusion/loading/model_family.h"
 
@@ -13,6 +15,10 @@ namespace droste::diffusion {
 // The Hugging Face hub cache: $HF_HUB_CACHE, else $HF_HOME/hub, else $XDG_CACHE_HOME/huggingface/hub,
 // else ~/.cache/huggingface/hub.
 std::filesystem::path huggingFaceHubCache();
+// $HF_HOME, else $XDG_CACHE_HOME/huggingface, else ~/.cache/huggingface (the token file lives there).
+std::filesystem::path huggingFaceHome();
+// "models--org--name" for "org/name".
+std::string cacheFolderName(const std::string& repoId);
 // The snapshot folder of a repo id in the hub cache (refs/main, else the newest snapshot), if any.
 std::optional<std::filesystem::path> findInHubCache(const std::string& repoId);
 

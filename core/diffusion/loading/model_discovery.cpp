@@ -1,7 +1,7 @@
 #include "core/diffusion/loading/model_discovery.h"
 
 #include "core/diffusion/loading/hub_cache_lookup.h"
-#include "core/diffusion/loading/model_source.h"
+#include "core/diffusion/loading/model_validation.h"
 #include "core/diffusion/loading/user_folders.h"
 
 #include <algorithm>
@@ -21,12 +21,15 @@ ModelListing listing(std::string name, fs::path path, std::string kind) {
   return item;
 }
 
-// Opens the model to fill in its family and kind of UNet, or the reason it cannot be used.
+// Opens the model for its facts, then checks the weights against the configs: a model that cannot be
+// used still says what it is.
 ModelListing probed(ModelListing item) {
   try {
     const ModelSource m = openModel(item.path.string());
-    item.family = m.family;
-    item.inpainting = m.unet.config.value("in_channels", int64_t(4)) == 9;
+    item.facts = describeModel(m);
+    item.family = item.facts.family;
+    item.inpainting = item.facts.unetInChannels == 9;
+    validateModel(m);
   } catch (const std::exception& e) {
     item.problem = e.what();
   }
@@ -85,6 +88,11 @@ std::vector<fs::path> defaultModelFolders() {
   if (auto v = environmentValue("XDG_DATA_HOME"); !v.empty()) folders.push_back(fs::path(v) / "Droste" / "models");
   else folders.push_back(homeFolder() / ".local" / "share" / "Droste" / "models");
   return folders;
+}
+
+ModelListing probeModel(const fs::path& path) {
+  std::error_code ec;
+  return probed(listing(path.filename().string(), path, fs::is_directory(path, ec) ? "diffusers folder" : "single file"));
 }
 
 std::vector<ModelListing> discoverModels(const std::vector<fs::path>& folders) {

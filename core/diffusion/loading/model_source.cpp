@@ -7,8 +7,11 @@
 #include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/io/safetensors.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
+#include <sstream>
+#include <utility>
 
 namespace droste::diffusion {
 namespace {
@@ -168,6 +171,27 @@ ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::p
   throw ModelFileError(pathOrRepoId + ": no such file or folder");
 }
 
+namespace {
+
+// "F32+I64" per component -> the distinct float formats in the order met ("fp32 + fp16"). Integer
+// tensors (position ids) say nothing about precision.
+std::string floatFormatsOf(const ModelSource& m) {
+  static const std::vector<std::pair<std::string, std::string>> kNames = {
+      {"F16", "fp16"}, {"BF16", "bf16"}, {"F32", "fp32"}, {"F64", "fp64"}};
+  std::vector<std::string> met;
+  for (const ComponentSource* c : {&m.unet, &m.vae, &m.textEncoder}) {
+    std::stringstream parts(c->storedDtype);
+    for (std::string part; std::getline(parts, part, '+');)
+      for (const auto& [stored, name] : kNames)
+        if (part == stored && std::find(met.begin(), met.end(), name) == met.end()) met.push_back(name);
+  }
+  std::string joined;
+  for (const std::string& name : met) joined += (joined.empty() ? "" : " + ") + name;
+  return joined;
+}
+
+}  // namespace
+
 ModelFacts describeModel(const ModelSource& m) {
   ModelFacts f;
   f.family = m.family;
@@ -177,6 +201,7 @@ ModelFacts describeModel(const ModelSource& m) {
   f.textLayers = m.textEncoder.config.value("num_hidden_layers", int64_t(0));
   f.textHeads = m.textEncoder.config.value("num_attention_heads", int64_t(0));
   f.storedDtypes = "UNet " + m.unet.storedDtype + ", VAE " + m.vae.storedDtype + ", text encoder " + m.textEncoder.storedDtype;
+  f.floatFormats = floatFormatsOf(m);
   for (const auto& file : m.weightFiles) f.totalBytes += fs::file_size(file);
   for (const ComponentSource* c : {&m.unet, &m.vae, &m.textEncoder})
     for (const auto& n : c->weights->names()) {

@@ -54,6 +54,7 @@ struct ModelFacts {
   std::string predictionType;  // epsilon, v_prediction
   int64_t textHiddenSize = 0, textLayers = 0, textHeads = 0;
   std::string storedDtypes;    // e.g. "UNet F32, VAE F32, text encoder F16"
+  std::string floatFormats;    // the distinct float formats, in the order met: e.g. "fp32 + fp16"
   uint64_t totalBytes = 0;     // size of the weight files
   int64_t parameterCount = 0;  // elements of the tensors the model uses
 };

@@ -1,5 +1,6 @@
 // Downloads the tiny fixture model from an in-process fake Hub on 127.0.0.1 (HF_ENDPOINT points
 // there) into a scratch Hub cache, and checks the cache layout, resume, verification and errors.
+#include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/model_validation.h"
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
@@ -224,7 +225,7 @@ TEST_F(HubDownloadTest, ACorruptedByteIsCaughtByTheHashCheck) {
   }
   QDirIterator partials(repoDir() + QStringLiteral("/blobs"), {QStringLiteral("*.incomplete")}, QDir::Files);
   EXPECT_FALSE(partials.hasNext()) << "the damaged bytes must not be kept for a resume";
-  EXPECT_FALSE(cachedSnapshot(cache_.path(), kRepo)) << "no snapshot may point at a damaged model";
+  EXPECT_FALSE(diffusion::snapshotOf(repoDir().toStdString())) << "no snapshot may point at a damaged model";
 
   server_->corruptByte.clear();
   expectCompleteSnapshot(downloadModel(request()));

@@ -1,4 +1,5 @@
 // The pure parts of the Hub download: which files are chosen, ETag forms, speed and ETA, settings.
+#include "core/diffusion/loading/hub_cache_lookup.h"
 #include "core/hub/content_hash.h"
 #include "core/hub/file_selection.h"
 #include "core/hub/hub_error.h"
@@ -9,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <filesystem>
 
 #include <gtest/gtest.h>
 
@@ -139,18 +142,18 @@ TEST(HubSettings, ReadsTheEnvironmentLikeHuggingfaceHub) {
   for (const char* v : {"HF_HOME", "HF_ENDPOINT", "HF_HUB_OFFLINE", "HF_TOKEN"}) qunsetenv(v);
 }
 
-TEST(HubCacheLayout, FolderNamesAndListing) {
+// What the download writes is what the model discovery reads: one set of cache rules.
+TEST(HubCacheLayout, TheDiscoveryFindsWhatTheDownloadWrote) {
   EXPECT_EQ(HubCache::folderName(QStringLiteral("stabilityai/stable-diffusion-2-inpainting")),
             QStringLiteral("models--stabilityai--stable-diffusion-2-inpainting"));
   QTemporaryDir cache;
   const HubCache repo(cache.path(), QStringLiteral("org/name"));
+  QDir().mkpath(repo.snapshotDir(QStringLiteral("0ld")));
   QDir().mkpath(repo.snapshotDir(QStringLiteral("c0ffee")));
   repo.writeRef(QStringLiteral("main"), QStringLiteral("c0ffee"));
-  const auto models = listCachedModels(cache.path());
-  ASSERT_EQ(models.size(), 1);
-  EXPECT_EQ(models[0].repoId, QStringLiteral("org/name"));
-  EXPECT_EQ(models[0].commit, QStringLiteral("c0ffee"));
-  EXPECT_EQ(cachedSnapshot(cache.path(), QStringLiteral("org/name")), repo.snapshotDir(QStringLiteral("c0ffee")));
+  const std::filesystem::path folder = repo.repoDir().toStdString();
+  EXPECT_EQ(diffusion::repoIdOfCacheFolder(folder), "org/name");
+  EXPECT_EQ(diffusion::snapshotOf(folder), std::filesystem::path(repo.snapshotDir(QStringLiteral("c0ffee")).toStdString()));
 }
 
 }  // namespace
