@@ -4,12 +4,12 @@
 <context>
     <name>droste::catalog::ModelCatalog</name>
     <message>
-        <location filename="../core/catalog/model_catalog.cpp" line="+66"/>
+        <location filename="../core/catalog/model_catalog.cpp" line="+46"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+414"/>
+        <location filename="../core/engine/engine.cpp" line="+422"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -139,6 +139,39 @@
         <location line="+22"/>
         <source>Zoom position %1 of %2</source>
         <translation>Zoomposition %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ErrorText</name>
+    <message>
+        <location filename="../ui/error_text.cpp" line="+8"/>
+        <source>Choose another model in Settings → Models, or download one there.</source>
+        <translation>Wählen Sie unter Einstellungen → Modelle ein anderes Modell, oder laden Sie dort eines herunter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose another device or precision in Settings → General.</source>
+        <translation>Wählen Sie unter Einstellungen → Allgemein ein anderes Gerät oder eine andere Genauigkeit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a smaller keyframe size, choose bf16 precision in Settings → General, or close other programs.</source>
+        <translation>Wählen Sie eine kleinere Schlüsselbildgröße, unter Einstellungen → Allgemein die Genauigkeit bf16, oder schließen Sie andere Programme.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a smaller keyframe size, choose fp16 precision in Settings → General, or paint on the CPU.</source>
+        <translation>Wählen Sie eine kleinere Schlüsselbildgröße, unter Einstellungen → Allgemein die Genauigkeit fp16, oder malen Sie auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a higher precision in Settings → General: fp32 is exact.</source>
+        <translation>Wählen Sie unter Einstellungen → Allgemein eine höhere Genauigkeit: fp32 ist exakt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the folder exists, that you may write there, and that the disk has room.</source>
+        <translation>Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger Platz ist.</translation>
     </message>
 </context>
 <context>
@@ -695,7 +728,7 @@
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+156"/>
+        <location filename="../ui/main_window.cpp" line="+157"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -1118,6 +1151,11 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The model could not be written to the disk. Check that you may write to the Hugging Face cache folder, then press Download again.</source>
+        <translation>Das Modell konnte nicht auf den Datenträger geschrieben werden. Prüfen Sie, ob Sie in den Hugging-Face-Cache-Ordner schreiben dürfen, und klicken Sie dann erneut auf „Herunterladen“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A file arrived damaged and was thrown away. Press Download again.</source>
         <translation>Eine Datei kam beschädigt an und wurde verworfen. Klicken Sie erneut auf „Herunterladen“.</translation>
     </message>
@@ -1153,7 +1191,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelManagerWidget</name>
     <message>
-        <location filename="../ui/model_manager_widget.cpp" line="+45"/>
+        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1258,7 +1296,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Suche nach Modellen…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+46"/>
         <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
         <translation>Durchsucht: der Hugging-Face-Cache (%1), %2 und die unten hinzugefügten Orte.</translation>
     </message>

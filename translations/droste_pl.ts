@@ -4,12 +4,12 @@
 <context>
     <name>droste::catalog::ModelCatalog</name>
     <message>
-        <location filename="../core/catalog/model_catalog.cpp" line="+66"/>
+        <location filename="../core/catalog/model_catalog.cpp" line="+46"/>
         <source>%1 does not exist.</source>
         <translation>%1 nie istnieje.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+414"/>
+        <location filename="../core/engine/engine.cpp" line="+422"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -141,6 +141,39 @@
         <location line="+22"/>
         <source>Zoom position %1 of %2</source>
         <translation>Pozycja zbliżenia %1 z %2</translation>
+    </message>
+</context>
+<context>
+    <name>droste::ui::ErrorText</name>
+    <message>
+        <location filename="../ui/error_text.cpp" line="+8"/>
+        <source>Choose another model in Settings → Models, or download one there.</source>
+        <translation>Wybierz inny model w Ustawienia → Modele albo pobierz go tam.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose another device or precision in Settings → General.</source>
+        <translation>Wybierz inne urządzenie lub precyzję w Ustawienia → Ogólne.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a smaller keyframe size, choose bf16 precision in Settings → General, or close other programs.</source>
+        <translation>Użyj mniejszego rozmiaru klatki kluczowej, wybierz precyzję bf16 w Ustawienia → Ogólne albo zamknij inne programy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a smaller keyframe size, choose fp16 precision in Settings → General, or paint on the CPU.</source>
+        <translation>Użyj mniejszego rozmiaru klatki kluczowej, wybierz precyzję fp16 w Ustawienia → Ogólne albo maluj na CPU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a higher precision in Settings → General: fp32 is exact.</source>
+        <translation>Wybierz wyższą precyzję w Ustawienia → Ogólne: fp32 jest dokładna.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the folder exists, that you may write there, and that the disk has room.</source>
+        <translation>Sprawdź, czy folder istnieje, czy możesz w nim zapisywać i czy na dysku jest miejsce.</translation>
     </message>
 </context>
 <context>
@@ -697,7 +730,7 @@
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+156"/>
+        <location filename="../ui/main_window.cpp" line="+157"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -1122,6 +1155,11 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
     </message>
     <message>
         <location line="+3"/>
+        <source>The model could not be written to the disk. Check that you may write to the Hugging Face cache folder, then press Download again.</source>
+        <translation>Nie udało się zapisać modelu na dysku. Sprawdź, czy możesz zapisywać w folderze pamięci podręcznej Hugging Face, a potem ponownie kliknij „Pobierz”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A file arrived damaged and was thrown away. Press Download again.</source>
         <translation>Plik dotarł uszkodzony i został odrzucony. Kliknij ponownie „Pobierz”.</translation>
     </message>
@@ -1158,7 +1196,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelManagerWidget</name>
     <message>
-        <location filename="../ui/model_manager_widget.cpp" line="+45"/>
+        <location filename="../ui/model_manager_widget.cpp" line="+46"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
@@ -1263,7 +1301,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Szukanie modeli…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+46"/>
         <source>Searched: the Hugging Face cache (%1), %2 and the places you added below.</source>
         <translation>Przeszukano: pamięć podręczną Hugging Face (%1), %2 oraz miejsca dodane poniżej.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "core/catalog/model_catalog.h"
 #include "core/catalog/runtime_summary.h"
+#include "ui/error_text.h"
 #include "core/logging.h"
 #include "core/session/session.h"
 #include "core/zoom/project.h"
@@ -162,7 +163,7 @@ void MainWindow::chooseModel(bool folder) {
 bool MainWindow::useModel(const QString& location) {
   // Refused on choosing, not when painting: the project and the default stay as they were.
   if (const QString problem = catalog::modelProblem(location); !problem.isEmpty()) {
-    reportError(tr("This model cannot be used"), problem);
+    reportError(tr("This model cannot be used"), problem, ErrorKind::ModelUnusable);
     return false;
   }
   prefs::modelLocation().set(location);
@@ -222,12 +223,13 @@ void MainWindow::updateTitle() {
   setWindowModified(project()->isModified());
 }
 
-void MainWindow::reportError(const QString& title, const QString& message) {
+void MainWindow::reportError(const QString& title, const QString& message, ErrorKind kind) {
   lastError_ = message;
   qCWarning(lcUi) << title << message;
   statusBar()->showMessage(message, 10'000);
   // Not modal-blocking: a job's failure must not stop the event loop (or a test) on a dialog.
   auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+  box->setInformativeText(ErrorText::adviceFor(kind));
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();
 }

@@ -82,7 +82,8 @@ class MainWindow : public QMainWindow {
   void updateActions();
   void updateTitle();
   void updateModelIndicators();
-  void reportError(const QString& title, const QString& message);
+  // message: what happened; the advice for kind (ui/error_text.h) goes under it in the box.
+  void reportError(const QString& title, const QString& message, ErrorKind kind = ErrorKind::Failed);
   void applyPanelEdit(const QString& field);
   void chooseModel(bool folder);
 

@@ -20,7 +20,7 @@ void MainWindow::exportDialog(ExportFormat format) {
   try {
     chain = session_->renderer();
   } catch (const std::exception& e) {
-    return reportError(tr("Export failed"), QString::fromUtf8(e.what()));
+    return reportError(tr("Export failed"), QString::fromUtf8(e.what()), errorKindOf(e));
   }
   if (!chain) return;
   ExportDialog dialog(format, ExportDialog::suggestedPath(format, project()->filePath()), chain->keyframeCount(), this);
@@ -51,7 +51,7 @@ QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices, ExportPurpose pu
   } else if (!ok) {
     // Never silent: an export that ends without a file says so even when the exporter gave no reason.
     if (error.isEmpty()) error = tr("No file was written to %1.").arg(QDir::toNativeSeparators(choices.path));
-    reportError(preview ? tr("Preview failed") : tr("Export failed"), error);
+    reportError(preview ? tr("Preview failed") : tr("Export failed"), error, result.job.errorKind);
   }
   Q_EMIT exportFinished(ok, error);
   co_return ok;

@@ -45,7 +45,7 @@ bool MainWindow::openProject(const QString& path) {
   try {
     session_->openProject(path);
   } catch (const std::exception& e) {
-    reportError(tr("Could not open the project"), QString::fromUtf8(e.what()));
+    reportError(tr("Could not open the project"), QString::fromUtf8(e.what()), errorKindOf(e));
     return false;
   }
   recent_->add(path);
@@ -68,7 +68,7 @@ bool MainWindow::saveProject(const QString& requested) {
   try {
     session_->saveProject(path);
   } catch (const std::exception& e) {
-    reportError(tr("Could not save the project"), QString::fromUtf8(e.what()));
+    reportError(tr("Could not save the project"), QString::fromUtf8(e.what()), errorKindOf(e));
     return false;
   }
   recent_->add(path);
@@ -97,7 +97,7 @@ bool MainWindow::startFromImage(const QString& path) {
                                    .arg(path, reader.errorString()).toStdString());
     session_->importFirstKeyframe(image);
   } catch (const std::exception& e) {
-    reportError(tr("Could not import the picture"), QString::fromUtf8(e.what()));
+    reportError(tr("Could not import the picture"), QString::fromUtf8(e.what()), errorKindOf(e));
     return false;
   }
   timeline_->setSelectedIndex(0);
@@ -135,7 +135,7 @@ void MainWindow::offerAutosave() {
   try {
     session_->recover(*work);
   } catch (const std::exception& e) {
-    reportError(tr("Could not recover the project"), QString::fromUtf8(e.what()));
+    reportError(tr("Could not recover the project"), QString::fromUtf8(e.what()), errorKindOf(e));
   }
 }
 

@@ -48,7 +48,7 @@ void MainWindow::onJobFinished(const engine::JobResult& result, const QString& u
   if (result.cancelled) {
     statusBar()->showMessage(tr("Stopped. Keyframes that were finished are kept."), 8000);
   } else if (!result.ok) {
-    reportError(tr("Painting failed"), result.error);
+    reportError(tr("Painting failed"), result.error, result.errorKind);
   } else {
     lastError_.clear();
     statusBar()->showMessage(tr("%1: done.").arg(undoText), 5000);

@@ -239,6 +239,9 @@ QString ModelDownloadDialog::explain(HubError::Kind kind, const QString& repoId)
     case HubError::Kind::DiskFull:
       return tr("Not enough free disk space for the model. Free some space on the drive that holds the Hugging Face "
                 "cache, then press Download again.");
+    case HubError::Kind::Disk:
+      return tr("The model could not be written to the disk. Check that you may write to the Hugging Face cache "
+                "folder, then press Download again.");
     case HubError::Kind::Integrity:
       return tr("A file arrived damaged and was thrown away. Press Download again.");
     case HubError::Kind::Server:

@@ -1,5 +1,6 @@
 // droste-cli: headless entry point (QCoreApplication; needs no display).
 #include "app/cli/commands.h"
+#include "app/cli/error_advice.h"
 #include "core/diffusion/runtime/runtime_info.h"
 
 #include <QCoreApplication>
@@ -58,7 +59,8 @@ int main(int argc, char* argv[]) {
   try {
     return it->second.run(args.mid(2));
   } catch (const std::exception& e) {
-    err << "droste-cli " << args[1] << ": " << e.what() << "\n";
+    err << "droste-cli " << args[1] << ": " << QString::fromStdString(droste::cli::withAdvice(e.what(), droste::errorKindOf(e)))
+        << "\n";
     return 1;
   }
 }

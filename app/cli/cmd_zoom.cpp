@@ -1,5 +1,6 @@
 // droste-cli zoom: make a keyframe chain headless and save it as a project.
 #include "app/cli/commands.h"
+#include "app/cli/error_advice.h"
 #include "app/cli/progress_line.h"
 #include "core/engine/engine.h"
 #include "core/zoom/project.h"
@@ -137,7 +138,7 @@ int runZoom(const QStringList& args) {
     engine::ModelSpec spec{s.painter, s.model, parser.value(QStringLiteral("device")),
                            parser.value(QStringLiteral("precision"))};
     const engine::JobResult loaded = QCoro::waitFor(engine.loadModel(spec));
-    if (!loaded.ok) throw std::runtime_error(loaded.error.toStdString());
+    if (!loaded.ok) throw Error(loaded.errorKind, loaded.error.toStdString());
     err << "Loaded in " << QString::number(clock.elapsed() / 1000.0, 'f', 1) << " s\n";
   }
   ProgressLine line;
@@ -156,7 +157,7 @@ int runZoom(const QStringList& args) {
   line.finish();
   project.save(projectPath);
   if (!result.ok) {
-    err << "droste-cli zoom: " << result.error << "\n";
+    err << "droste-cli zoom: " << QString::fromStdString(withAdvice(result.error.toStdString(), result.errorKind)) << "\n";
     return 1;
   }
   QTextStream(stdout) << "Saved " << project.keyframeCount() << " keyframes (" << s.outpaint.size << " px, ring "

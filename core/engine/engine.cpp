@@ -65,6 +65,14 @@ namespace {
 
 QString messageOf(const std::exception& e) { return QString::fromStdString(e.what()); }
 
+}  // namespace
+
+JobResult JobResult::failure(const std::exception& e, int painted) {
+  return failure(messageOf(e), painted, errorKindOf(e));
+}
+
+namespace {
+
 // A started promise that, should its job be dropped unrun (the engine shut down), still delivers
 // `fallback`, so an awaiting coroutine always gets a result.
 template <typename T>
@@ -175,6 +183,7 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
         } catch (const std::exception& e) {
           outcome = PaintOutcome{};
           outcome.error = messageOf(e);
+          outcome.errorKind = errorKindOf(e);
         } catch (...) {
           outcome = PaintOutcome{};
           outcome.error = QStringLiteral("An unknown error happened while painting");
@@ -201,22 +210,22 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
   return future;
 }
 
-QFuture<QString> Engine::submitLoad(const ModelSpec& spec) {
-  auto promise = promiseWithFallback(QStringLiteral("The engine was shut down"));
-  QFuture<QString> future = promise->future();
+QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
+  auto promise = promiseWithFallback(JobResult::failure(QStringLiteral("The engine was shut down")));
+  QFuture<JobResult> future = promise->future();
   QMetaObject::invokeMethod(
       worker_, [worker = worker_, promise, spec] {
-        QString error;
+        JobResult result;
         try {
           worker->painter.reset();  // free the old model first: two may not fit in memory
           worker->painter = createPainter(spec);
         } catch (const std::exception& e) {
-          error = messageOf(e);
+          result = JobResult::failure(e);
         } catch (...) {
-          error = QStringLiteral("Loading the model failed for an unknown reason");
+          result = JobResult::failure(QStringLiteral("Loading the model failed for an unknown reason"));
         }
         if (!worker->painter) worker->painter = std::make_shared<zoom::DraftPainter>();
-        promise->addResult(error);
+        promise->addResult(result);
         promise->finish();
       },
       Qt::QueuedConnection);
@@ -246,15 +255,14 @@ QCoro::Task<JobResult> Engine::loadModel(ModelSpec spec) {
   if (turn->epoch != cancelEpoch_) {
     result = JobResult::canceled();
   } else {
-    const QString error = co_await submitLoad(spec);
+    result = co_await submitLoad(spec);
     if (!self) co_return gone;
-    if (error.isEmpty()) {
+    if (result.ok) {
       loaded_ = spec;
       Q_EMIT modelLoaded(spec);
     } else {
       loaded_ = ModelSpec{};  // the worker fell back to the draft painter
-      Q_EMIT jobFailed(error);
-      result = JobResult::failure(error);
+      Q_EMIT jobFailed(result.error);
     }
   }
   jobEnded();
@@ -271,11 +279,11 @@ QCoro::Task<JobResult> Engine::ensurePainter(const zoom::ProjectSettings& settin
   }
   if (wanted == loaded_) co_return JobResult::success();
   QPointer<Engine> self(this);
-  const QString error = co_await submitLoad(wanted);
+  const JobResult loaded = co_await submitLoad(wanted);
   if (!self) co_return JobResult::failure(QStringLiteral("The engine was shut down"));
-  if (!error.isEmpty()) {
+  if (!loaded.ok) {
     loaded_ = ModelSpec{};
-    co_return JobResult::failure(error);
+    co_return loaded;
   }
   loaded_ = wanted;
   Q_EMIT modelLoaded(wanted);
@@ -393,7 +401,7 @@ QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QStr
       qCWarning(lcEngine) << "keyframe" << index << "failed:" << outcome.error;
       project->setKeyframeState(index, zoom::KeyframeState::Failed, outcome.error);
       Q_EMIT jobFailed(outcome.error);
-      co_return JobResult::failure(outcome.error, painted);
+      co_return JobResult::failure(outcome.error, painted, outcome.errorKind);
     }
     project->setKeyframeImage(index, outcome.image, zoom::KeyframeState::Fresh);
     ++painted;
@@ -430,7 +438,7 @@ QCoro::Task<JobResult> Engine::regenerate(zoom::Project* project, int index, boo
   try {
     project->prepareRegenerate(index, keepSeed);
   } catch (const std::exception& e) {
-    co_return JobResult::failure(messageOf(e));
+    co_return JobResult::failure(e);
   }
   std::vector<int> which{index};
   co_return co_await runChainJob(project, tr("Repainting keyframe %1").arg(index), std::move(which), 0, turn);
@@ -478,7 +486,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
         } catch (const Cancelled&) {
           outcome.job = JobResult::canceled();
         } catch (const std::exception& e) {
-          outcome.job = JobResult::failure(messageOf(e));
+          outcome.job = JobResult::failure(e);
         } catch (...) {
           outcome.job = JobResult::failure(QStringLiteral("The export failed for an unknown reason"));
         }

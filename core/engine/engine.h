@@ -5,6 +5,7 @@
 // on the caller's thread. Failures (bad model, out of memory, NaNs) come back as JobResult errors and
 // the engine stays usable. Cancel takes effect within one denoising step (or one exported frame).
 // Exports are jobs in the same line as painting: one worker thread, one queue, one cancel.
+#include "core/errors.h"
 #include "core/video/export_job.h"
 #include "core/zoom/keyframe.h"
 
@@ -53,7 +54,8 @@ struct KeyframeRequest {
 struct PaintOutcome {
   QImage image;      // S x S, Format_RGB888; null unless ok()
   bool cancelled = false;
-  QString error;     // artist-readable
+  QString error;     // what happened (JobResult::error)
+  ErrorKind errorKind = ErrorKind::Failed;
   double seconds = 0.0;
   bool ok() const { return !cancelled && error.isEmpty() && !image.isNull(); }
 };
@@ -75,10 +77,14 @@ struct Progress {
 struct JobResult {
   bool ok = true;
   bool cancelled = false;
-  QString error;            // artist-readable, empty when ok
+  QString error;            // what happened, empty when ok; the advice for errorKind is the front end's
   int keyframesPainted = 0;
+  ErrorKind errorKind = ErrorKind::Failed;
   static JobResult success(int painted = 0) { return {true, false, {}, painted}; }
-  static JobResult failure(const QString& message, int painted = 0) { return {false, false, message, painted}; }
+  static JobResult failure(const QString& message, int painted = 0, ErrorKind kind = ErrorKind::Failed) {
+    return {false, false, message, painted, kind};
+  }
+  static JobResult failure(const std::exception& e, int painted = 0);  // its message and kind
   static JobResult canceled(int painted = 0) { return {false, true, QStringLiteral("Cancelled"), painted}; }
 };
 
@@ -141,7 +147,7 @@ class Engine : public QObject {
                                      int append, std::shared_ptr<Turn> turn);
   std::shared_ptr<Turn> takeTurn();  // a place in line, taken synchronously when the job is asked for
   QCoro::Task<JobResult> ensurePainter(const zoom::ProjectSettings& settings);
-  QFuture<QString> submitLoad(const ModelSpec& spec);  // empty string = success
+  QFuture<JobResult> submitLoad(const ModelSpec& spec);
   QFuture<ExportJobResult> submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,
                                         const video::ExportSettings& settings);
   std::shared_ptr<std::atomic_bool> newCancelFlag();

@@ -16,7 +16,7 @@ namespace droste::hub {
 namespace {
 
 [[noreturn]] void diskError(const QString& what) {
-  throw HubError(HubError::Kind::Server, what.toStdString());
+  throw HubError(HubError::Kind::Disk, what.toStdString());
 }
 
 void makeDir(const QString& path) {

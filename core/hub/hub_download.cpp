@@ -20,6 +20,8 @@
 #include <QStorageInfo>
 #include <QTimer>
 
+#include <filesystem>
+
 namespace droste::hub {
 
 namespace {
@@ -75,6 +77,8 @@ void HubDownload::guarded(const std::function<void()>& step) {
     step();
   } catch (const HubError& e) {
     fail(e.kind(), QString::fromStdString(e.what()));
+  } catch (const std::filesystem::filesystem_error& e) {
+    fail(HubError::Kind::Disk, QString::fromStdString(e.what()));
   } catch (const std::exception& e) {
     fail(HubError::Kind::Server, QString::fromStdString(e.what()));
   }
@@ -275,7 +279,7 @@ void HubDownload::startFetch() {
   const HubCache cache(request_.hub.cacheDir, request_.repoId);
   partial_ = std::make_unique<QFile>(cache.incompletePath(f.etag));
   if (!partial_->open(QIODevice::ReadWrite))
-    throw HubError(HubError::Kind::Server, QStringLiteral("Cannot write %1 (%2): check the permissions of the model cache.")
+    throw HubError(HubError::Kind::Disk, QStringLiteral("Cannot write %1 (%2): check the permissions of the model cache.")
                                                .arg(partial_->fileName(), partial_->errorString()).toStdString());
   if (partial_->size() > f.size) {  // not ours, or from another version of the file: start over
     partial_->resize(0);  // (it was never counted in bytesDone_, see planAndCheckSpace)
@@ -435,7 +439,7 @@ void HubDownload::completeFile() {
   const QString blob = cache.blobPath(f.etag);
   QFile::remove(blob);
   if (!QFile::rename(partialPath, blob))
-    throw HubError(HubError::Kind::Server, QStringLiteral("Cannot move %1 into place in the model cache.").arg(partialPath).toStdString());
+    throw HubError(HubError::Kind::Disk, QStringLiteral("Cannot move %1 into place in the model cache.").arg(partialPath).toStdString());
   emitProgress(true);
   fetchNext();
 }

@@ -15,6 +15,7 @@ class HubError : public std::runtime_error {
     NotFound,      // 404: no such model, revision or file
     NoUsableFiles, // the repo has no fp16/fp32 .safetensors weights Droste can use (pickles only, ...)
     DiskFull,      // not enough free space for what is still missing
+    Disk,          // writing into the cache failed (permissions, a folder that cannot be made): not the Hub's fault
     Integrity,     // size or checksum differs from the Hub's metadata
     Server,        // any other HTTP failure or malformed answer
     Cancelled,     // cancel() was called; partial files are kept for a resume

@@ -5,6 +5,8 @@
 // {"name": {"dtype": "F16", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}},
 // then the data buffer; offsets are relative to the start of the buffer.
 
+#include "core/errors.h"
+
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
@@ -20,9 +22,9 @@
 namespace droste::io {
 
 // A model file that cannot be used; the message names the file (and tensor) and says why.
-class ModelFileError : public std::runtime_error {
+class ModelFileError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ModelFileError(const std::string& message) : Error(ErrorKind::ModelUnusable, message) {}
 };
 
 struct TensorEntry {

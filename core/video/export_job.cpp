@@ -36,7 +36,7 @@ class TemporaryTarget {
     std::error_code ec;
     fs::remove_all(temp_, ec);  // left over by a crash
     if (folder_ && !fs::create_directories(temp_, ec) && ec)
-      throw std::runtime_error("Could not create the folder " + temp_.string() + ": " + ec.message());
+      throw Error(ErrorKind::Disk, "Could not create the folder " + temp_.string() + ": " + ec.message());
   }
   ~TemporaryTarget() {
     if (committed_) return;
@@ -49,11 +49,11 @@ class TemporaryTarget {
     std::error_code ec;
     if (!folder_ || !fs::exists(target_)) {
       fs::rename(temp_, target_, ec);  // atomic; replaces an existing file
-      if (ec) throw std::runtime_error("Could not move the finished export to " + target_.string() + ": " + ec.message());
+      if (ec) throw Error(ErrorKind::Disk, "Could not move the finished export to " + target_.string() + ": " + ec.message());
     } else {
       for (const auto& entry : fs::directory_iterator(temp_)) {
         fs::rename(entry.path(), target_ / entry.path().filename(), ec);
-        if (ec) throw std::runtime_error("Could not move " + entry.path().filename().string() + " into " + target_.string() + ": " + ec.message());
+        if (ec) throw Error(ErrorKind::Disk, "Could not move " + entry.path().filename().string() + " into " + target_.string() + ": " + ec.message());
       }
       fs::remove(temp_, ec);
     }
@@ -112,7 +112,7 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
   // made is named, with the likely reason.
   const QString folder = QFileInfo(target).absolutePath();
   if (!QFileInfo(folder).isDir() && !QDir().mkpath(folder))
-    throw std::runtime_error("Could not create the folder " + folder.toStdString() +
+    throw Error(ErrorKind::Disk, "Could not create the folder " + folder.toStdString() +
                              " (is part of the path a file, or is the disk read-only?).");
 
   TemporaryTarget temp(target, png);
@@ -138,7 +138,7 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
           if (png) {
             const QString file = QDir(temp.path()).filePath(QStringLiteral("frame_%1.png").arg(i, digits, 10, QLatin1Char('0')));
             if (!frame.convertToFormat(QImage::Format_RGB888).save(file, "PNG"))
-              throw std::runtime_error("Could not write " + file.toStdString() + " (disk full or no permission?)");
+              throw Error(ErrorKind::Disk, "Could not write " + file.toStdString() + " (disk full or no permission?)");
             frame = QImage();  // only the count travels through the queue
           }
           if (!queue.push(i, std::move(frame))) break;

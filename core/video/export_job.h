@@ -4,6 +4,7 @@
 // target until the export is complete (temporary name, then rename), so a cancelled or failed
 // export leaves no partial file behind.
 #include "core/cancellation.h"
+#include "core/errors.h"
 #include "core/render/zoom_renderer.h"
 #include "core/render/zoom_timing.h"
 #include "core/video/video_settings.h"

@@ -1,5 +1,6 @@
 #include "core/zoom/project_file.h"
 
+#include "core/errors.h"
 #include "core/io/zip_store.h"
 #include "core/zoom/resample.h"
 
@@ -226,14 +227,14 @@ void saveProjectFile(const QString& path, const ProjectData& data) {
   QSaveFile file(path);
   const QString shown = QDir::toNativeSeparators(path);
   if (!file.open(QIODevice::WriteOnly))
-    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+    throw Error(ErrorKind::Disk, "Could not save " + str(shown) + ": " + str(file.errorString()) +
                              ". Choose a folder you can write to.");
   if (file.write(archive) != archive.size())
-    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+    throw Error(ErrorKind::Disk, "Could not save " + str(shown) + ": " + str(file.errorString()) +
                              " (is the disk full?). The previous file is unchanged.");
   syncToDisk(file);
   if (!file.commit())
-    throw std::runtime_error("Could not save " + str(shown) + ": " + str(file.errorString()) +
+    throw Error(ErrorKind::Disk, "Could not save " + str(shown) + ": " + str(file.errorString()) +
                              ". The previous file is unchanged.");
   syncDirectory(QFileInfo(path).absolutePath());
 }
@@ -243,7 +244,7 @@ ProjectData loadProjectFile(const QString& path) {
   QFile file(path);
   if (!file.exists()) throw std::runtime_error("The project file " + str(shown) + " does not exist");
   if (!file.open(QIODevice::ReadOnly))
-    throw std::runtime_error("Could not open the project file " + str(shown) + ": " + str(file.errorString()));
+    throw Error(ErrorKind::Disk, "Could not open the project file " + str(shown) + ": " + str(file.errorString()));
   const QByteArray archive = file.readAll();
 
   if (!archive.isEmpty() && !startsLikeAZip(archive)) notAProject(path);

@@ -15,13 +15,6 @@
 #include <string>
 
 namespace droste::zoom {
-namespace {
-
-bool mentionsOutOfMemory(const std::string& what) {
-  return what.find("out of memory") != std::string::npos || what.find("OutOfMemory") != std::string::npos;
-}
-
-}  // namespace
 
 std::shared_ptr<SdPainter> SdPainter::load(const QString& model, const QString& device, const QString& precision,
                                            const QString& configFolder) {
@@ -63,18 +56,12 @@ QImage SdPainter::paint(const PaintRequest& request, const PaintProgressFn& prog
     onStep = [&progress](const diffusion::StepProgress& p) {
       progress(PaintProgress{p.step, p.total, p.preview.defined() ? io::rgbU8ToImage(p.preview) : QImage()});
     };
+  // The pipeline's errors (out of memory, overflow, bad input) come with their kind (core/errors.h);
+  // what is left is a library's own failure.
   try {
     return io::tensorToImage(pipeline_->run(r, onStep, cancel));
-  } catch (const diffusion::NumericalError& e) {
-    throw std::runtime_error(std::string("The picture came out as NaN (numbers overflowed): ") + e.what() +
-                             " Try bf16 or fp32 precision.");
   } catch (const c10::Error& e) {
-    const std::string what = e.what_without_backtrace();
-    if (mentionsOutOfMemory(what))
-      throw std::runtime_error("The GPU ran out of memory while painting a " + std::to_string(request.image.width()) +
-                               "x" + std::to_string(request.image.height()) +
-                               " canvas. Use a smaller keyframe or ring, paint at keyframe size, or fp16.");
-    throw std::runtime_error("Painting failed: " + what);
+    throw Error(ErrorKind::Failed, "Painting failed: " + std::string(e.what_without_backtrace()));
   }
 }
 

@@ -24,8 +24,8 @@ class SdPainter : public Painter {
   explicit SdPainter(std::unique_ptr<diffusion::InpaintPipeline> pipeline, QString description);
   ~SdPainter() override;
 
-  // Throws droste::Cancelled within one denoising step of *cancel turning true; NaN output and GPU
-  // out-of-memory become std::runtime_error with advice (the painter stays usable).
+  // Throws droste::Cancelled within one denoising step of *cancel turning true; failures are droste::Error
+  // with their kind (out of memory on the CPU or the GPU, overflow, bad input); the painter stays usable.
   QImage paint(const PaintRequest& request, const PaintProgressFn& progress = {},
                const std::atomic_bool* cancel = nullptr) override;
   QString name() const override { return description_; }

@@ -3,6 +3,7 @@
 #include "core/diffusion/runtime/cpu_capability.h"
 #include "core/diffusion/runtime/runtime_info.h"
 #include "ui/app_preferences.h"
+#include "ui/error_text.h"
 #include "ui/export_dialog.h"
 #include "ui/job_status_bar.h"
 #include "ui/preview_widget.h"
@@ -25,6 +26,7 @@
 #include <QToolButton>
 
 using namespace droste::ui;
+using droste::ErrorKind;
 namespace diffusion = droste::diffusion;
 
 namespace {
@@ -316,4 +318,17 @@ void WidgetsTest::jobStatusBarFormatsProgress() {
            qPrintable(exporting));
   QCOMPARE(JobStatusBar::formatEta(3725), QStringLiteral("1:02:05"));
   QCOMPARE(JobStatusBar::formatEta(-1), QString());
+}
+
+// The advice under an engine error names the app's own controls: never a command-line flag, and
+// something to do for every kind an artist can act on.
+void WidgetsTest::errorAdviceNamesTheAppsControlsNotFlags() {
+  for (ErrorKind kind : {ErrorKind::ModelUnusable, ErrorKind::PrecisionNotHere, ErrorKind::OutOfMemoryCpu,
+                         ErrorKind::OutOfMemoryGpu, ErrorKind::Overflow, ErrorKind::Disk}) {
+    const QString advice = ErrorText::adviceFor(kind);
+    QVERIFY2(!advice.isEmpty(), qPrintable(QString::number(int(kind))));
+    QVERIFY2(!advice.contains(QStringLiteral("--")), qPrintable(advice));
+  }
+  QVERIFY(ErrorText::adviceFor(ErrorKind::OutOfMemoryCpu) != ErrorText::adviceFor(ErrorKind::OutOfMemoryGpu));
+  QVERIFY(ErrorText::adviceFor(ErrorKind::Failed).isEmpty());
 }

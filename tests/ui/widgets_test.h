@@ -18,4 +18,5 @@ class WidgetsTest : public QObject {
   void formLabelsUseTheirMnemonics();
   void settingValueFallsBackToDefault();
   void jobStatusBarFormatsProgress();
+  void errorAdviceNamesTheAppsControlsNotFlags();
 };

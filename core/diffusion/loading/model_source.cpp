@@ -122,7 +122,7 @@ ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& 
   m.textEncoder.storedDtype = dtypesOf(*file, "cond_stage_model.");
   if (configFolder) {
     const fs::path& dir = *configFolder;
-    const std::string hint = "--config must name a diffusers folder with unet/, vae/, text_encoder/, tokenizer/ and "
+    const std::string hint = "the config folder must be a diffusers folder with unet/, vae/, text_encoder/, tokenizer/ and "
                              "scheduler/ config files describing this checkpoint";
     m.unet.config = readJson(dir / "unet" / "config.json", hint);
     m.vae.config = readJson(dir / "vae" / "config.json", hint);
@@ -144,7 +144,7 @@ ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& 
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::path>& configFolder) {
   if (pathOrRepoId.empty()) throw ModelFileError("no model given: name a model folder, a .safetensors file or a repo id");
   if (configFolder && !fs::is_directory(*configFolder))
-    throw ModelFileError(configFolder->string() + ": the --config folder does not exist");
+    throw ModelFileError(configFolder->string() + ": the config folder does not exist");
   const fs::path path(pathOrRepoId);
   std::error_code ec;
   if (fs::exists(path, ec)) {

@@ -31,21 +31,32 @@ struct InpaintPipeline::Components {
 
 namespace {
 
+// What to do about it is the front end's (ErrorKind::Overflow: a higher precision); the message says
+// where and at which precision.
 void requireFinite(const at::Tensor& t, const std::string& where, c10::ScalarType dtype) {
   if (at::isfinite(t).all().item<bool>()) return;
-  std::string advice;
-  if (dtype == at::kHalf)
-    advice = "fp16 overflowed; run again with --dtype bf16 or --dtype fp32";
-  else if (dtype == at::kBFloat16)
-    advice = "run again with --dtype fp32";
-  else
-    advice = "even fp32 overflowed, so the model's weights or the input picture are broken (check the model file)";
-  throw NumericalError("the picture became NaN/infinite " + where + ": " + advice);
+  const std::string what = "the picture became NaN/infinite " + where;
+  if (dtype == at::kHalf) throw NumericalError(ErrorKind::Overflow, what + ": fp16 overflowed");
+  if (dtype == at::kBFloat16) throw NumericalError(ErrorKind::Overflow, what + ": bf16 overflowed");
+  throw NumericalError(ErrorKind::ModelUnusable,
+                       what + ": even fp32 overflowed, so the model's weights or the input picture are broken");
+}
+
+std::string paintingWhat(const InpaintRequest& request) {
+  const auto size = request.image.sizes();
+  return size.size() == 4 ? "while painting a " + std::to_string(size[3]) + "x" + std::to_string(size[2]) + " picture"
+                          : std::string("while painting");
 }
 
 bool isOutOfMemory(const std::string& what) {
   return what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator: can't allocate") !=
                                                                    std::string::npos;
+}
+
+// Out of memory on that device, in the engine's vocabulary; `during` says what was being done.
+[[noreturn]] void throwOutOfMemory(c10::Device device, const std::string& during) {
+  throw Error(device.is_cuda() ? ErrorKind::OutOfMemoryGpu : ErrorKind::OutOfMemoryCpu,
+              std::string(device.is_cuda() ? "the GPU" : "the computer") + " ran out of memory " + during);
 }
 
 }  // namespace
@@ -62,9 +73,9 @@ const nlohmann::json& InpaintPipeline::schedulerConfig() const { return c_->sche
 std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model, c10::Device device,
                                                        c10::ScalarType dtype) {
   if (model.family == ModelFamily::SDXL)
-    throw std::invalid_argument(model.name +
-                                " is an SDXL model: SDXL is not supported yet; use a Stable Diffusion 1.x or 2.x "
-                                "(inpainting) model");
+    throw Error(ErrorKind::ModelUnusable, model.name +
+                                              " is an SDXL model: SDXL is not supported yet; use a Stable Diffusion "
+                                              "1.x or 2.x (inpainting) model");
   // Before any weight is read: fp16 on the CPU (libtorch has no fp16 matrix multiply there), bf16 on a
   // CPU without AVX-512 (oneDNN's bf16 kernels throw there), and other dtypes are refused.
   requirePrecisionRunsHere(device, dtype);
@@ -85,18 +96,16 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     if (device.is_cpu()) packConvolutionsForCpu(*c->vae);
     releaseFreedHeapMemory();
   } catch (const std::bad_alloc&) {
-    throw std::runtime_error("out of memory while loading " + model.name + " on " + device.str() +
-                             "; close other programs, or use --dtype bf16/fp16 to halve the weights' size");
+    throwOutOfMemory(device, "while loading " + model.name);
   } catch (const c10::Error& e) {
-    if (isOutOfMemory(e.what()))
-      throw std::runtime_error("out of memory while loading " + model.name + " on " + device.str() +
-                               "; use --dtype fp16/bf16 or --device cpu");
+    if (isOutOfMemory(e.what())) throwOutOfMemory(device, "while loading " + model.name);
     throw;
   }
   const int64_t in = c->unet->config().inChannels;
   if (in != 9 && in != 4)
-    throw std::invalid_argument(model.name + ": the UNet takes " + std::to_string(in) +
-                                " input channels; only inpainting (9) and plain text-to-image (4) UNets are supported");
+    throw Error(ErrorKind::ModelUnusable,
+                model.name + ": the UNet takes " + std::to_string(in) +
+                    " input channels; only inpainting (9) and plain text-to-image (4) UNets are supported");
   c->schedulerConfig = model.schedulerConfig;
   return std::make_unique<InpaintPipeline>(std::move(c), device, dtype);
 }
@@ -106,12 +115,9 @@ at::Tensor InpaintPipeline::run(const InpaintRequest& request, const StepCallbac
   try {
     return runUnguarded(request, onStep, cancel);
   } catch (const std::bad_alloc&) {
-    throw std::runtime_error("out of memory on " + device_.str() +
-                             " while painting; try a smaller picture, --dtype bf16/fp16, or close other programs");
+    throwOutOfMemory(device_, paintingWhat(request));
   } catch (const c10::Error& e) {
-    if (isOutOfMemory(e.what()))
-      throw std::runtime_error("out of memory on " + device_.str() +
-                               " while painting; try a smaller picture, --dtype fp16/bf16, or --device cpu");
+    if (isOutOfMemory(e.what())) throwOutOfMemory(device_, paintingWhat(request));
     throw;
   }
 }

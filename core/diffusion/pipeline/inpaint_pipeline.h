@@ -6,6 +6,7 @@
 // per-step callback with a cheap preview, optional paste-back. Qt-free.
 
 #include "core/diffusion/schedulers/sampler.h"
+#include "core/errors.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
@@ -48,10 +49,11 @@ struct StepProgress {
 };
 using StepCallback = std::function<void(const StepProgress&)>;
 
-// The computation produced NaN/inf (typically fp16 overflow); the message suggests bf16/fp32.
-class NumericalError : public std::runtime_error {
+// The computation produced NaN/inf: ErrorKind::Overflow at a reduced precision (a higher one helps),
+// ErrorKind::ModelUnusable when even fp32 overflowed (broken weights or picture).
+class NumericalError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  using Error::Error;
 };
 
 class InpaintPipeline {

@@ -1,5 +1,7 @@
 #include "core/diffusion/runtime/device_choice.h"
 
+#include "core/errors.h"
+
 #include <torch/cuda.h>
 
 #include <stdexcept>
@@ -28,14 +30,14 @@ Precision precisionOf(c10::ScalarType dtype) {
 
 void requirePrecisionRunsHere(c10::Device device, c10::ScalarType dtype) {
   const std::string problem = precisionProblem(precisionOf(dtype), device.is_cuda(), cpuCapability());
-  if (!problem.empty()) throw std::invalid_argument(problem);
+  if (!problem.empty()) throw Error(ErrorKind::PrecisionNotHere, problem);
 }
 
 DeviceChoice chooseDevice(DeviceKind device, Precision precision) {
   const bool cudaAvailable = torch::cuda::is_available();
   if (device == DeviceKind::Cuda && !cudaAvailable)
-    throw std::invalid_argument(
-        "a CUDA GPU was asked for, but none is available to this build of Droste: choose the CPU (or Automatic)");
+    throw Error(ErrorKind::PrecisionNotHere,
+                "a CUDA GPU was asked for, but none is available to this build of Droste: choose the CPU (or Automatic)");
   const bool cuda = device == DeviceKind::Cuda || (device == DeviceKind::Auto && cudaAvailable);
   const PrecisionChoice resolved = resolvePrecision(precision, cuda, cpuCapability());
   DeviceChoice choice;

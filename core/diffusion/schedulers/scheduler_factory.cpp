@@ -38,7 +38,7 @@ std::unique_ptr<Scheduler> makeScheduler(const std::string& name, const nlohmann
     const std::string cls = modelConfig.is_object() ? modelConfig.value("_class_name", std::string()) : std::string();
     if (auto s = byClass(cls, SchedulerConfig(modelConfig))) return s;
     throw SchedulerError("the model's scheduler \"" + (cls.empty() ? std::string("(no _class_name)") : cls) +
-                         "\" is not supported; choose one with --scheduler: " + joined(schedulerNames()));
+                         "\" is not supported; choose a sampler: " + joined(schedulerNames()));
   }
   using nlohmann::json;
   if (name == "pndm") return byClass("PNDMScheduler", SchedulerConfig(modelConfig));

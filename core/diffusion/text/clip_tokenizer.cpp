@@ -152,7 +152,7 @@ std::vector<std::string> utf8Characters(const std::string& s) {
 ClipTokenizer ClipTokenizer::fromFolder(const fs::path& folder) {
   if (folder.empty())
     throw ModelFileError("this model has no tokenizer files (vocab.json, merges.txt). A single-file checkpoint carries "
-                         "none: open it with a config folder (a diffusers model of the same family, --config) or keep "
+                         "none: open it with a config folder (a diffusers model of the same family) or keep "
                          "that family's diffusers model in the Hugging Face cache");
   if (!fs::is_directory(folder))
     throw ModelFileError(folder.string() + ": the tokenizer folder does not exist");

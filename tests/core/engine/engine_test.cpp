@@ -52,7 +52,7 @@ class SlowPainter : public zoom::Painter {
 class FailingPainter : public zoom::Painter {
  public:
   QImage paint(const zoom::PaintRequest&, const zoom::PaintProgressFn&, const std::atomic_bool*) override {
-    throw std::runtime_error("The GPU ran out of memory while painting");
+    throw Error(ErrorKind::OutOfMemoryGpu, "the GPU ran out of memory while painting a 128x128 picture");
   }
   QString name() const override { return QStringLiteral("failing"); }
 };
@@ -234,6 +234,7 @@ TEST_F(EngineTest, ErrorsBecomeResultsAndTheEngineStaysUsable) {
   EXPECT_FALSE(r.ok);
   EXPECT_FALSE(r.cancelled);
   EXPECT_TRUE(r.error.contains(QStringLiteral("out of memory")));
+  EXPECT_EQ(r.errorKind, ErrorKind::OutOfMemoryGpu) << "the kind travels with the message";
   EXPECT_EQ(failure, r.error);
   ASSERT_EQ(p.keyframeCount(), 2);
   EXPECT_EQ(p.keyframe(1).state, KeyframeState::Failed);

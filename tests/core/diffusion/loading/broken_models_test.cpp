@@ -248,7 +248,7 @@ std::vector<Case> cases() {
       {"--config folder without configs", [=](auto& t) {
          fs::create_directories(t / "empty-config");
          openModel(fixture("tiny-sd2-inpainting-single.safetensors").string(), t / "empty-config");
-       }, "--config must name a diffusers folder"},
+       }, "the config folder must be a diffusers folder"},
       {"nonexistent path", [=](auto& t) { openModel((t / "nothing.safetensors").string()); }, "no such file or folder"},
       {"repo id not in the cache", [=](auto& t) {
          ::setenv("HF_HUB_CACHE", (t / "hub").c_str(), 1);
