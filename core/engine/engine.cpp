@@ -504,8 +504,7 @@ void Engine::onExportProgress(int framesDone, int frameCount, double etaSeconds)
   Q_EMIT progress(current_);
 }
 
-QCoro::Task<ExportJobResult> Engine::exportZoom(std::shared_ptr<const render::ZoomRenderer> renderer,
-                                                video::ExportSettings settings, QString name) {
+QCoro::Task<ExportJobResult> Engine::exportZoom(ChainSnapshot chain, video::ExportSettings settings, QString name) {
   auto turn = takeTurn();
   const TurnEnd<Turn> turnEnd{turn};
   const Running running(this);
@@ -516,8 +515,19 @@ QCoro::Task<ExportJobResult> Engine::exportZoom(std::shared_ptr<const render::Zo
     result.job = JobResult::failure(QStringLiteral("The engine was shut down"));
     co_return result;
   }
-  if (turn->epoch != cancelEpoch_ || !renderer) {
-    result.job = renderer ? JobResult::canceled() : JobResult::failure(QStringLiteral("There is nothing to export yet"));
+  if (turn->epoch != cancelEpoch_) {
+    result.job = JobResult::canceled();
+    co_return result;
+  }
+  std::shared_ptr<const render::ZoomRenderer> renderer;
+  try {
+    renderer = chain ? chain() : nullptr;
+  } catch (const std::exception& e) {
+    result.job = JobResult::failure(e);
+    co_return result;
+  }
+  if (!renderer) {
+    result.job = JobResult::failure(QStringLiteral("There is nothing to export yet"));
     co_return result;
   }
   timer_.reset();  // frames carry their own ETA

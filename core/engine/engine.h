@@ -110,10 +110,11 @@ class Engine : public QObject {
   QCoro::Task<JobResult> outpaintNext(zoom::Project* project, int count);   // appends `count` keyframes
   QCoro::Task<JobResult> regenerate(zoom::Project* project, int index, bool keepSeed);  // later ones turn stale
   QCoro::Task<JobResult> regenerateStale(zoom::Project* project);          // repaints stale/failed ones in order
-  // Renders and encodes the zoom of `renderer` (a snapshot of the chain) after the jobs before it;
-  // progress counts frames. `name` is what the progress says ("Exporting zoom.mp4").
-  QCoro::Task<ExportJobResult> exportZoom(std::shared_ptr<const render::ZoomRenderer> renderer,
-                                          video::ExportSettings settings, QString name);
+  // Renders and encodes the zoom after the jobs before it; progress counts frames. `chain` is asked
+  // for its snapshot when the export's turn comes, so keyframes painted by the jobs queued before it are
+  // in the video; null (or a throw) means there is nothing to export. `name` is what the progress says.
+  using ChainSnapshot = std::function<std::shared_ptr<const render::ZoomRenderer>()>;
+  QCoro::Task<ExportJobResult> exportZoom(ChainSnapshot chain, video::ExportSettings settings, QString name);
 
   // ---- low level: one generation on the worker thread (first keyframe when request.previous is null,
   // else an outpainted one). Errors and cancellation come back in the outcome, never as exceptions.

@@ -84,19 +84,16 @@ QCoro::Task<JobResult> Session::regenerateStale() {
 QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings settings, QString name) {
   QPointer<Session> self(this);
   engine::ExportJobResult result;
-  std::shared_ptr<const render::ZoomRenderer> chain;
-  try {
-    chain = renderer();
-  } catch (const std::exception& e) {
-    result.job = JobResult::failure(QString::fromUtf8(e.what()));
-    co_return result;
-  }
-  if (!chain) {
+  if (project_->keyframeCount() == 0 && !isPainting()) {
     result.job = JobResult::failure(tr("Paint or import the first keyframe before exporting."));
     co_return result;
   }
   exporting_ = true;
   Q_EMIT exportingChanged(true);
+  // The chain as it is when the export's turn comes: paintings queued before it are in the video.
+  // Named, not written inside the co_await: GCC 12 frees a capturing lambda in a co_await expression
+  // twice (heap corruption; seen here, and worked around the same way by tremotesf2).
+  engine::Engine::ChainSnapshot chain = [self] { return self ? self->renderer() : nullptr; };
   result = co_await engine_->exportZoom(std::move(chain), std::move(settings), std::move(name));
   if (!self) co_return result;
   exporting_ = false;

@@ -4,6 +4,7 @@
 
 #include "core/engine/engine.h"
 #include "core/render/zoom_renderer.h"
+#include "core/render/zoom_timing.h"
 #include "core/zoom/painter.h"
 #include "core/zoom/project.h"
 #include "tests/core/zoom/test_app.h"
@@ -225,6 +226,23 @@ TEST_F(SessionTest, AnExportWaitsForThePaintingBeforeItAndCancelStopsIt) {
   EXPECT_TRUE(r.job.cancelled);
   EXPECT_FALSE(QFileInfo::exists(settings.output));  // nothing half-written
   EXPECT_FALSE(session.isExporting());
+}
+
+// The export takes the chain when its turn comes: keyframes added by a job queued before it are in it.
+TEST_F(SessionTest, AnExportQueuedBehindAPaintingShowsItsKeyframes) {
+  paintChain(2);
+  QTemporaryDir dir;
+  video::ExportSettings settings;
+  settings.output = dir.filePath(QStringLiteral("grown.mp4"));
+  settings.size = QSize(64, 64);
+  auto adding = session.addKeyframes(1, std::nullopt);
+  auto exporting = session.exportZoom(settings, QStringLiteral("Exporting grown.mp4"));
+  EXPECT_TRUE(QCoro::waitFor(std::move(adding)).ok);
+  const engine::ExportJobResult r = QCoro::waitFor(std::move(exporting));
+  ASSERT_TRUE(r.job.ok) << r.job.error.toStdString();
+  ASSERT_EQ(session.project()->keyframeCount(), 3);
+  EXPECT_EQ(r.frames, render::ZoomSchedule(settings.timing, 2).frameCount()) << "three keyframes, two zoom steps";
+  EXPECT_GT(r.frames, render::ZoomSchedule(settings.timing, 1).frameCount());
 }
 
 TEST_F(SessionTest, NothingToExportSaysSo) {
