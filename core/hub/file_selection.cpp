@@ -44,7 +44,21 @@ bool isFp16(const QString& fileName) {
 
 }  // namespace
 
+bool staysInsideTheRepo(const QString& repoPath) {
+  if (repoPath.isEmpty() || repoPath.contains(QLatin1Char('\\')) || repoPath.contains(QChar(0))) return false;
+  for (const QString& part : repoPath.split(QLatin1Char('/')))
+    if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String("..")) return false;
+  return true;
+}
+
 QStringList selectModelFiles(const QStringList& repoFiles, const QString& repoId) {
+  for (const QString& path : repoFiles)
+    if (!staysInsideTheRepo(path))
+      throw HubError(HubError::Kind::Server,
+                     QStringLiteral("The server listed the file \"%1\" for %2, which would be written outside the "
+                                    "model's folder; nothing was downloaded.")
+                         .arg(path, repoId)
+                         .toStdString());
   const bool diffusersLayout = repoFiles.contains(QStringLiteral("model_index.json"));
   QStringList chosen;
   std::map<QString, ComponentWeights> weights;  // component folder -> its weight files

@@ -8,7 +8,12 @@
 namespace droste::hub {
 
 // repoFiles: every path of the repo ("unet/config.json", ...). Returns the paths to fetch, sorted.
-// Throws HubError(NoUsableFiles) naming the component when a needed one has no .safetensors weights.
+// Throws HubError(NoUsableFiles) naming the component when a needed one has no .safetensors weights, and
+// HubError(Server) when the listing names a path that would leave the model's folder (see below).
 QStringList selectModelFiles(const QStringList& repoFiles, const QString& repoId);
+
+// A repo path becomes a path inside the cache's snapshot folder: relative, '/'-separated, no empty,
+// "." or ".." part, no backslash. A real Hub never lists anything else; a hostile server could.
+bool staysInsideTheRepo(const QString& repoPath);
 
 }  // namespace droste::hub

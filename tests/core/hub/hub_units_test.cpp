@@ -72,6 +72,26 @@ TEST(HubFileSelection, ShardedFp16WeightsComeWithTheirIndex) {
       << chosen.join(QLatin1Char(' ')).toStdString();
 }
 
+// A listing is untrusted input: a name that would be written outside the snapshot folder refuses the
+// whole download before any byte is fetched.
+TEST(HubFileSelection, PathsLeavingTheRepoAreRefused) {
+  for (const char* bad : {"../../.bashrc.json", "/etc/x.json", "unet/../../x.json", "unet//config.json", "./config.json",
+                          "unet\\..\\x.json", ""}) {
+    EXPECT_FALSE(staysInsideTheRepo(QString::fromLatin1(bad))) << bad;
+    const QStringList repo = {QStringLiteral("model_index.json"), QStringLiteral("unet/config.json"),
+                              QStringLiteral("unet/diffusion_pytorch_model.safetensors"), QString::fromLatin1(bad)};
+    try {
+      selectModelFiles(repo, QStringLiteral("org/m"));
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const HubError& e) {
+      EXPECT_EQ(e.kind(), HubError::Kind::Server) << bad;
+      EXPECT_NE(std::string(e.what()).find("outside the model's folder"), std::string::npos) << e.what();
+    }
+  }
+  for (const char* good : {"model_index.json", "unet/config.json", "text_encoder_2/model.fp16.safetensors", "a..b.json"})
+    EXPECT_TRUE(staysInsideTheRepo(QString::fromLatin1(good))) << good;
+}
+
 TEST(HubFileSelection, PickleOnlyComponentIsRefusedWithAReason) {
   const QStringList repo = {QStringLiteral("model_index.json"), QStringLiteral("unet/config.json"),
                             QStringLiteral("unet/diffusion_pytorch_model.bin")};

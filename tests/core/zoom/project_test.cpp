@@ -259,6 +259,15 @@ TEST(ProjectFile, DamagedFilesGiveAClearErrorAndChangeNothing) {
   entries[0].second = QByteArray(readStoredZip(bytes)[0].second).replace("\"symmetric\"", "\"spiral\"").replace("\"blurred-stretch\"", "\"spiral\"");
   expectError(writeStoredZip(entries), "unknown value 'spiral'", "unknown padding");
 
+  // Names inside a project are data: a picture named outside the archive is looked up among its entries
+  // only (nothing is extracted to disk), so it is missing, however the archive names its entries.
+  entries = readStoredZip(bytes);
+  ASSERT_TRUE(entries[0].second.contains("keyframes/0001.png"));
+  entries[0].second = QByteArray(entries[0].second).replace("keyframes/0001.png", "../../../../etc/hostname");
+  entries.emplace_back(QStringLiteral("../../escaped.png"), entries[2].second);
+  expectError(writeStoredZip(entries), "picture of keyframe 1 is missing", "a picture named outside the archive");
+  EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("../../escaped.png"))));
+
   EXPECT_NE(loadError(dir.filePath(QStringLiteral("missing.droste"))).find("does not exist"), std::string::npos);
 }
 
