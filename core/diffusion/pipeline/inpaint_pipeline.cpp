@@ -2,6 +2,7 @@
 
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/weights.h"
+#include "core/diffusion/runtime/memory_budget.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/inference_conv2d.h"
 #include "core/diffusion/models/unet.h"
@@ -79,6 +80,11 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
   // Before any weight is read: fp16 on the CPU (libtorch has no fp16 matrix multiply there), bf16 on a
   // CPU without AVX-512 (oneDNN's bf16 kernels throw there), and other dtypes are refused.
   requirePrecisionRunsHere(device, dtype);
+  // The weights alone must fit in what is free (checked from the headers; the GPU's own limit is found
+  // by loading, which reports running out).
+  if (device.is_cpu())
+    requireCpuMemoryFor(model.name + "'s weights in " + precisionName(precisionOf(dtype)),
+                        uint64_t(describeModel(model).parameterCount) * c10::elementSize(dtype));
   auto c = std::make_unique<Components>();
   try {
     c->tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::fromFolder(model.tokenizerDir));

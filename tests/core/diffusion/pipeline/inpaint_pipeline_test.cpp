@@ -10,6 +10,7 @@
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/pipeline/inpaint_stages.h"
 #include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/runtime/memory_budget.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "tests/core/diffusion/golden_compare.h"
@@ -341,6 +342,60 @@ TEST(InpaintPipelineErrors, PrecisionRefusedBeforeLoading) {
     EXPECT_EQ(e.kind(), droste::ErrorKind::PrecisionNotHere);
   }
   EXPECT_EQ(chooseDevice(DeviceKind::Cpu, Precision::Auto).dtype, at::kFloat);
+}
+
+// A weight source that answers from the headers of another one; reading a weight runs `onLoad`
+// (fails the test, or simulates running out of memory half-way through loading).
+class HeadersOnly : public WeightSource {
+ public:
+  HeadersOnly(std::shared_ptr<WeightSource> inner, std::function<void()> onLoad)
+      : inner_(std::move(inner)), onLoad_(std::move(onLoad)) {}
+  std::vector<std::string> names() const override { return inner_->names(); }
+  std::vector<int64_t> shape(const std::string& name) const override { return inner_->shape(name); }
+  at::Tensor load(const std::string& name, c10::ScalarType dtype, c10::Device device) const override {
+    onLoad_();
+    return inner_->load(name, dtype, device);
+  }
+  std::string describe() const override { return inner_->describe(); }
+
+ private:
+  std::shared_ptr<WeightSource> inner_;
+  std::function<void()> onLoad_;
+};
+
+// Weights larger than the free memory are refused from the headers, with both numbers, before any read.
+TEST(InpaintPipelineErrors, AModelLargerThanFreeMemoryIsRefusedBeforeLoading) {
+  const PipelineCase c = pndmCase();
+  ModelSource source = openModel(c.modelPath(), c.configFolder());
+  source.unet.weights = std::make_shared<HeadersOnly>(source.unet.weights, [] { ADD_FAILURE() << "a weight was read"; });
+  const ScopedFreeCpuMemory almostNothing(1'000'000);
+  try {
+    InpaintPipeline::load(source, at::kCPU, at::kFloat);
+    ADD_FAILURE() << "loaded into 1 MB";
+  } catch (const droste::Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::OutOfMemoryCpu);
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("weights in fp32 need"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("only 0.00 GB is free"), std::string::npos) << msg;
+  }
+}
+
+// Running out of memory half-way through loading is an out-of-memory error of the CPU, and the next
+// load works (nothing is left half-built).
+TEST(InpaintPipelineErrors, RunningOutOfMemoryWhileLoadingSaysSoAndTheNextLoadWorks) {
+  const PipelineCase c = pndmCase();
+  ModelSource source = openModel(c.modelPath(), c.configFolder());
+  const auto real = source.vae.weights;
+  source.vae.weights = std::make_shared<HeadersOnly>(real, [] { throw std::bad_alloc(); });
+  try {
+    InpaintPipeline::load(source, at::kCPU, at::kFloat);
+    ADD_FAILURE() << "the failed allocation was not reported";
+  } catch (const droste::Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::OutOfMemoryCpu);
+    EXPECT_NE(std::string(e.what()).find("the computer ran out of memory while loading"), std::string::npos) << e.what();
+  }
+  source.vae.weights = real;
+  EXPECT_NE(InpaintPipeline::load(source, at::kCPU, at::kFloat), nullptr);
 }
 
 // Where the CPU multiplies bf16 natively, `auto` is bf16, and bf16 paints every golden case's picture
