@@ -82,24 +82,26 @@ std::shared_ptr<QPromise<T>> promiseWithFallback(T fallback) {
 
 }  // namespace
 
-Engine::Engine(QObject* parent) : QObject(parent), thread_(new QThread), worker_(new EngineWorker) {
+Engine::Engine(QObject* parent)
+    : QObject(parent), thread_(std::make_unique<QThread>()), worker_(std::make_unique<EngineWorker>()) {
   auto steady = std::make_shared<QElapsedTimer>();
   steady->start();
   clock_ = [steady] { return steady->elapsed(); };
   thread_->setObjectName(QStringLiteral("droste-engine"));
-  worker_->moveToThread(thread_);
+  worker_->moveToThread(thread_.get());
   thread_->start();
   // Painting keeps a core (with libtorch, every core) busy for minutes; the GUI thread must win the CPU
   // whenever it wakes, or the window stutters on a small machine. First in the worker's queue.
-  QMetaObject::invokeMethod(worker_, [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(worker_.get(), [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
 }
 
 Engine::~Engine() {
   cancel();
   thread_->quit();
   thread_->wait();  // the running step finishes (it sees the cancel flag), then the thread ends
-  delete worker_;
-  delete thread_;
+  // Freed here, before the other members, as before; the worker only once its thread has stopped.
+  worker_.reset();
+  thread_.reset();
 }
 
 void Engine::setClock(std::function<qint64()> msNow) { clock_ = std::move(msNow); }
@@ -140,8 +142,8 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
   QMetaObject::invokeMethod(
-      worker_,
-      [worker = worker_, promise, cancel, request, self]() {
+      worker_.get(),
+      [worker = worker_.get(), promise, cancel, request, self]() {
         PaintOutcome outcome;
         QElapsedTimer clock;
         clock.start();
@@ -192,7 +194,7 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
   QFuture<void> future = promise->future();
   promise->start();
   QMetaObject::invokeMethod(
-      worker_, [worker = worker_, promise, painter] {
+      worker_.get(), [worker = worker_.get(), promise, painter] {
         worker->painter = painter;
         promise->finish();
       },
@@ -205,7 +207,7 @@ QFuture<QString> Engine::submitLoad(const ModelSpec& spec) {
   auto promise = promiseWithFallback(QStringLiteral("The engine was shut down"));
   QFuture<QString> future = promise->future();
   QMetaObject::invokeMethod(
-      worker_, [worker = worker_, promise, spec] {
+      worker_.get(), [worker = worker_.get(), promise, spec] {
         QString error;
         try {
           worker->painter.reset();  // free the old model first: two may not fit in memory
@@ -461,7 +463,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
   QMetaObject::invokeMethod(
-      worker_,
+      worker_.get(),
       [promise, cancel, renderer, settings, self] {
         // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
         const auto onFrame = [self](const video::ExportProgress& p) {

@@ -150,8 +150,8 @@ class Engine : public QObject {
   void jobStarted();
   void jobEnded();
 
-  QThread* thread_ = nullptr;
-  EngineWorker* worker_ = nullptr;  // lives on thread_
+  std::unique_ptr<QThread> thread_;
+  std::unique_ptr<EngineWorker> worker_;  // lives on thread_; freed only after thread_ has stopped
   std::shared_ptr<Turn> tail_;      // the last job in line
   std::vector<std::weak_ptr<std::atomic_bool>> cancelFlags_;  // of submitted worker jobs
   std::uint64_t cancelEpoch_ = 0;   // jobs waiting in line when cancel() is called are dropped
