@@ -1,5 +1,7 @@
 #include "app/bench/process_memory.h"
 
+#include "core/io/unique_fd.h"
+
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -32,11 +34,10 @@ double processCpuSeconds() {
 }
 
 void evictFromPageCache(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::fdatasync(fd);
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-  ::close(fd);
+  const io::UniqueFd fd(::open(path.c_str(), O_RDONLY));
+  if (!fd) return;
+  ::fdatasync(fd.get());
+  ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_DONTNEED);
 }
 
 }  // namespace droste::bench

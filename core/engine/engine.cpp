@@ -12,6 +12,7 @@
 #include <QCoro/QCoroFuture>
 
 #include <exception>
+#include <functional>
 
 namespace droste::engine {
 
@@ -88,26 +89,93 @@ std::shared_ptr<QPromise<T>> promiseWithFallback(T fallback) {
   return promise;
 }
 
+// What the painter is asked for, besides the pictures.
+zoom::PaintRequest paintRequestOf(const KeyframeRequest& request) {
+  zoom::PaintRequest base;
+  base.prompt = request.prompt;
+  base.negativePrompt = request.negativePrompt;
+  base.seed = request.seed;
+  base.steps = request.steps;
+  base.guidance = request.guidance;
+  base.scheduler = request.scheduler;
+  return base;
+}
+
+// Runs `paint` and times it; what it throws becomes the outcome: cancelled, or the artist's message.
+PaintOutcome timedPaintOutcome(const std::function<QImage()>& paint) {
+  PaintOutcome outcome;
+  QElapsedTimer clock;
+  clock.start();
+  try {
+    outcome.image = paint();
+  } catch (const Cancelled&) {
+    outcome = PaintOutcome{};
+    outcome.cancelled = true;
+  } catch (const std::exception& e) {
+    outcome = PaintOutcome{};
+    outcome.error = messageOf(e);
+    outcome.errorKind = errorKindOf(e);
+  } catch (...) {
+    outcome = PaintOutcome{};
+    outcome.error = QStringLiteral("An unknown error happened while painting");
+  }
+  outcome.seconds = clock.nsecsElapsed() / 1e9;
+  return outcome;
+}
+
+// Why keyframe `index` cannot be painted from the one before it yet; empty when it can.
+QString whyNotPaintable(const zoom::Project& project, int index) {
+  if (index == 0) return {};
+  const QImage& previous = project.keyframe(index - 1).image;
+  if (previous.isNull())
+    return QStringLiteral("Keyframe %1 has no picture yet: paint it before keyframe %2").arg(index - 1).arg(index);
+  const int size = project.settings().outpaint.size;
+  if (previous.width() != size) {
+    // The keyframe size changed after the previous keyframe was painted (keyframe numbers as the artist sees them).
+    return QStringLiteral("Keyframe %1 was painted at %2 px but the keyframe size is now %3 px: "
+                          "repaint it first (Regenerate stale), or go back to %2 px")
+        .arg(index).arg(previous.width()).arg(size);
+  }
+  return {};
+}
+
+// The painter's request for keyframe `index` (outpainted from the one before it, unless it is the first).
+KeyframeRequest keyframeRequest(const zoom::Project& project, int index) {
+  const zoom::ProjectSettings& s = project.settings();
+  KeyframeRequest request;
+  if (index > 0) request.previous = project.keyframe(index - 1).image;
+  request.options = s.outpaint;
+  request.prompt = project.effectivePrompt(index);
+  request.negativePrompt = project.effectiveNegativePrompt(index);
+  request.seed = project.keyframe(index).seed;
+  request.steps = s.steps;
+  request.guidance = s.guidance;
+  request.scheduler = s.scheduler;
+  return request;
+}
+
 }  // namespace
 
-Engine::Engine(QObject* parent) : QObject(parent), thread_(new QThread), worker_(new EngineWorker) {
+Engine::Engine(QObject* parent)
+    : QObject(parent), thread_(std::make_unique<QThread>()), worker_(std::make_unique<EngineWorker>()) {
   auto steady = std::make_shared<QElapsedTimer>();
   steady->start();
   clock_ = [steady] { return steady->elapsed(); };
   thread_->setObjectName(QStringLiteral("droste-engine"));
-  worker_->moveToThread(thread_);
+  worker_->moveToThread(thread_.get());
   thread_->start();
   // Painting keeps a core (with libtorch, every core) busy for minutes; the GUI thread must win the CPU
   // whenever it wakes, or the window stutters on a small machine. First in the worker's queue.
-  QMetaObject::invokeMethod(worker_, [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(worker_.get(), [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
 }
 
 Engine::~Engine() {
   cancel();
   thread_->quit();
   thread_->wait();  // the running step finishes (it sees the cancel flag), then the thread ends
-  delete worker_;
-  delete thread_;
+  // Freed here, before the other members, as before; the worker only once its thread has stopped.
+  worker_.reset();
+  thread_.reset();
 }
 
 void Engine::setClock(std::function<qint64()> msNow) { clock_ = std::move(msNow); }
@@ -148,52 +216,34 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
   QMetaObject::invokeMethod(
-      worker_,
-      [worker = worker_, promise, cancel, request, self]() {
-        PaintOutcome outcome;
-        QElapsedTimer clock;
-        clock.start();
-        try {
-          zoom::PaintRequest base;
-          base.prompt = request.prompt;
-          base.negativePrompt = request.negativePrompt;
-          base.seed = request.seed;
-          base.steps = request.steps;
-          base.guidance = request.guidance;
-          base.scheduler = request.scheduler;
-          // Progress and previews go to the engine's thread as queued calls; the worker never waits.
-          const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
-            QMetaObject::invokeMethod(
-                self.data(), [self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); },
-                Qt::QueuedConnection);
-          };
-          const zoom::PaintInputFn inputs = [self](int, int, const QImage& image, const QImage& mask) {
-            QMetaObject::invokeMethod(
-                self.data(), [self, image, mask] { if (self) Q_EMIT self->paintInputs(image, mask); },
-                Qt::QueuedConnection);
-          };
-          zoom::Painter& painter = *worker->painter;
-          outcome.image = request.previous.isNull()
-                              ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel.get(), inputs)
-                              : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress,
-                                                       cancel.get(), inputs);
-        } catch (const Cancelled&) {
-          outcome = PaintOutcome{};
-          outcome.cancelled = true;
-        } catch (const std::exception& e) {
-          outcome = PaintOutcome{};
-          outcome.error = messageOf(e);
-          outcome.errorKind = errorKindOf(e);
-        } catch (...) {
-          outcome = PaintOutcome{};
-          outcome.error = QStringLiteral("An unknown error happened while painting");
-        }
-        outcome.seconds = clock.nsecsElapsed() / 1e9;
-        promise->addResult(outcome);
+      worker_.get(),
+      [worker = worker_.get(), promise, cancel, request, self]() {
+        promise->addResult(paintOnWorker(*worker->painter, request, cancel.get(), self));
         promise->finish();
       },
       Qt::QueuedConnection);
   return future;
+}
+
+PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
+                                   const std::atomic_bool* cancel, QPointer<Engine> self) {
+  return timedPaintOutcome([&] {
+    // Progress and previews go to the engine's thread as queued calls; the worker never waits.
+    const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
+      QMetaObject::invokeMethod(
+          self.data(), [self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); },
+          Qt::QueuedConnection);
+    };
+    const zoom::PaintInputFn inputs = [self](int, int, const QImage& image, const QImage& mask) {
+      QMetaObject::invokeMethod(
+          self.data(), [self, image, mask] { if (self) Q_EMIT self->paintInputs(image, mask); },
+          Qt::QueuedConnection);
+    };
+    const zoom::PaintRequest base = paintRequestOf(request);
+    return request.previous.isNull()
+               ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel, inputs)
+               : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress, cancel, inputs);
+  });
 }
 
 QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, const ModelSpec& spec) {
@@ -201,7 +251,7 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
   QFuture<void> future = promise->future();
   promise->start();
   QMetaObject::invokeMethod(
-      worker_, [worker = worker_, promise, painter] {
+      worker_.get(), [worker = worker_.get(), promise, painter] {
         worker->painter = painter;
         promise->finish();
       },
@@ -214,7 +264,7 @@ QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
   auto promise = promiseWithFallback(JobResult::failure(QStringLiteral("The engine was shut down")));
   QFuture<JobResult> future = promise->future();
   QMetaObject::invokeMethod(
-      worker_, [worker = worker_, promise, spec] {
+      worker_.get(), [worker = worker_.get(), promise, spec] {
         JobResult result;
         try {
           worker->painter.reset();  // free the old model first: two may not fit in memory
@@ -311,6 +361,37 @@ void Engine::onWorkerProgress(int step, int total, const QImage& image) {
   if (!image.isNull()) Q_EMIT preview(image);
 }
 
+void Engine::reportKeyframeStarted(const QString& job, int index, int number) {
+  current_.job = job;
+  current_.keyframe = index;
+  current_.keyframeNumber = number;
+  current_.step = 0;
+  current_.total = 0;
+  Q_EMIT progress(current_);
+}
+
+std::optional<JobResult> Engine::commitPainting(zoom::Project& project, int index, const PaintOutcome& outcome,
+                                                bool appending, int painted) {
+  if (outcome.cancelled) {
+    const zoom::Keyframe& now = project.keyframe(index);
+    if (now.image.isNull() && index == project.keyframeCount() - 1 && appending)
+      project.takeKeyframe(index);  // an appended keyframe that never got a picture goes away again
+    else
+      project.setKeyframeState(index, zoom::KeyframeState::Stale);
+    return JobResult::canceled(painted);
+  }
+  if (!outcome.ok()) {
+    qCWarning(lcEngine) << "keyframe" << index << "failed:" << outcome.error;
+    project.setKeyframeState(index, zoom::KeyframeState::Failed, outcome.error);
+    Q_EMIT jobFailed(outcome.error);
+    return JobResult::failure(outcome.error, painted, outcome.errorKind);
+  }
+  project.setKeyframeImage(index, outcome.image, zoom::KeyframeState::Fresh);
+  qCDebug(lcEngine) << "keyframe" << index << "painted in" << outcome.seconds << "s";
+  Q_EMIT keyframeFinished(index);
+  return std::nullopt;
+}
+
 QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                            int append, std::shared_ptr<Turn> turn) {
   const Running running(this);
@@ -346,67 +427,24 @@ QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QStr
     if (index == project->keyframeCount()) project->appendKeyframe();
     if (index < 0 || index >= project->keyframeCount())
       co_return JobResult::failure(QStringLiteral("There is no keyframe %1").arg(index), painted);
-    const zoom::Keyframe& k = project->keyframe(index);
-    if (k.imported) continue;  // an imported picture is never repainted
-    KeyframeRequest request;
-    if (index > 0) {
-      request.previous = project->keyframe(index - 1).image;
-      if (request.previous.isNull()) {
-        const QString error = QStringLiteral("Keyframe %1 has no picture yet: paint it before keyframe %2")
-                                  .arg(index - 1).arg(index);
-        project->setKeyframeState(index, zoom::KeyframeState::Failed, error);
-        Q_EMIT jobFailed(error);
-        co_return JobResult::failure(error, painted);
-      }
+    if (project->keyframe(index).imported) continue;  // an imported picture is never repainted
+    const QString notPaintable = whyNotPaintable(*project, index);
+    if (!notPaintable.isEmpty()) {
+      project->setKeyframeState(index, zoom::KeyframeState::Failed, notPaintable);
+      Q_EMIT jobFailed(notPaintable);
+      co_return JobResult::failure(notPaintable, painted);
     }
-    const zoom::ProjectSettings& s = project->settings();
-    if (!request.previous.isNull() && request.previous.width() != s.outpaint.size) {
-      // The keyframe size changed after the previous keyframe was painted (keyframe numbers as the artist sees them).
-      const QString error = QStringLiteral("Keyframe %1 was painted at %2 px but the keyframe size is now %3 px: "
-                                           "repaint it first (Regenerate stale), or go back to %2 px")
-                                .arg(index).arg(request.previous.width()).arg(s.outpaint.size);
-      project->setKeyframeState(index, zoom::KeyframeState::Failed, error);
-      Q_EMIT jobFailed(error);
-      co_return JobResult::failure(error, painted);
-    }
-    request.options = s.outpaint;
-    request.prompt = project->effectivePrompt(index);
-    request.negativePrompt = project->effectiveNegativePrompt(index);
-    request.seed = k.seed;
-    request.steps = s.steps;
-    request.guidance = s.guidance;
-    request.scheduler = s.scheduler;
-
-    current_.job = name;
-    current_.keyframe = index;
-    current_.keyframeNumber = int(n) + 1;
-    current_.step = 0;
-    current_.total = 0;
-    Q_EMIT progress(current_);
+    const KeyframeRequest request = keyframeRequest(*project, index);
+    reportKeyframeStarted(name, index, int(n) + 1);
     project->setKeyframeState(index, zoom::KeyframeState::Generating);
 
     const PaintOutcome outcome = co_await paintKeyframe(request);
     if (!self) co_return gone;
     timer_->stepsDone += timer_->stepsPerKeyframe;
     if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"), painted);
-    if (outcome.cancelled) {
-      const zoom::Keyframe& now = project->keyframe(index);
-      if (now.image.isNull() && index == project->keyframeCount() - 1 && append > 0)
-        project->takeKeyframe(index);  // an appended keyframe that never got a picture goes away again
-      else
-        project->setKeyframeState(index, zoom::KeyframeState::Stale);
-      co_return JobResult::canceled(painted);
-    }
-    if (!outcome.ok()) {
-      qCWarning(lcEngine) << "keyframe" << index << "failed:" << outcome.error;
-      project->setKeyframeState(index, zoom::KeyframeState::Failed, outcome.error);
-      Q_EMIT jobFailed(outcome.error);
-      co_return JobResult::failure(outcome.error, painted, outcome.errorKind);
-    }
-    project->setKeyframeImage(index, outcome.image, zoom::KeyframeState::Fresh);
+    const std::optional<JobResult> ended = commitPainting(*project, index, outcome, append > 0, painted);
+    if (ended) co_return *ended;
     ++painted;
-    qCDebug(lcEngine) << "keyframe" << index << "painted in" << outcome.seconds << "s";
-    Q_EMIT keyframeFinished(index);
   }
   co_return JobResult::success(painted);
 }
@@ -469,7 +507,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
   QMetaObject::invokeMethod(
-      worker_,
+      worker_.get(),
       [promise, cancel, renderer, settings, self] {
         // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
         const auto onFrame = [self](const video::ExportProgress& p) {

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace droste::zoom {
@@ -146,6 +147,14 @@ class Engine : public QObject {
   // Paints `indices` in order (appending `append` new keyframes first when > 0) after the jobs before it.
   QCoro::Task<JobResult> runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                      int append, std::shared_ptr<Turn> turn);
+  // On the worker thread: paints one keyframe; progress and previews go to `self` as queued calls.
+  static PaintOutcome paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
+                                    const std::atomic_bool* cancel, QPointer<Engine> self);
+  void reportKeyframeStarted(const QString& job, int index, int number);
+  // Writes a finished painting into the project; the job's result when the job ends here (cancelled,
+  // failed), nothing when it goes on.
+  std::optional<JobResult> commitPainting(zoom::Project& project, int index, const PaintOutcome& outcome,
+                                          bool appending, int painted);
   std::shared_ptr<Turn> takeTurn();  // a place in line, taken synchronously when the job is asked for
   QCoro::Task<JobResult> ensurePainter(const zoom::ProjectSettings& settings);
   QFuture<JobResult> submitLoad(const ModelSpec& spec);
@@ -157,8 +166,8 @@ class Engine : public QObject {
   void jobStarted();
   void jobEnded();
 
-  QThread* thread_ = nullptr;
-  EngineWorker* worker_ = nullptr;  // lives on thread_
+  std::unique_ptr<QThread> thread_;
+  std::unique_ptr<EngineWorker> worker_;  // lives on thread_; freed only after thread_ has stopped
   std::shared_ptr<Turn> tail_;      // the last job in line
   std::vector<std::weak_ptr<std::atomic_bool>> cancelFlags_;  // of submitted worker jobs
   std::uint64_t cancelEpoch_ = 0;   // jobs waiting in line when cancel() is called are dropped

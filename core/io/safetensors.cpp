@@ -1,12 +1,13 @@
 #include "core/io/safetensors.h"
 
+#include "core/io/memory_map.h"
+#include "core/io/unique_fd.h"
+
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -30,70 +31,35 @@ uint64_t readU64LittleEndian(const uint8_t* p) {
 SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path) {
   const std::string file = path.string();
   refusePickleCheckpoint(path);
-  fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) fail(file, std::string("cannot open: ") + std::strerror(errno));
+  // Closed when the constructor returns: the mapping keeps the file's contents reachable.
+  const UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) fail(file, std::string("cannot open: ") + std::strerror(errno));
   struct stat st {};
-  if (::fstat(fd_, &st) != 0) {
-    ::close(fd_);
-    fail(file, std::string("cannot read: ") + std::strerror(errno));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd_);
-    fail(file, "is a folder, not a .safetensors file");
-  }
-  size_ = static_cast<uint64_t>(st.st_size);
-  try {
-    if (size_ == 0) fail(file, "the file is empty");
-    if (size_ < 8) fail(file, "the file is too short to be a safetensors file (" + std::to_string(size_) + " bytes)");
-    void* m = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-    if (m == MAP_FAILED) fail(file, std::string("cannot memory-map: ") + std::strerror(errno));
-    map_ = static_cast<const uint8_t*>(m);
-    // A pickle (protocol 2-5) or a zip-packed torch.save file renamed to .safetensors.
-    const bool jsonStart = size_ > 8 && map_[8] == '{';
-    const bool pickle = map_[0] == 0x80 && map_[1] >= 2 && map_[1] <= 5;
-    const bool zip = std::memcmp(map_, "PK\x03\x04", 4) == 0;
-    if (!jsonStart && (pickle || zip))
-      fail(file, "this is a PyTorch pickle checkpoint, not a safetensors file. Droste does not load pickle files "
-                 "because opening one can run arbitrary code. Download the .safetensors version of this model instead");
-    const uint64_t headerBytes = readU64LittleEndian(map_);
-    if (headerBytes > kMaxHeaderBytes)
-      fail(file, "the safetensors header claims " + std::to_string(headerBytes) +
-                     " bytes, more than the 100 MB limit: the file is damaged or not a safetensors file");
-    if (headerBytes > size_ - 8)
-      fail(file, "the safetensors header (" + std::to_string(headerBytes) + " bytes) runs past the end of the " +
-                     std::to_string(size_) + "-byte file: the file is truncated");
-    dataStart_ = 8 + headerBytes;
-    std::string_view json(reinterpret_cast<const char*>(map_ + 8), headerBytes);
-    entries_ = parseHeader(json, size_ - dataStart_, file, &metadata_);
-  } catch (...) {
-    if (map_) ::munmap(const_cast<uint8_t*>(map_), size_);
-    ::close(fd_);
-    map_ = nullptr;
-    fd_ = -1;
-    throw;
-  }
-}
-
-SafetensorsFile::~SafetensorsFile() {
-  if (map_) ::munmap(const_cast<uint8_t*>(map_), size_);
-  if (fd_ >= 0) ::close(fd_);
-}
-
-SafetensorsFile::SafetensorsFile(SafetensorsFile&& o) noexcept { *this = std::move(o); }
-
-SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& o) noexcept {
-  if (this != &o) {
-    if (map_) ::munmap(const_cast<uint8_t*>(map_), size_);
-    if (fd_ >= 0) ::close(fd_);
-    path_ = std::move(o.path_);
-    fd_ = std::exchange(o.fd_, -1);
-    map_ = std::exchange(o.map_, nullptr);
-    size_ = std::exchange(o.size_, 0);
-    dataStart_ = o.dataStart_;
-    entries_ = std::move(o.entries_);
-    metadata_ = std::move(o.metadata_);
-  }
-  return *this;
+  if (::fstat(fd.get(), &st) != 0) fail(file, std::string("cannot read: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) fail(file, "is a folder, not a .safetensors file");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size == 0) fail(file, "the file is empty");
+  if (size < 8) fail(file, "the file is too short to be a safetensors file (" + std::to_string(size) + " bytes)");
+  map_ = MemoryMap(fd.get(), size);
+  if (!map_) fail(file, std::string("cannot memory-map: ") + std::strerror(errno));
+  const uint8_t* bytes = map_.data();
+  // A pickle (protocol 2-5) or a zip-packed torch.save file renamed to .safetensors.
+  const bool jsonStart = size > 8 && bytes[8] == '{';
+  const bool pickle = bytes[0] == 0x80 && bytes[1] >= 2 && bytes[1] <= 5;
+  const bool zip = std::memcmp(bytes, "PK\x03\x04", 4) == 0;
+  if (!jsonStart && (pickle || zip))
+    fail(file, "this is a PyTorch pickle checkpoint, not a safetensors file. Droste does not load pickle files "
+               "because opening one can run arbitrary code. Download the .safetensors version of this model instead");
+  const uint64_t headerBytes = readU64LittleEndian(bytes);
+  if (headerBytes > kMaxHeaderBytes)
+    fail(file, "the safetensors header claims " + std::to_string(headerBytes) +
+                   " bytes, more than the 100 MB limit: the file is damaged or not a safetensors file");
+  if (headerBytes > size - 8)
+    fail(file, "the safetensors header (" + std::to_string(headerBytes) + " bytes) runs past the end of the " +
+                   std::to_string(size) + "-byte file: the file is truncated");
+  dataStart_ = 8 + headerBytes;
+  std::string_view json(reinterpret_cast<const char*>(bytes + 8), headerBytes);
+  entries_ = parseHeader(json, size - dataStart_, file, &metadata_);
 }
 
 const TensorEntry* SafetensorsFile::find(std::string_view name) const {
@@ -133,7 +99,7 @@ at::Tensor SafetensorsFile::loadElements(const TensorEntry& entry, int64_t first
                                          c10::Device device) const {
   const uint64_t elementBytes = c10::elementSize(entry.scalarType);
   const uint64_t begin = entry.begin + static_cast<uint64_t>(first) * elementBytes;
-  void* data = const_cast<uint8_t*>(map_ + dataStart_ + begin);
+  void* data = const_cast<uint8_t*>(map_.data() + dataStart_ + begin);
   const at::Tensor stored = at::from_blob(data, {count}, at::TensorOptions().dtype(entry.scalarType));
   // CPU: convert straight into the result. Other devices: upload the stored dtype (often half the
   // bytes) and convert there.
@@ -146,19 +112,11 @@ at::Tensor SafetensorsFile::loadElements(const TensorEntry& entry, int64_t first
   for (int64_t a = 0; a < count; a += slice) {
     const int64_t b = std::min(count, a + slice);
     result.slice(0, a, b).copy_(stored.slice(0, a, b));
-    release(begin + static_cast<uint64_t>(a) * elementBytes, begin + static_cast<uint64_t>(b) * elementBytes);
+    map_.dropPages(dataStart_ + begin + static_cast<uint64_t>(a) * elementBytes,
+                   dataStart_ + begin + static_cast<uint64_t>(b) * elementBytes);
   }
   if (!device.is_cpu() && dtype != entry.scalarType) result = result.to(dtype);
   return result.view(shape);
-}
-
-void SafetensorsFile::release(uint64_t begin, uint64_t end) const {
-  // Rounded outwards: the mapping is private and never written, so dropping a page that another
-  // tensor shares only means it is read from the file again if needed.
-  static const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
-  const uint64_t first = (dataStart_ + begin) / page * page;
-  const uint64_t last = std::min(size_, (dataStart_ + end + page - 1) / page * page);
-  if (last > first) ::madvise(const_cast<uint8_t*>(map_) + first, last - first, MADV_DONTNEED);
 }
 
 void refusePickleCheckpoint(const std::filesystem::path& path) {

@@ -6,6 +6,7 @@
 // then the data buffer; offsets are relative to the start of the buffer.
 
 #include "core/errors.h"
+#include "core/io/memory_map.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
@@ -41,12 +42,7 @@ class SafetensorsFile {
   // The largest header we accept (the format's own limit is 100 MB).
   static constexpr uint64_t kMaxHeaderBytes = 100ull * 1024 * 1024;
 
-  explicit SafetensorsFile(const std::filesystem::path& path);  // throws ModelFileError
-  ~SafetensorsFile();
-  SafetensorsFile(SafetensorsFile&& other) noexcept;
-  SafetensorsFile& operator=(SafetensorsFile&& other) noexcept;
-  SafetensorsFile(const SafetensorsFile&) = delete;
-  SafetensorsFile& operator=(const SafetensorsFile&) = delete;
+  explicit SafetensorsFile(const std::filesystem::path& path);  // throws ModelFileError; move-only
 
   // Parses and validates a header given as bytes (the whole file prefix); used by the
   // constructor and by the fuzzer. dataBytes is the size of the data buffer after the header.
@@ -55,7 +51,7 @@ class SafetensorsFile {
                                               std::map<std::string, std::string>* metadata = nullptr);
 
   const std::filesystem::path& path() const { return path_; }
-  uint64_t fileSize() const { return size_; }
+  uint64_t fileSize() const { return map_.size(); }
   const std::vector<TensorEntry>& entries() const { return entries_; }  // sorted by name
   const TensorEntry* find(std::string_view name) const;
   bool contains(std::string_view name) const { return find(name) != nullptr; }
@@ -73,12 +69,9 @@ class SafetensorsFile {
  private:
   at::Tensor loadElements(const TensorEntry& entry, int64_t first, int64_t count, const std::vector<int64_t>& shape,
                           c10::ScalarType dtype, c10::Device device) const;
-  void release(uint64_t begin, uint64_t end) const;  // byte range of the data buffer
 
   std::filesystem::path path_;
-  int fd_ = -1;
-  const uint8_t* map_ = nullptr;
-  uint64_t size_ = 0;
+  MemoryMap map_;  // the whole file
   uint64_t dataStart_ = 0;
   std::vector<TensorEntry> entries_;
   std::map<std::string, std::string> metadata_;

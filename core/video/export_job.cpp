@@ -10,6 +10,7 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -66,15 +67,78 @@ class TemporaryTarget {
   bool committed_ = false;
 };
 
-// Joins the render threads on every way out of exportZoom (after waking them).
-struct WorkerGroup {
-  OrderedFrameQueue& queue;
-  std::vector<std::thread> threads;
-  ~WorkerGroup() {
-    queue.abort();
-    for (auto& t : threads) t.join();
+// The render threads of an export: each takes the next frame number not yet taken, renders it and hands
+// it to the queue, which gives the frames back in order. Joined on every way out of exportZoom (after
+// waking them).
+class RenderThreads {
+ public:
+  using RenderFn = std::function<QImage(int frame)>;
+  RenderThreads(OrderedFrameQueue& queue, RenderFn render, int frameCount, const std::atomic_bool* cancel)
+      : queue_(queue), render_(std::move(render)), frameCount_(frameCount), cancel_(cancel) {}
+  ~RenderThreads() {
+    queue_.abort();
+    for (auto& t : threads_) t.join();
   }
+  RenderThreads(const RenderThreads&) = delete;
+  RenderThreads& operator=(const RenderThreads&) = delete;
+
+  void start(int count) {
+    for (int t = 0; t < count; ++t) threads_.emplace_back([this] { run(); });
+  }
+  // When the queue stopped early: the first error of a render thread, if that is why.
+  void rethrowError() {
+    std::lock_guard lock(errorMutex_);
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  void run() {
+    try {
+      for (int i = next_++; i < frameCount_; i = next_++) {
+        if (cancel_ && *cancel_) break;
+        if (!queue_.push(i, render_(i))) break;
+      }
+    } catch (...) {
+      std::lock_guard lock(errorMutex_);
+      if (!error_) error_ = std::current_exception();
+      queue_.abort();
+    }
+  }
+
+  OrderedFrameQueue& queue_;
+  const RenderFn render_;
+  const int frameCount_;
+  const std::atomic_bool* cancel_;
+  std::atomic<int> next_{0};
+  std::mutex errorMutex_;
+  std::exception_ptr error_;
+  std::vector<std::thread> threads_;
 };
+
+// The encoder's settings for a video export to `target`; throws when the format is unknown or unsupported.
+EncoderSettings encoderSettingsFor(const ExportSettings& settings, const QString& target) {
+  const auto codec = settings.codec ? settings.codec : codecForPath(target);
+  if (!codec)
+    throw std::invalid_argument("Cannot tell the video format of " + target.toStdString() +
+                                ": name it .mp4 (H.264) or .webm (VP9), or end it with / for a PNG sequence.");
+  EncoderSettings encoder;
+  encoder.codec = *codec;
+  encoder.size = settings.size;
+  encoder.fps = settings.timing.fps;
+  encoder.crf = settings.crf;
+  encoder.preset = settings.preset;
+  validate(encoder);
+  return encoder;
+}
+
+// A missing folder is made (the default ~/Videos does not exist on a fresh account); one that cannot be
+// made is named, with the likely reason.
+void makeFolderOf(const QString& target) {
+  const QString folder = QFileInfo(target).absolutePath();
+  if (!QFileInfo(folder).isDir() && !QDir().mkpath(folder))
+    throw Error(ErrorKind::Disk, "Could not create the folder " + folder.toStdString() +
+                             " (is part of the path a file, or is the disk read-only?).");
+}
 
 }  // namespace
 
@@ -95,25 +159,8 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
   const render::ZoomSchedule schedule(settings.timing, renderer.keyframeCount() - 1);
   const int total = schedule.frameCount();
 
-  EncoderSettings encoder;
-  if (!png) {
-    const auto codec = settings.codec ? settings.codec : codecForPath(target);
-    if (!codec)
-      throw std::invalid_argument("Cannot tell the video format of " + target.toStdString() +
-                                  ": name it .mp4 (H.264) or .webm (VP9), or end it with / for a PNG sequence.");
-    encoder.codec = *codec;
-    encoder.size = settings.size;
-    encoder.fps = settings.timing.fps;
-    encoder.crf = settings.crf;
-    encoder.preset = settings.preset;
-    validate(encoder);
-  }
-  // A missing folder is made (the default ~/Videos does not exist on a fresh account); one that cannot be
-  // made is named, with the likely reason.
-  const QString folder = QFileInfo(target).absolutePath();
-  if (!QFileInfo(folder).isDir() && !QDir().mkpath(folder))
-    throw Error(ErrorKind::Disk, "Could not create the folder " + folder.toStdString() +
-                             " (is part of the path a file, or is the disk read-only?).");
+  const EncoderSettings encoder = png ? EncoderSettings{} : encoderSettingsFor(settings, target);
+  makeFolderOf(target);
 
   TemporaryTarget temp(target, png);
   std::unique_ptr<VideoWriter> writer;
@@ -122,34 +169,19 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
   result.encoder = png ? QStringLiteral("png") : writer->encoderName();
   qCInfo(lcVideo) << "exporting" << total << "frames" << settings.size << "to" << target << "with" << result.encoder;
 
-  OrderedFrameQueue queue(std::max(1, settings.queueFrames));
-  std::atomic<int> nextFrame{0};
-  std::mutex errorMutex;
-  std::exception_ptr workerError;
   const int digits = std::max(5, int(QString::number(total - 1).size()));
-  const int threads = settings.renderThreads > 0 ? settings.renderThreads : std::max(1, int(std::thread::hardware_concurrency()));
-  WorkerGroup workers{queue, {}};
-  for (int t = 0; t < threads; ++t) {
-    workers.threads.emplace_back([&] {
-      try {
-        for (int i = nextFrame++; i < total; i = nextFrame++) {
-          if (cancel && *cancel) break;
-          QImage frame = renderer.frame(schedule.zoomAt(i), settings.size);
-          if (png) {
-            const QString file = QDir(temp.path()).filePath(QStringLiteral("frame_%1.png").arg(i, digits, 10, QLatin1Char('0')));
-            if (!frame.convertToFormat(QImage::Format_RGB888).save(file, "PNG"))
-              throw Error(ErrorKind::Disk, "Could not write " + file.toStdString() + " (disk full or no permission?)");
-            frame = QImage();  // only the count travels through the queue
-          }
-          if (!queue.push(i, std::move(frame))) break;
-        }
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!workerError) workerError = std::current_exception();
-        queue.abort();
-      }
-    });
-  }
+  const auto render = [&](int i) {
+    QImage frame = renderer.frame(schedule.zoomAt(i), settings.size);
+    if (!png) return frame;
+    const QString file = QDir(temp.path()).filePath(QStringLiteral("frame_%1.png").arg(i, digits, 10, QLatin1Char('0')));
+    if (!frame.convertToFormat(QImage::Format_RGB888).save(file, "PNG"))
+      throw Error(ErrorKind::Disk, "Could not write " + file.toStdString() + " (disk full or no permission?)");
+    return QImage();  // only the count travels through the queue
+  };
+  OrderedFrameQueue queue(std::max(1, settings.queueFrames));
+  RenderThreads renderThreads(queue, render, total, cancel);
+  renderThreads.start(settings.renderThreads > 0 ? settings.renderThreads
+                                                 : std::max(1, int(std::thread::hardware_concurrency())));
 
   ExportProgress p;
   p.frameCount = total;
@@ -157,8 +189,7 @@ ExportResult exportZoom(const render::ZoomRenderer& renderer, const ExportSettin
     throwIfCancelled(cancel);
     QImage frame;
     if (!queue.pop(frame)) {
-      std::lock_guard lock(errorMutex);
-      if (workerError) std::rethrow_exception(workerError);
+      renderThreads.rethrowError();
       throw Cancelled();
     }
     if (writer) writer->write(frame);

@@ -12,6 +12,12 @@ std::string err2str(int errnum) {
   return buffer;
 }
 
+void closeOutputContext(AVFormatContext* format) {
+  // A format that writes no file of its own (AVFMT_NOFILE) has no pb of ours to close.
+  if (format->pb && !(format->oformat->flags & AVFMT_NOFILE)) avio_closep(&format->pb);
+  avformat_free_context(format);
+}
+
 AVFrameUPtr makeFrame(int width, int height, AVPixelFormat format) {
   AVFrameUPtr frame(av_frame_alloc());
   if (!frame) throw std::bad_alloc();

@@ -3,6 +3,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/dict.h>
 #include <libavutil/frame.h>
 #include <libswscale/swscale.h>
 }
@@ -32,6 +33,28 @@ using AVPacketUPtr = std::unique_ptr<AVPacket, AVDeleter<&av_packet_free>>;
 using AVCodecContextUPtr = std::unique_ptr<AVCodecContext, AVDeleter<&avcodec_free_context>>;
 using SwsContextUPtr = std::unique_ptr<SwsContext, AVDeleter<&sws_freeContext>>;
 using AVFormatInputUPtr = std::unique_ptr<AVFormatContext, AVDeleter<&avformat_close_input>>;
+
+// An output context owns the file its muxer opened (pb) too: closes that, then frees the context.
+void closeOutputContext(AVFormatContext* format);
+using AVFormatOutputUPtr = std::unique_ptr<AVFormatContext, AVDeleter<&closeOutputContext>>;
+
+// Options for an FFmpeg open call (avcodec_open2, avformat_write_header). The call takes the address of
+// the dictionary and leaves in it the entries it did not use, which this then still owns and frees.
+class AVDictionaryOwner {
+ public:
+  AVDictionaryOwner() = default;
+  ~AVDictionaryOwner() { av_dict_free(&dict_); }
+  AVDictionaryOwner(const AVDictionaryOwner&) = delete;
+  AVDictionaryOwner& operator=(const AVDictionaryOwner&) = delete;
+
+  void set(const char* key, const std::string& value) { av_dict_set(&dict_, key, value.c_str(), 0); }
+  void erase(const char* key) { av_dict_set(&dict_, key, nullptr, 0); }
+  AVDictionary** address() { return &dict_; }
+  const AVDictionary* get() const { return dict_; }
+
+ private:
+  AVDictionary* dict_ = nullptr;
+};
 
 // "Invalid argument", "No space left on device", ... for an FFmpeg error code.
 std::string err2str(int errnum);

@@ -13,9 +13,6 @@ class Muxer {
   // `path` may have any extension (exports write to a temporary name); `formatName` is "mp4" or "webm".
   // Opens the file and writes the header. Throws FfmpegError naming the file.
   Muxer(const QString& path, const char* formatName, const VideoEncoder& encoder);
-  ~Muxer();
-  Muxer(const Muxer&) = delete;
-  Muxer& operator=(const Muxer&) = delete;
 
   // Needed before the encoder is created: does this container want codec headers out of band?
   static bool wantsGlobalHeader(const char* formatName);
@@ -25,7 +22,7 @@ class Muxer {
 
  private:
   QString path_;
-  AVFormatContext* format_ = nullptr;
+  AVFormatOutputUPtr format_;
   AVStream* stream_ = nullptr;
   AVRational encoderTimeBase_{1, 1};
   bool finished_ = false;

@@ -3,7 +3,6 @@
 #include "core/logging.h"
 
 extern "C" {
-#include <libavutil/dict.h>
 #include <libavutil/opt.h>
 }
 
@@ -39,12 +38,6 @@ const AVCodec* findEncoder(VideoCodec codec) {
   return nullptr;
 }
 
-struct DictionaryOwner {
-  AVDictionary* dict = nullptr;
-  ~DictionaryOwner() { av_dict_free(&dict); }
-  void set(const char* key, const std::string& value) { av_dict_set(&dict, key, value.c_str(), 0); }
-};
-
 }  // namespace
 
 std::unique_ptr<VideoEncoder> VideoEncoder::create(const EncoderSettings& settings, bool globalHeader) {
@@ -78,7 +71,7 @@ std::unique_ptr<VideoEncoder> VideoEncoder::create(const EncoderSettings& settin
 
   const int crf = settings.crf >= 0 ? settings.crf : defaultCrf(settings.codec);
   const std::string name = codec->name;
-  DictionaryOwner options;
+  AVDictionaryOwner options;
   options.set("crf", std::to_string(crf));
   if (name == "libx264") {
     // veryfast: about half the CPU of x264's medium at this CRF (measured on 512x512 zooms; the export
@@ -96,13 +89,13 @@ std::unique_ptr<VideoEncoder> VideoEncoder::create(const EncoderSettings& settin
   } else if (name == "libsvtav1") {
     options.set("preset", settings.preset.isEmpty() ? "8" : settings.preset.toStdString());
   } else if (name == "librav1e") {
-    av_dict_set(&options.dict, "crf", nullptr, 0);
+    options.erase("crf");
     options.set("qp", std::to_string(std::min(255, crf * 4)));
     options.set("speed", "8");
   }
-  check(avcodec_open2(ctx, codec, &options.dict),
+  check(avcodec_open2(ctx, codec, options.address()),
         "Could not start the " + name + " encoder for " + std::to_string(ctx->width) + "x" + std::to_string(ctx->height));
-  for (const AVDictionaryEntry* e = nullptr; (e = av_dict_get(options.dict, "", e, AV_DICT_IGNORE_SUFFIX));)
+  for (const AVDictionaryEntry* e = nullptr; (e = av_dict_get(options.get(), "", e, AV_DICT_IGNORE_SUFFIX));)
     qCWarning(lcVideo) << "encoder" << codec->name << "ignored option" << e->key << "=" << e->value;
 
   // RGBX bytes (= AV_PIX_FMT_RGB0) to limited-range BT.709 4:2:0, as the stream is tagged.

@@ -121,30 +121,28 @@ QImage scene(int w, int h, const QString& prompt, std::uint64_t& rng) {
   return img;
 }
 
-}  // namespace
-
-QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
-  if (request.image.isNull() || request.image.size() != request.mask.size())
-    throw std::invalid_argument("DraftPainter: the image and the mask must be non-empty and of the same size");
-  throwIfCancelled(cancel);
-  const QImage src = toRgb888(request.image);
-  const QImage mask = toGray8(request.mask);
-  const int w = src.width(), h = src.height();
-  std::uint64_t rng = request.seed ^ 0xD5A61266F0C9392Cull;
-  splitmix(rng);
-
-  bool allMasked = true;
-  for (int y = 0; y < h && allMasked; ++y) {
+// True when the mask repaints every pixel: then there is no picture to continue and a scene is painted.
+bool fullyMasked(const QImage& mask) {
+  for (int y = 0; y < mask.height(); ++y) {
     const uchar* m = mask.constScanLine(y);
-    for (int x = 0; x < w; ++x)
-      if (m[x] != 255) { allMasked = false; break; }
+    for (int x = 0; x < mask.width(); ++x)
+      if (m[x] != 255) return false;
   }
-  const QImage base = allMasked ? scene(w, h, request.prompt, rng) : src;
+  return true;
+}
 
-  // Everything soft is computed at a quarter of the size and interpolated in the one full-size pass:
-  // the picture out of focus (plus low-frequency colour variation), and the blend weight (the blurred
-  // mask: 0 at the seam, so the mirrored continuation stays sharp there, 1 deep in the ring).
+// Everything soft, at a quarter of the size (interpolated in the one full-size pass): the picture out of
+// focus (plus low-frequency colour variation), and the blend weight (the blurred mask: 0 at the seam, so
+// the mirrored continuation stays sharp there, 1 deep in the ring).
+struct SoftLayers {
+  int width = 0, height = 0;
+  std::vector<float> target;  // RGB, what the ring leans towards
+  std::vector<float> weight;  // how far it leans, in [0, 1]
+};
+
+SoftLayers softLayers(const QImage& base, const QImage& mask, const QString& prompt, std::uint64_t& rng) {
   constexpr int kFactor = 4;
+  const int w = base.width(), h = base.height();
   const int sw = std::max(2, (w + kFactor - 1) / kFactor), sh = std::max(2, (h + kFactor - 1) / kFactor);
   const int radius = std::max(1, std::max(w, h) / 48 / kFactor);
   const QImage blurSmall = boxBlur(resized(base, QSize(sw, sh), ResampleFilter::Area), radius, 3);
@@ -156,43 +154,52 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
   // used there).
   constexpr float kPromptPull = 0.25f;
   float cast[3];
-  promptColour(request.prompt, cast);
-  std::vector<float> target(size_t(sw) * sh * 3), soft(size_t(sw) * sh);
+  promptColour(prompt, cast);
+  SoftLayers layers{sw, sh, std::vector<float>(size_t(sw) * sh * 3), std::vector<float>(size_t(sw) * sh)};
   for (int y = 0; y < sh; ++y)
     for (int x = 0; x < sw; ++x) {
       const size_t i = size_t(y) * sw + x;
       for (int c = 0; c < 3; ++c) {
         const float blurred = blurSmall.constScanLine(y)[3 * x + c];
-        target[3 * i + c] = blurred + kPromptPull * (cast[c] - blurred) + kTint * tint[3 * i + c];
+        layers.target[3 * i + c] = blurred + kPromptPull * (cast[c] - blurred) + kTint * tint[3 * i + c];
       }
-      soft[i] = softSmall.constScanLine(y)[x] / 255.0f;
+      layers.weight[i] = softSmall.constScanLine(y)[x] / 255.0f;
     }
-  // Bilinear interpolation coordinates (pixel centres aligned).
-  struct Lerp { int i0, i1; float t; };
-  auto lerpTable = [](int n, int small) {
-    std::vector<Lerp> table(n);
-    const float scale = float(small) / float(n);
-    for (int i = 0; i < n; ++i) {
-      const float f = std::clamp((i + 0.5f) * scale - 0.5f, 0.0f, float(small - 1));
-      const int i0 = std::min(int(f), small - 1);
-      table[i] = {i0, std::min(i0 + 1, small - 1), f - float(i0)};
-    }
-    return table;
-  };
-  const std::vector<Lerp> lx = lerpTable(w, sw), ly = lerpTable(h, sh);
+  return layers;
+}
 
-  QImage out = src.copy();
-  std::uint64_t grain = splitmix(rng) | 1;
+// Bilinear interpolation coordinates (pixel centres aligned) from n full-size pixels to `small` ones.
+struct Lerp {
+  int i0, i1;
+  float t;
+};
+std::vector<Lerp> lerpTable(int n, int small) {
+  std::vector<Lerp> table(n);
+  const float scale = float(small) / float(n);
+  for (int i = 0; i < n; ++i) {
+    const float f = std::clamp((i + 0.5f) * scale - 0.5f, 0.0f, float(small - 1));
+    const int i0 = std::min(int(f), small - 1);
+    table[i] = {i0, std::min(i0 + 1, small - 1), f - float(i0)};
+  }
+  return table;
+}
+
+// The one full-size pass: where the mask says so, `out` moves towards the sharp `base` blended with the
+// soft layers, plus film grain drawn from `grain`.
+void paintMasked(QImage& out, const QImage& base, const QImage& mask, const SoftLayers& layers, std::uint64_t grain,
+                 const std::atomic_bool* cancel) {
+  const int w = out.width(), h = out.height(), sw = layers.width;
+  const std::vector<Lerp> lx = lerpTable(w, layers.width), ly = lerpTable(h, layers.height);
   for (int y = 0; y < h; ++y) {
     if ((y & 63) == 0) throwIfCancelled(cancel);
     const uchar* m = mask.constScanLine(y);
     const uchar* b = base.constScanLine(y);
     uchar* o = out.scanLine(y);
     const Lerp vy = ly[y];
-    const float* t0 = target.data() + size_t(vy.i0) * sw * 3;
-    const float* t1 = target.data() + size_t(vy.i1) * sw * 3;
-    const float* s0 = soft.data() + size_t(vy.i0) * sw;
-    const float* s1 = soft.data() + size_t(vy.i1) * sw;
+    const float* t0 = layers.target.data() + size_t(vy.i0) * sw * 3;
+    const float* t1 = layers.target.data() + size_t(vy.i1) * sw * 3;
+    const float* s0 = layers.weight.data() + size_t(vy.i0) * sw;
+    const float* s1 = layers.weight.data() + size_t(vy.i1) * sw;
     for (int x = 0; x < w; ++x) {
       if (m[x] == 0) continue;
       const Lerp vx = lx[x];
@@ -215,6 +222,22 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
       }
     }
   }
+}
+
+}  // namespace
+
+QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
+  if (request.image.isNull() || request.image.size() != request.mask.size())
+    throw std::invalid_argument("DraftPainter: the image and the mask must be non-empty and of the same size");
+  throwIfCancelled(cancel);
+  const QImage src = toRgb888(request.image);
+  const QImage mask = toGray8(request.mask);
+  std::uint64_t rng = request.seed ^ 0xD5A61266F0C9392Cull;
+  splitmix(rng);
+  const QImage base = fullyMasked(mask) ? scene(src.width(), src.height(), request.prompt, rng) : src;
+  const SoftLayers layers = softLayers(base, mask, request.prompt, rng);
+  QImage out = src.copy();
+  paintMasked(out, base, mask, layers, splitmix(rng) | 1, cancel);
   if (progress) progress(PaintProgress{1, 1, out});
   return out;
 }

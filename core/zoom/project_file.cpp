@@ -1,6 +1,7 @@
 #include "core/zoom/project_file.h"
 
 #include "core/errors.h"
+#include "core/io/unique_fd.h"
 #include "core/io/zip_store.h"
 #include "core/zoom/resample.h"
 
@@ -176,11 +177,8 @@ void syncToDisk(QSaveFile& file) {
 }
 
 void syncDirectory(const QString& dir) {
-  const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+  const io::UniqueFd fd(::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY));
+  if (fd) ::fsync(fd.get());
 }
 
 }  // namespace

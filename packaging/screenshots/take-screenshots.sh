@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the AppStream screenshots (1280x800, as the metainfo declares) of the real window under a
 # private Xvfb. Rerun before a release and publish the PNGs at the URLs in
-# packaging/linux/app.droste.Droste.metainfo.xml (https://droste.app/screenshots/...).
+# resources/app.droste.Droste.metainfo.xml (https://droste.app/screenshots/...).
 # Usage: packaging/screenshots/take-screenshots.sh BUILD_DIR [OUT_DIR]
 set -euo pipefail
 build="$(cd "$1" && pwd)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The desktop file and the AppStream metainfo pass their validators, and the newest release in the
 # metainfo is the version CMake builds (a release without release notes fails here).
-# Usage: validate.sh LINUX_DIR APP_ID PROJECT_VERSION
+# Usage: validate.sh RESOURCES_DIR APP_ID PROJECT_VERSION
 set -euo pipefail
 dir="$1" id="$2" version="$3"
 desktop="$dir/$id.desktop" metainfo="$dir/$id.metainfo.xml"

@@ -156,123 +156,146 @@ CheckpointLayout inspectCheckpoint(const io::SafetensorsFile& file) {
 SingleFileWeightSource::SingleFileWeightSource(std::shared_ptr<const io::SafetensorsFile> file,
                                                CheckpointComponent component)
     : file_(std::move(file)) {
-  const std::string path = file_->path().string();
-  const CheckpointLayout layout = inspectCheckpoint(*file_);
-  auto direct = [](const io::TensorEntry& e) {
-    Mapping m;
-    m.fileKey = e.name;
-    m.shape = e.shape;
-    return m;
-  };
-
   if (component == CheckpointComponent::UNet) {
     label_ = "UNet";
-    // layers_per_block: the first downsampler sits at input_blocks.{L+1}.0.op.
-    int firstOp = -1;
-    for (const auto& e : file_->entries()) {
-      if (!startsWith(e.name, kUNetPrefix + "input_blocks.")) continue;
-      const auto p = split(e.name.substr(kUNetPrefix.size()));
-      int a = 0;
-      if (p.size() > 3 && p[3] == "op" && toInt(p[1], a)) firstOp = firstOp < 0 ? a : std::min(firstOp, a);
-    }
-    const int layersPerBlock = firstOp > 1 ? firstOp - 1 : 2;
-    for (const auto& e : file_->entries())
-      if (startsWith(e.name, kUNetPrefix)) add(translateUNetKey(e.name.substr(kUNetPrefix.size()), layersPerBlock), direct(e));
+    addUNet();
   } else if (component == CheckpointComponent::Vae) {
     label_ = "VAE";
-    std::set<std::string> upLevels;
-    for (const auto& e : file_->entries()) {
-      const std::string up = kVaePrefix + "decoder.up.";
-      if (startsWith(e.name, up)) upLevels.insert(e.name.substr(up.size(), e.name.find('.', up.size()) - up.size()));
-    }
-    for (const auto& e : file_->entries()) {
-      if (!startsWith(e.name, kVaePrefix)) continue;
-      const std::string name = translateVaeKey(e.name.substr(kVaePrefix.size()), static_cast<int>(upLevels.size()));
-      Mapping m = direct(e);
-      // The mid-block attention projections are 1x1 convolutions in LDM, Linear layers in diffusers.
-      const bool attention = name.find("mid_block.attentions.0.to_") != std::string::npos;
-      if (attention && e.shape.size() == 4 && e.shape[2] == 1 && e.shape[3] == 1) {
-        m.kind = Mapping::Kind::Conv1x1ToLinear;
-        m.shape = {e.shape[0], e.shape[1]};
-      }
-      add(name, std::move(m));
-    }
+    addVae();
   } else {
     label_ = "text encoder";
-    if (layout.openClipText) {
-      // OpenCLIP (SD2): diffusers keeps all but the last resblock (SD2 uses the penultimate layer).
-      const int keep = layout.openClipLayers - 1;
-      static const std::map<std::string, std::string> kLayer = {
-          {"attn.out_proj", "self_attn.out_proj"}, {"ln_1", "layer_norm1"}, {"ln_2", "layer_norm2"},
-          {"mlp.c_fc", "mlp.fc1"},                  {"mlp.c_proj", "mlp.fc2"}};
-      for (const auto& e : file_->entries()) {
-        if (!startsWith(e.name, kOpenClipPrefix)) continue;
-        const std::string key = e.name.substr(kOpenClipPrefix.size());
-        const auto p = split(key);
-        if (key == "token_embedding.weight") {
-          add("text_model.embeddings.token_embedding.weight", direct(e));
-        } else if (key == "positional_embedding") {
-          add("text_model.embeddings.position_embedding.weight", direct(e));
-        } else if (p[0] == "ln_final") {
-          add("text_model.final_layer_norm." + join(p, 1), direct(e));
-        } else if (key == "text_projection" || key == "logit_scale" || key == "attn_mask") {
-          continue;  // not used by Stable Diffusion
-        } else if (p.size() >= 4 && p[0] == "transformer" && p[1] == "resblocks") {
-          int i = 0;
-          if (!toInt(p[2], i)) {
-            add(key, direct(e));
-            continue;
-          }
-          if (i >= keep) continue;  // the dropped last layer
-          const std::string layer = "text_model.encoder.layers." + p[2] + ".";
-          const std::string rest = join(p, 3);
-          if (rest == "attn.in_proj_weight" || rest == "attn.in_proj_bias") {
-            // Fused projection: rows [0, D) = q, [D, 2D) = k, [2D, 3D) = v.
-            const std::string suffix = rest == "attn.in_proj_weight" ? "weight" : "bias";
-            const int64_t d = e.shape.empty() ? 0 : e.shape[0] / 3;
-            if (e.shape.empty() || e.shape[0] % 3 != 0) {
-              add(layer + "self_attn.in_proj." + suffix, direct(e));  // reported as unexpected
-              continue;
-            }
-            const char* names[] = {"q_proj", "k_proj", "v_proj"};
-            for (int k = 0; k < 3; ++k) {
-              Mapping m = direct(e);
-              m.kind = Mapping::Kind::Rows;
-              m.rowBegin = k * d;
-              m.rowEnd = (k + 1) * d;
-              m.shape[0] = d;
-              add(layer + "self_attn." + names[k] + "." + suffix, std::move(m));
-            }
-            continue;
-          }
-          bool mapped = false;
-          for (const auto& [from, to] : kLayer) {
-            if (startsWith(rest, from + ".")) {
-              add(layer + to + rest.substr(from.size()), direct(e));
-              mapped = true;
-              break;
-            }
-          }
-          if (!mapped) add(layer + rest, direct(e));
-        } else {
-          add(key, direct(e));  // unknown: reported as unexpected by the loader
-        }
-      }
-    } else if (layout.hfClipText) {
-      // OpenAI CLIP (SD1): Hugging Face CLIPTextModel keys under the prefix (very old files lack "text_model.").
-      for (const auto& e : file_->entries()) {
-        if (!startsWith(e.name, kHfClipPrefix)) continue;
-        std::string key = e.name.substr(kHfClipPrefix.size());
-        if (!startsWith(key, "text_model.")) key = "text_model." + key;
-        add(key, direct(e));
-      }
-    }
+    const CheckpointLayout layout = inspectCheckpoint(*file_);
+    if (layout.openClipText)
+      addOpenClipText(layout.openClipLayers);
+    else if (layout.hfClipText)
+      addHfClipText();
   }
   if (map_.empty()) {
     static const char* kWhat[] = {"UNet (model.diffusion_model.*)", "VAE (first_stage_model.*)",
                                   "text encoder (cond_stage_model.*)"};
-    throw io::ModelFileError(path + ": this checkpoint has no " + kWhat[static_cast<int>(component)] +
+    throw io::ModelFileError(file_->path().string() + ": this checkpoint has no " +
+                             kWhat[static_cast<int>(component)] +
                              " weights; it is not a complete Stable Diffusion 1.x/2.x checkpoint");
+  }
+}
+
+SingleFileWeightSource::Mapping SingleFileWeightSource::direct(const io::TensorEntry& entry) {
+  Mapping m;
+  m.fileKey = entry.name;
+  m.shape = entry.shape;
+  return m;
+}
+
+void SingleFileWeightSource::addUNet() {
+  // layers_per_block: the first downsampler sits at input_blocks.{L+1}.0.op.
+  int firstOp = -1;
+  for (const auto& e : file_->entries()) {
+    if (!startsWith(e.name, kUNetPrefix + "input_blocks.")) continue;
+    const auto p = split(e.name.substr(kUNetPrefix.size()));
+    int a = 0;
+    if (p.size() > 3 && p[3] == "op" && toInt(p[1], a)) firstOp = firstOp < 0 ? a : std::min(firstOp, a);
+  }
+  const int layersPerBlock = firstOp > 1 ? firstOp - 1 : 2;
+  for (const auto& e : file_->entries())
+    if (startsWith(e.name, kUNetPrefix)) add(translateUNetKey(e.name.substr(kUNetPrefix.size()), layersPerBlock), direct(e));
+}
+
+void SingleFileWeightSource::addVae() {
+  std::set<std::string> upLevels;
+  for (const auto& e : file_->entries()) {
+    const std::string up = kVaePrefix + "decoder.up.";
+    if (startsWith(e.name, up)) upLevels.insert(e.name.substr(up.size(), e.name.find('.', up.size()) - up.size()));
+  }
+  for (const auto& e : file_->entries()) {
+    if (!startsWith(e.name, kVaePrefix)) continue;
+    const std::string name = translateVaeKey(e.name.substr(kVaePrefix.size()), static_cast<int>(upLevels.size()));
+    Mapping m = direct(e);
+    // The mid-block attention projections are 1x1 convolutions in LDM, Linear layers in diffusers.
+    const bool attention = name.find("mid_block.attentions.0.to_") != std::string::npos;
+    if (attention && e.shape.size() == 4 && e.shape[2] == 1 && e.shape[3] == 1) {
+      m.kind = Mapping::Kind::Conv1x1ToLinear;
+      m.shape = {e.shape[0], e.shape[1]};
+    }
+    add(name, std::move(m));
+  }
+}
+
+void SingleFileWeightSource::addOpenClipText(int layers) {
+  // OpenCLIP (SD2): diffusers keeps all but the last resblock (SD2 uses the penultimate layer).
+  const int keep = layers - 1;
+  for (const auto& e : file_->entries()) {
+    if (!startsWith(e.name, kOpenClipPrefix)) continue;
+    const std::string key = e.name.substr(kOpenClipPrefix.size());
+    const auto p = split(key);
+    if (key == "token_embedding.weight") {
+      add("text_model.embeddings.token_embedding.weight", direct(e));
+    } else if (key == "positional_embedding") {
+      add("text_model.embeddings.position_embedding.weight", direct(e));
+    } else if (p[0] == "ln_final") {
+      add("text_model.final_layer_norm." + join(p, 1), direct(e));
+    } else if (key == "text_projection" || key == "logit_scale" || key == "attn_mask") {
+      continue;  // not used by Stable Diffusion
+    } else if (p.size() >= 4 && p[0] == "transformer" && p[1] == "resblocks") {
+      addOpenClipResblock(e, key, keep);
+    } else {
+      add(key, direct(e));  // unknown: reported as unexpected by the loader
+    }
+  }
+}
+
+// `key` is transformer.resblocks.{i}.<rest>; resblocks from `keep` on are dropped.
+void SingleFileWeightSource::addOpenClipResblock(const io::TensorEntry& e, const std::string& key, int keep) {
+  const auto p = split(key);
+  int i = 0;
+  if (!toInt(p[2], i)) {
+    add(key, direct(e));
+    return;
+  }
+  if (i >= keep) return;  // the dropped last layer
+  const std::string layer = "text_model.encoder.layers." + p[2] + ".";
+  const std::string rest = join(p, 3);
+  if (rest == "attn.in_proj_weight" || rest == "attn.in_proj_bias") {
+    addFusedProjection(e, layer, rest == "attn.in_proj_weight" ? "weight" : "bias");
+    return;
+  }
+  static const std::map<std::string, std::string> kLayer = {
+      {"attn.out_proj", "self_attn.out_proj"}, {"ln_1", "layer_norm1"}, {"ln_2", "layer_norm2"},
+      {"mlp.c_fc", "mlp.fc1"},                  {"mlp.c_proj", "mlp.fc2"}};
+  for (const auto& [from, to] : kLayer) {
+    if (startsWith(rest, from + ".")) {
+      add(layer + to + rest.substr(from.size()), direct(e));
+      return;
+    }
+  }
+  add(layer + rest, direct(e));
+}
+
+void SingleFileWeightSource::addFusedProjection(const io::TensorEntry& e, const std::string& layer,
+                                                const std::string& suffix) {
+  // Fused projection: rows [0, D) = q, [D, 2D) = k, [2D, 3D) = v.
+  if (e.shape.empty() || e.shape[0] % 3 != 0) {
+    add(layer + "self_attn.in_proj." + suffix, direct(e));  // reported as unexpected
+    return;
+  }
+  const int64_t d = e.shape[0] / 3;
+  const char* names[] = {"q_proj", "k_proj", "v_proj"};
+  for (int k = 0; k < 3; ++k) {
+    Mapping m = direct(e);
+    m.kind = Mapping::Kind::Rows;
+    m.rowBegin = k * d;
+    m.rowEnd = (k + 1) * d;
+    m.shape[0] = d;
+    add(layer + "self_attn." + names[k] + "." + suffix, std::move(m));
+  }
+}
+
+void SingleFileWeightSource::addHfClipText() {
+  // OpenAI CLIP (SD1): Hugging Face CLIPTextModel keys under the prefix (very old files lack "text_model.").
+  for (const auto& e : file_->entries()) {
+    if (!startsWith(e.name, kHfClipPrefix)) continue;
+    std::string key = e.name.substr(kHfClipPrefix.size());
+    if (!startsWith(key, "text_model.")) key = "text_model." + key;
+    add(key, direct(e));
   }
 }
 

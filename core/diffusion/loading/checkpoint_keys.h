@@ -52,6 +52,14 @@ class SingleFileWeightSource : public WeightSource {
     int64_t rowBegin = 0, rowEnd = 0;  // Kind::Rows
     std::vector<int64_t> shape;        // the diffusers shape
   };
+  static Mapping direct(const io::TensorEntry& entry);  // the file's tensor as it is
+  // One per component and layout: each adds the diffusers names of its keys.
+  void addUNet();
+  void addVae();
+  void addOpenClipText(int layers);  // SD2
+  void addOpenClipResblock(const io::TensorEntry& entry, const std::string& key, int keep);
+  void addFusedProjection(const io::TensorEntry& entry, const std::string& layer, const std::string& suffix);
+  void addHfClipText();              // SD1
   void add(const std::string& name, Mapping mapping);
 
   std::shared_ptr<const io::SafetensorsFile> file_;

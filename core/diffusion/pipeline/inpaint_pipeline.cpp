@@ -49,6 +49,14 @@ std::string paintingWhat(const InpaintRequest& request) {
                           : std::string("while painting");
 }
 
+// Checked before anything is prepared, so that a bad request fails at once.
+const InpaintRequest& validated(const InpaintRequest& request) {
+  if (request.steps < 1) throw std::invalid_argument("the number of steps must be at least 1");
+  if (!(request.strength > 0.0 && request.strength <= 1.0))
+    throw std::invalid_argument("strength must be above 0 and at most 1");
+  return request;
+}
+
 bool isOutOfMemory(const std::string& what) {
   return what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator: can't allocate") !=
                                                                    std::string::npos;
@@ -135,152 +143,223 @@ at::Tensor InpaintPipeline::encodePrompt(const std::string& text, const char* id
   return c_->textEncoder->forward(idsTensor.to(device_));  // [1,77,D]
 }
 
+// One call of run(), stage by stage in the reference's order. It holds what the stages share: the
+// request, the scheduler and the one CPU generator whose draws must come in the reference's order and
+// shapes, and the tensors one stage hands to the next.
+class InpaintPipeline::Run {
+ public:
+  // Validates the request and prepares the image and mask (traced as the reference names them).
+  Run(InpaintPipeline& pipeline, const InpaintRequest& request, const std::atomic_bool* cancel);
+
+  void encodePrompts();         // 1. prompt embeddings, [uncond, cond] with guidance
+  void chooseTimesteps();       // 2. a tail of the schedule for strength < 1
+  void prepareLatents();        // 3. image latents (when needed), noise, the starting latents
+  void prepareConditioning();   // 4. the masked image's latents and the mask at latent resolution
+  void denoise(const StepCallback& onStep);  // 5. the sampling loop
+  at::Tensor decode() const;    // 6. [1,3,H,W] in [0,1] on the CPU
+  at::Tensor pasteBack(const at::Tensor& image) const;  // the original pixels where the mask keeps them
+
+ private:
+  void checkCancel() const { throwIfCancelled(cancel_); }
+  at::Tensor draw(at::IntArrayRef shape);            // the next draw of the generator, as the reference
+  at::Tensor encodeLatents(const at::Tensor& image);  // VAE encode and sample (takes a draw)
+  at::Tensor predictNoise(const at::Tensor& scaled, double t);   // one UNet evaluation, guided
+  at::Tensor blendOutsideMask(int step, const at::Tensor& stepped) const;
+  void reportStep(int step, const at::Tensor& stepLatents, const std::vector<int>& stepNumbers,
+                  const StepCallback& onStep) const;
+  void trace(const std::string& name, const at::Tensor& value) const { pipeline_.trace(name, value); }
+
+  InpaintPipeline& pipeline_;
+  Components& c_;
+  const InpaintRequest& request_;
+  const std::atomic_bool* cancel_;
+  const int64_t latentFactor_;  // 8 for SD1/SD2
+  const InpaintInputs inputs_;
+  std::unique_ptr<Scheduler> scheduler_;
+  bool cfg_ = false;
+  bool nineChannels_ = false;
+  at::TensorOptions opts_;
+  at::Generator generator_;
+  int drawIndex_ = 0;
+  int encodeIndex_ = 0;
+  int unetCall_ = 0;
+  at::Tensor promptEmbeds_;
+  std::vector<double> timesteps_;
+  at::Tensor imageLatents_;  // only for the 4-channel blend or strength < 1
+  at::Tensor noise_;
+  at::Tensor latents_;
+  at::Tensor maskLatent_;    // doubled with guidance, like maskedImageLatents_
+  at::Tensor maskedImageLatents_;
+  at::Tensor initMask_;      // the mask at latent resolution, once
+};
+
+InpaintPipeline::Run::Run(InpaintPipeline& pipeline, const InpaintRequest& request, const std::atomic_bool* cancel)
+    : pipeline_(pipeline),
+      c_(*pipeline.c_),
+      request_(validated(request)),
+      cancel_(cancel),
+      latentFactor_(c_.vae->config().downsampleFactor()),
+      inputs_(prepareInputs(request.image, request.mask, latentFactor_)) {
+  trace("init_image", inputs_.initImage);
+  trace("mask_condition", inputs_.maskCondition);
+  trace("masked_image", inputs_.maskedImage);
+  checkCancel();
+  scheduler_ = makeScheduler(request_.scheduler, c_.schedulerConfig);
+  cfg_ = request_.guidance > 1.0;
+  nineChannels_ = pipeline_.inpaintingUNet();
+  opts_ = at::TensorOptions().device(pipeline_.device_).dtype(pipeline_.dtype_);
+}
+
+void InpaintPipeline::Run::encodePrompts() {
+  promptEmbeds_ = pipeline_.encodePrompt(request_.prompt, "text_input_ids");
+  if (cfg_) promptEmbeds_ = at::cat({pipeline_.encodePrompt(request_.negativePrompt, "uncond_input_ids"), promptEmbeds_});
+  promptEmbeds_ = promptEmbeds_.to(pipeline_.dtype_);
+  trace("prompt_embeds", promptEmbeds_);
+}
+
+void InpaintPipeline::Run::chooseTimesteps() {
+  scheduler_->setTimesteps(request_.steps);
+  const int tStart = startStepFor(request_.steps, request_.strength) * scheduler_->order();
+  const std::vector<double> all = scheduler_->timestepValues();
+  timesteps_.assign(all.begin() + std::min<size_t>(tStart, all.size()), all.end());
+  if (timesteps_.empty())
+    throw std::invalid_argument("strength " + std::to_string(request_.strength) + " with " +
+                                std::to_string(request_.steps) + " steps leaves no denoising step; raise either");
+  scheduler_->setBeginIndex(tStart);
+  trace("timesteps", scheduler_->timesteps().slice(0, tStart));
+}
+
+at::Tensor InpaintPipeline::Run::draw(at::IntArrayRef shape) {
+  const at::Tensor noise = at::randn(shape, generator_, at::TensorOptions().dtype(at::kFloat));
+  trace("draw" + std::to_string(drawIndex_++), noise);
+  return noise.to(opts_);
+}
+
+at::Tensor InpaintPipeline::Run::encodeLatents(const at::Tensor& image) {
+  const std::string prefix = "vae_encode" + std::to_string(encodeIndex_++) + ".";
+  trace(prefix + "input", image);
+  // The reference hands the VAE a channels-last view of its NHWC pixel array; the same layout
+  // takes the same convolution/GroupNorm kernels and so the same rounding (goldens README 6).
+  const LatentDistribution dist = c_.vae->encode(image.to(opts_).contiguous(at::MemoryFormat::ChannelsLast));
+  trace(prefix + "mean", dist.mean);
+  trace(prefix + "std", dist.std);
+  return c_.vae->scalingFactor() * dist.sample(draw(dist.mean.sizes()));
+}
+
+void InpaintPipeline::Run::prepareLatents() {
+  generator_ = at::detail::createCPUGenerator(request_.seed);
+  const int64_t h = inputs_.initImage.size(2) / latentFactor_, w = inputs_.initImage.size(3) / latentFactor_;
+  const std::vector<int64_t> latentShape{1, c_.vae->config().latentChannels, h, w};  // [1,4,h,w] for SD1/SD2
+  const bool strengthMax = request_.strength == 1.0;
+  if (!nineChannels_ || !strengthMax) {
+    imageLatents_ = encodeLatents(inputs_.initImage);
+    trace("image_latents", imageLatents_);
+  }
+  noise_ = draw(latentShape);
+  trace("noise", noise_);
+  latents_ = strengthMax ? noise_ * scheduler_->initNoiseSigma()
+                         : scheduler_->addNoise(imageLatents_, noise_, timesteps_.front());
+  trace("initial_latents", latents_);
+}
+
+void InpaintPipeline::Run::prepareConditioning() {
+  // Encoded even for 4-channel UNets: it takes a draw.
+  maskedImageLatents_ = encodeLatents(inputs_.maskedImage);
+  maskLatent_ = latentMask(inputs_.maskCondition, latentFactor_).to(opts_);
+  initMask_ = maskLatent_;
+  if (cfg_) {
+    maskLatent_ = at::cat({maskLatent_, maskLatent_});
+    maskedImageLatents_ = at::cat({maskedImageLatents_, maskedImageLatents_});
+  }
+  trace("mask_latent", maskLatent_);
+  trace("masked_image_latents", maskedImageLatents_);
+  if (!nineChannels_) trace("init_mask", initMask_);
+}
+
+at::Tensor InpaintPipeline::Run::predictNoise(const at::Tensor& scaled, double t) {
+  const std::string prefix = "step" + std::to_string(unetCall_++) + ".";
+  at::Tensor x = cfg_ ? at::cat({scaled, scaled}) : scaled;
+  if (nineChannels_) x = at::cat({x, maskLatent_, maskedImageLatents_}, 1);
+  trace(prefix + "unet_in", x);
+  const at::Tensor tTensor = at::scalar_tensor(t, at::TensorOptions().dtype(at::kFloat).device(pipeline_.device_));
+  const at::Tensor out = c_.unet->forward(x, tTensor, promptEmbeds_);
+  trace(prefix + "unet_out", out);
+  const at::Tensor noisePred = cfg_ ? applyGuidance(out, request_.guidance) : out;
+  trace(prefix + "noise_pred", noisePred);
+  return noisePred;
+}
+
+// Legacy inpainting (4-channel UNets): paste the image's latents, noised to the next step's level,
+// outside the mask.
+at::Tensor InpaintPipeline::Run::blendOutsideMask(int step, const at::Tensor& stepped) const {
+  const std::string prefix = "step" + std::to_string(step) + ".";
+  trace(prefix + "latents_before_blend", stepped);
+  at::Tensor proper = imageLatents_;
+  if (step + 1 < static_cast<int>(timesteps_.size())) {
+    trace(prefix + "noise_timestep", at::scalar_tensor(timesteps_[step + 1], at::kDouble).reshape({1}));
+    proper = scheduler_->addNoise(imageLatents_, noise_, timesteps_[step + 1]);
+  }
+  trace(prefix + "init_latents_proper", proper);
+  return (1 - initMask_) * proper + initMask_ * stepped;
+}
+
+void InpaintPipeline::Run::reportStep(int step, const at::Tensor& stepLatents, const std::vector<int>& stepNumbers,
+                                      const StepCallback& onStep) const {
+  trace("step" + std::to_string(step) + ".latents", stepLatents);
+  // The step's one wait for the device: the latents ([1,4,h,w], a few KB) come to the CPU once, for
+  // both the NaN check and the preview.
+  const at::Tensor hostLatents = stepLatents.detach().to(at::kCPU, at::kFloat);
+  const int done = stepNumbers[step], total = stepNumbers.back();
+  requireFinite(hostLatents, "at denoising step " + std::to_string(done) + " of " + std::to_string(total),
+                pipeline_.dtype_);
+  if (onStep) onStep(StepProgress{done, total, latentPreview(hostLatents)});
+}
+
+void InpaintPipeline::Run::denoise(const StepCallback& onStep) {
+  const ModelFn model = [this](const at::Tensor& scaled, double t) { return predictNoise(scaled, t); };
+  SamplerHooks hooks;
+  hooks.cancel = cancel_;
+  if (!nineChannels_)
+    hooks.afterStep = [this](int step, at::Tensor stepped) { return blendOutsideMask(step, stepped); };
+  const std::vector<int> stepNumbers = denoisingStepNumbers(timesteps_);
+  hooks.onStep = [&](int step, int, const at::Tensor& stepLatents) {
+    reportStep(step, stepLatents, stepNumbers, onStep);
+  };
+  releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
+  latents_ = runSampler(*scheduler_, latents_, timesteps_, model, generator_, hooks);
+  releaseFreedHeapMemory();  // the UNet's activations, before the decoder's full-resolution ones
+  checkCancel();
+}
+
+at::Tensor InpaintPipeline::Run::decode() const {
+  const at::Tensor decodeInput = latents_ / c_.vae->scalingFactor();
+  trace("decode_input", decodeInput);
+  const at::Tensor decoded = c_.vae->decode(decodeInput);
+  trace("decoded", decoded);
+  requireFinite(decoded, "in the VAE decoder", pipeline_.dtype_);
+  const at::Tensor image = (decoded / 2 + 0.5).clamp(0, 1).to(at::kCPU, at::kFloat);
+  trace("image", image.permute({0, 2, 3, 1}));
+  return image;
+}
+
+at::Tensor InpaintPipeline::Run::pasteBack(const at::Tensor& image) const {
+  // The original pixels wherever the (binarised) mask keeps them.
+  const at::Tensor original = (inputs_.initImage.to(at::kFloat) + 1) / 2;
+  const at::Tensor keep = inputs_.maskCondition.to(at::kFloat) < 0.5;
+  return at::where(keep, original, image);
+}
+
 at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const StepCallback& onStep,
                                          const std::atomic_bool* cancel) {
   c10::InferenceMode inferenceMode;
-  if (request.steps < 1) throw std::invalid_argument("the number of steps must be at least 1");
-  if (!(request.strength > 0.0 && request.strength <= 1.0))
-    throw std::invalid_argument("strength must be above 0 and at most 1");
-  const VaeConfig& vaeConfig = c_->vae->config();
-  const int64_t latentFactor = vaeConfig.downsampleFactor();  // 8 for SD1/SD2
-  const InpaintInputs inputs = prepareInputs(request.image, request.mask, latentFactor);
-  trace("init_image", inputs.initImage);
-  trace("mask_condition", inputs.maskCondition);
-  trace("masked_image", inputs.maskedImage);
-  auto checkCancel = [&] {
-    throwIfCancelled(cancel);
-  };
-  checkCancel();
-
-  auto scheduler = makeScheduler(request.scheduler, c_->schedulerConfig);
-  const bool cfg = request.guidance > 1.0;
-  const bool nineChannels = inpaintingUNet();
-  const auto opts = at::TensorOptions().device(device_).dtype(dtype_);
-
-  // 1. Prompt embeddings, [uncond, cond] with guidance.
-  at::Tensor promptEmbeds = encodePrompt(request.prompt, "text_input_ids");
-  if (cfg) promptEmbeds = at::cat({encodePrompt(request.negativePrompt, "uncond_input_ids"), promptEmbeds});
-  promptEmbeds = promptEmbeds.to(dtype_);
-  trace("prompt_embeds", promptEmbeds);
-
-  // 2. Timesteps (a tail of the schedule for strength < 1).
-  scheduler->setTimesteps(request.steps);
-  const int tStart = startStepFor(request.steps, request.strength) * scheduler->order();
-  const std::vector<double> all = scheduler->timestepValues();
-  const std::vector<double> timesteps(all.begin() + std::min<size_t>(tStart, all.size()), all.end());
-  if (timesteps.empty())
-    throw std::invalid_argument("strength " + std::to_string(request.strength) + " with " +
-                                std::to_string(request.steps) + " steps leaves no denoising step; raise either");
-  scheduler->setBeginIndex(tStart);
-  trace("timesteps", scheduler->timesteps().slice(0, tStart));
-
-  // 3. Random draws: one CPU generator, the reference's order and shapes.
-  at::Generator generator = at::detail::createCPUGenerator(request.seed);
-  int drawIndex = 0;
-  auto draw = [&](at::IntArrayRef shape) {
-    const at::Tensor noise = at::randn(shape, generator, at::TensorOptions().dtype(at::kFloat));
-    trace("draw" + std::to_string(drawIndex++), noise);
-    return noise.to(opts);
-  };
-  const double sf = c_->vae->scalingFactor();
-  int encodeIndex = 0;
-  auto encodeLatents = [&](const at::Tensor& image) {
-    const std::string prefix = "vae_encode" + std::to_string(encodeIndex++) + ".";
-    trace(prefix + "input", image);
-    // The reference hands the VAE a channels-last view of its NHWC pixel array; the same layout
-    // takes the same convolution/GroupNorm kernels and so the same rounding (goldens README 6).
-    const LatentDistribution dist = c_->vae->encode(image.to(opts).contiguous(at::MemoryFormat::ChannelsLast));
-    trace(prefix + "mean", dist.mean);
-    trace(prefix + "std", dist.std);
-    return sf * dist.sample(draw(dist.mean.sizes()));
-  };
-  const int64_t h = inputs.initImage.size(2) / latentFactor, w = inputs.initImage.size(3) / latentFactor;
-  const std::vector<int64_t> latentShape{1, vaeConfig.latentChannels, h, w};  // [1,4,h,w] for SD1/SD2
-  const bool strengthMax = request.strength == 1.0;
-
-  at::Tensor imageLatents;
-  if (!nineChannels || !strengthMax) {
-    imageLatents = encodeLatents(inputs.initImage);
-    trace("image_latents", imageLatents);
-  }
-  const at::Tensor noise = draw(latentShape);
-  trace("noise", noise);
-  at::Tensor latents = strengthMax ? noise * scheduler->initNoiseSigma()
-                                   : scheduler->addNoise(imageLatents, noise, timesteps.front());
-  trace("initial_latents", latents);
-
-  // 4. Conditioning: the masked image's latents (encoded even for 4-channel UNets: it takes a draw).
-  at::Tensor maskedImageLatents = encodeLatents(inputs.maskedImage);
-  at::Tensor maskLatent = latentMask(inputs.maskCondition, latentFactor).to(opts);
-  const at::Tensor initMask = maskLatent;
-  if (cfg) {
-    maskLatent = at::cat({maskLatent, maskLatent});
-    maskedImageLatents = at::cat({maskedImageLatents, maskedImageLatents});
-  }
-  trace("mask_latent", maskLatent);
-  trace("masked_image_latents", maskedImageLatents);
-  if (!nineChannels) trace("init_mask", initMask);
-
-  // 5. Denoising.
-  int unetCall = 0;
-  const ModelFn model = [&](const at::Tensor& scaled, double t) {
-    const std::string prefix = "step" + std::to_string(unetCall++) + ".";
-    at::Tensor x = cfg ? at::cat({scaled, scaled}) : scaled;
-    if (nineChannels) x = at::cat({x, maskLatent, maskedImageLatents}, 1);
-    trace(prefix + "unet_in", x);
-    const at::Tensor tTensor = at::scalar_tensor(t, at::TensorOptions().dtype(at::kFloat).device(device_));
-    const at::Tensor out = c_->unet->forward(x, tTensor, promptEmbeds);
-    trace(prefix + "unet_out", out);
-    const at::Tensor noisePred = cfg ? applyGuidance(out, request.guidance) : out;
-    trace(prefix + "noise_pred", noisePred);
-    return noisePred;
-  };
-  SamplerHooks hooks;
-  hooks.cancel = cancel;
-  if (!nineChannels) {
-    // Legacy inpainting: paste the image's latents, noised to the next step's level, outside the mask.
-    hooks.afterStep = [&](int i, at::Tensor stepped) {
-      const std::string prefix = "step" + std::to_string(i) + ".";
-      trace(prefix + "latents_before_blend", stepped);
-      at::Tensor proper = imageLatents;
-      if (i + 1 < static_cast<int>(timesteps.size())) {
-        trace(prefix + "noise_timestep", at::scalar_tensor(timesteps[i + 1], at::kDouble).reshape({1}));
-        proper = scheduler->addNoise(imageLatents, noise, timesteps[i + 1]);
-      }
-      trace(prefix + "init_latents_proper", proper);
-      return (1 - initMask) * proper + initMask * stepped;
-    };
-  }
-  const std::vector<int> stepNumbers = denoisingStepNumbers(timesteps);
-  hooks.onStep = [&](int i, int, const at::Tensor& stepLatents) {
-    trace("step" + std::to_string(i) + ".latents", stepLatents);
-    // The step's one wait for the device: the latents ([1,4,h,w], a few KB) come to the CPU once, for
-    // both the NaN check and the preview.
-    const at::Tensor hostLatents = stepLatents.detach().to(at::kCPU, at::kFloat);
-    const int step = stepNumbers[i], steps = stepNumbers.back();
-    requireFinite(hostLatents, "at denoising step " + std::to_string(step) + " of " + std::to_string(steps), dtype_);
-    if (onStep) onStep(StepProgress{step, steps, latentPreview(hostLatents)});
-  };
-  releaseFreedHeapMemory();  // what the VAE encoder freed at full resolution
-  latents = runSampler(*scheduler, latents, timesteps, model, generator, hooks);
-  releaseFreedHeapMemory();  // the UNet's activations, before the decoder's full-resolution ones
-  checkCancel();
-
-  // 6. Decode.
-  const at::Tensor decodeInput = latents / sf;
-  trace("decode_input", decodeInput);
-  const at::Tensor decoded = c_->vae->decode(decodeInput);
-  trace("decoded", decoded);
-  requireFinite(decoded, "in the VAE decoder", dtype_);
-  at::Tensor image = (decoded / 2 + 0.5).clamp(0, 1).to(at::kCPU, at::kFloat);
-  trace("image", image.permute({0, 2, 3, 1}));
-  if (request.pasteBack) {
-    // The original pixels wherever the (binarised) mask keeps them.
-    const at::Tensor original = (inputs.initImage.to(at::kFloat) + 1) / 2;
-    const at::Tensor keep = inputs.maskCondition.to(at::kFloat) < 0.5;
-    image = at::where(keep, original, image);
-  }
-  return image.contiguous();
+  Run run(*this, request, cancel);
+  run.encodePrompts();
+  run.chooseTimesteps();
+  run.prepareLatents();
+  run.prepareConditioning();
+  run.denoise(onStep);
+  const at::Tensor image = run.decode();
+  return (request.pasteBack ? run.pasteBack(image) : image).contiguous();
 }
 
 }  // namespace droste::diffusion

@@ -83,6 +83,7 @@ class InpaintPipeline {
   const nlohmann::json& schedulerConfig() const;
 
  private:
+  class Run;  // one run(): its stages and what they share (inpaint_pipeline.cpp)
   at::Tensor runUnguarded(const InpaintRequest& request, const StepCallback& onStep, const std::atomic_bool* cancel);
   at::Tensor encodePrompt(const std::string& text, const char* idsName);
   void trace(const std::string& name, const at::Tensor& value) const {

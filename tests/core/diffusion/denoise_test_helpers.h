@@ -2,23 +2,17 @@
 // Helpers for the UNet / VAE golden tests: component folders of the fixture models and goldens.
 #include "core/diffusion/loading/weights.h"
 #include "core/io/safetensors.h"
+#include "tests/core/diffusion/golden_compare.h"  // readJson
 #include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 
 namespace droste::test {
-
-inline nlohmann::json readJson(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path.string());
-  return nlohmann::json::parse(in);
-}
 
 // A diffusers component folder (config.json + diffusion_pytorch_model.safetensors).
 struct ComponentFolder {

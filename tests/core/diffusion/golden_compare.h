@@ -12,8 +12,10 @@
 
 namespace droste::test {
 
+// Any JSON of the fixtures (configs and goldens); the goldens' JSON contains -Infinity, which the library's
+// reader takes. The one readJson of the test binary.
 inline nlohmann::json readJson(const std::filesystem::path& path) {
-  return diffusion::readGoldenJson(path);  // the goldens' JSON contains -Infinity
+  return diffusion::readGoldenJson(path);
 }
 
 inline std::shared_ptr<io::SafetensorsFile> openGolden(const std::string& name) {

@@ -73,7 +73,9 @@ class SessionTest : public ::testing::Test {
   // A chain of `count` painted keyframes, as one undo step each.
   void paintChain(int count) {
     ASSERT_TRUE(QCoro::waitFor(session.generateFirst(7)).ok);
-    if (count > 1) ASSERT_TRUE(QCoro::waitFor(session.addKeyframes(count - 1, std::nullopt)).ok);
+    if (count > 1) {
+      ASSERT_TRUE(QCoro::waitFor(session.addKeyframes(count - 1, std::nullopt)).ok);
+    }
   }
 
   engine::Engine engine;
