@@ -41,7 +41,12 @@ SafetensorsFile::SafetensorsFile(const std::filesystem::path& path) : path_(path
   if (size == 0) fail(file, "the file is empty");
   if (size < 8) fail(file, "the file is too short to be a safetensors file (" + std::to_string(size) + " bytes)");
   map_ = MemoryMap(fd.get(), size);
-  if (!map_) fail(file, std::string("cannot memory-map: ") + std::strerror(errno));
+  if (!map_) {
+    // ENOMEM: no address space left (a memory limit), not a broken file.
+    const int error = errno;
+    throw ModelFileError(file + ": cannot memory-map: " + std::strerror(error),
+                         error == ENOMEM ? ErrorKind::OutOfMemoryCpu : ErrorKind::ModelUnusable);
+  }
   const uint8_t* bytes = map_.data();
   // A pickle (protocol 2-5) or a zip-packed torch.save file renamed to .safetensors.
   const bool jsonStart = size > 8 && bytes[8] == '{';

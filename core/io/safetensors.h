@@ -25,7 +25,8 @@ namespace droste::io {
 // A model file that cannot be used; the message names the file (and tensor) and says why.
 class ModelFileError : public Error {
  public:
-  explicit ModelFileError(const std::string& message) : Error(ErrorKind::ModelUnusable, message) {}
+  explicit ModelFileError(const std::string& message, ErrorKind kind = ErrorKind::ModelUnusable)
+      : Error(kind, message) {}
 };
 
 struct TensorEntry {

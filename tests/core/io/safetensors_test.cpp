@@ -3,9 +3,33 @@
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 using droste::io::ModelFileError;
 using droste::io::SafetensorsFile;
+
+namespace {
+
+// This process's address space now (VmSize), in bytes.
+uint64_t addressSpaceInUse() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  while (status >> key) {
+    if (key == "VmSize:") {
+      uint64_t kb = 0;
+      status >> kb;
+      return kb * 1024;
+    }
+    status.ignore(1 << 16, '\n');
+  }
+  return 0;
+}
+
+}  // namespace
 
 TEST(Safetensors, ReadsFixtureTextEncoderWithStoredAndConvertedDtypes) {
   SafetensorsFile file(droste::test::fixturesDir() / "tiny-sd2-inpainting/text_encoder/model.safetensors");
@@ -27,4 +51,38 @@ TEST(Safetensors, RefusesPickleCheckpoints) {
   } catch (const ModelFileError& e) {
     EXPECT_NE(std::string(e.what()).find("arbitrary code"), std::string::npos) << e.what();
   }
+}
+
+// Mapping a file needs address space: when a memory limit (ulimit -v) leaves too little, that is running
+// out of memory, not a broken model.
+TEST(Safetensors, NoAddressSpaceForTheMappingIsOutOfMemoryNotABrokenFile) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("droste-sparse-" + std::to_string(::getpid()) + ".safetensors");
+  {
+    // A valid header ("{}" padded to 8 bytes) and 4 GiB of data that take no disk space (a sparse file).
+    std::ofstream out(path, std::ios::binary);
+    const std::string header = "{}      ";
+    const uint64_t headerBytes = header.size();
+    out.write(reinterpret_cast<const char*>(&headerBytes), 8);
+    out << header;
+  }
+  std::filesystem::resize_file(path, 4ull << 30);
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_AS, &saved), 0);
+  // Room for what this process already has and a little more, not for a 4 GiB mapping.
+  rlimit tight = saved;
+  tight.rlim_cur = addressSpaceInUse() + (512ull << 20);
+  ASSERT_EQ(::setrlimit(RLIMIT_AS, &tight), 0);
+  droste::ErrorKind kind = droste::ErrorKind::Failed;
+  std::string message;
+  try {
+    SafetensorsFile file(path);
+  } catch (const ModelFileError& e) {
+    kind = e.kind();
+    message = e.what();
+  }
+  ::setrlimit(RLIMIT_AS, &saved);
+  std::filesystem::remove(path);
+  EXPECT_EQ(kind, droste::ErrorKind::OutOfMemoryCpu) << message;
+  EXPECT_NE(message.find("cannot memory-map"), std::string::npos) << message;
 }
