@@ -5,7 +5,6 @@
 #include <cstring>
 #include <memory>
 #include <stdexcept>
-#include <thread>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -195,19 +194,10 @@ ZoomRenderer::ZoomRenderer(KeyframeStack stack, RenderOptions options) : options
   for (const QImage& keyframe : stack.keyframes) pyramids_.push_back(buildMipPyramid(keyframe));
 }
 
-QImage ZoomRenderer::frame(double z, QSize outputSize, int threads) const {
+QImage ZoomRenderer::frame(double z, QSize outputSize) const {
   if (outputSize.isEmpty()) throw std::invalid_argument("The output size must not be empty.");
   QImage image(outputSize, QImage::Format_RGBX8888);
-  const int height = outputSize.height();
-  threads = std::clamp(threads, 1, std::max(1, height / 32));
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      renderRows(z, outputSize, image.bits(), image.bytesPerLine(), height * t / threads, height * (t + 1) / threads);
-    });
-  }
-  renderRows(z, outputSize, image.bits(), image.bytesPerLine(), 0, height / threads);
-  for (auto& w : workers) w.join();
+  renderRows(z, outputSize, image.bits(), image.bytesPerLine(), 0, outputSize.height());
   return image;
 }
 

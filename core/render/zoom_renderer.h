@@ -30,8 +30,9 @@ class ZoomRenderer {
 
   // The frame at z (clamped to [0, N]), outputSize any size: the square view of width
   // ratio^z is scaled to max(width, height) pixels and centre-cropped (16:9, 9:16).
-  // Format_RGBX8888. `threads` > 1 splits the rows over that many threads.
-  QImage frame(double z, QSize outputSize, int threads = 1) const;
+  // Format_RGBX8888. One thread: an export renders several frames at once instead (one concurrency
+  // model: frames in parallel, in video/export_job.cpp).
+  QImage frame(double z, QSize outputSize) const;
 
   // Same into caller memory (RGBX8888 rows of `stride` bytes); rows [rowBegin, rowEnd) only.
   void renderRows(double z, QSize outputSize, uchar* pixels, qsizetype stride, int rowBegin, int rowEnd) const;

@@ -104,10 +104,10 @@ QImage halve(const QImage& image) {
 TEST(ZoomRendererQuality, OtherOutputSizesMatchGroundTruth) {
   for (double z : {0.3, 2.8}) {
     const double width = std::pow(chain().ratio, z);
-    const double small = test::psnr(renderer().frame(z, QSize(256, 256), 2), chain().scene.render(width, 256));
+    const double small = test::psnr(renderer().frame(z, QSize(256, 256)), chain().scene.render(width, 256));
     // Enlarging cannot invent the detail finer than the keyframes hold, so a 1024 px frame is
     // checked for geometry and colour on the 512 grid.
-    const double large = test::psnr(halve(renderer().frame(z, QSize(1024, 1024), 2)), chain().scene.render(width, 512));
+    const double large = test::psnr(halve(renderer().frame(z, QSize(1024, 1024))), chain().scene.render(width, 512));
     std::printf("z = %.2f: 256 px %.2f dB, 1024 px (box-halved) %.2f dB\n", z, small, large);
     EXPECT_GE(small, 31.5) << z;
     EXPECT_GE(large, 31.5) << z;
@@ -120,10 +120,6 @@ TEST(ZoomRendererQuality, WideAndTallFramesAreCropsOfTheSquare) {
   const QImage tall = renderer().frame(1.37, QSize(360, 640));
   EXPECT_EQ(wide, square.copy(0, 140, 640, 360));
   EXPECT_EQ(tall, square.copy(140, 0, 360, 640));
-}
-
-TEST(ZoomRendererQuality, ThreadedFrameEqualsSingleThreaded) {
-  EXPECT_EQ(renderer().frame(2.41, QSize(512, 512), 3), renderer().frame(2.41, QSize(512, 512), 1));
 }
 
 // The view width a frame really shows, found by fitting the ground truth: a parabola through
