@@ -1,6 +1,6 @@
 #include "ui/model_download_dialog.h"
 
-#include "core/hub/hub_download.h"
+#include "core/hub/downloads.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,7 +9,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -17,14 +16,12 @@
 namespace droste::ui {
 
 using hub::DownloadProgress;
-using hub::HubDownload;
 using hub::HubError;
 
-ModelDownloadDialog::ModelDownloadDialog(QWidget* parent) : QDialog(parent), thread_(new QThread(this)) {
+ModelDownloadDialog::ModelDownloadDialog(QWidget* parent)
+    : QDialog(parent), downloads_(hub::Downloads::ofApplication()) {
   setObjectName(QStringLiteral("ModelDownloadDialog"));
   setWindowTitle(tr("Download a model"));
-  qRegisterMetaType<droste::hub::DownloadProgress>();
-  qRegisterMetaType<droste::hub::HubError::Kind>();
 
   auto* intro = new QLabel(tr("Downloads a Stable Diffusion model from the Hugging Face Hub into its shared cache, "
                               "where other tools find it too. Only the weights Droste needs (.safetensors, fp16 "
@@ -92,21 +89,25 @@ ModelDownloadDialog::ModelDownloadDialog(QWidget* parent) : QDialog(parent), thr
     Q_EMIT useModelRequested(snapshotDir_);
     accept();
   });
-  thread_->setObjectName(QStringLiteral("droste-download"));
-  thread_->start();
+  // Only while this dialog's own download runs: the line is the application's.
+  connect(&downloads_, &hub::Downloads::planned, this, [this](qint64 total, qint64 toFetch, int files) {
+    if (busy_) onPlanned(total, toFetch, files);
+  });
+  connect(&downloads_, &hub::Downloads::progress, this, [this](const DownloadProgress& p) {
+    if (busy_) onProgress(p);
+  });
+  connect(&downloads_, &hub::Downloads::finished, this, [this](const QString& dir) {
+    if (busy_) onFinished(dir);
+  });
+  connect(&downloads_, &hub::Downloads::failed, this, [this](const QString& message, HubError::Kind kind) {
+    if (busy_) onFailed(message, kind);
+  });
   setBusy(false);
 }
 
 ModelDownloadDialog::~ModelDownloadDialog() {
-  // The job lives on thread_: its deleteLater runs there as the thread ends. Its destructor aborts a
-  // transfer still under way; the partial file stays in the cache for the next try.
-  if (job_) {
-    job_->disconnect(this);
-    job_->deleteLater();
-    job_ = nullptr;
-  }
-  thread_->quit();
-  thread_->wait();
+  // A transfer still under way stops; the partial file stays in the cache for the next try.
+  if (busy_) downloads_.cancel();
 }
 
 void ModelDownloadDialog::setRepoId(const QString& repoId) { repo_->setText(repoId); }
@@ -121,16 +122,9 @@ void ModelDownloadDialog::startDownload() {
                true);
     return;
   }
-  if (job_) job_->deleteLater();  // the previous, ended try; deleted on its thread
-  hub::DownloadRequest request;   // endpoint, token and cache from the environment, as huggingface_hub reads them
+  hub::DownloadRequest request;  // endpoint, token and cache from the environment, as huggingface_hub reads them
   request.repoId = repo;
   repoOfJob_ = repo;
-  job_ = new HubDownload(request);
-  job_->moveToThread(thread_);
-  connect(job_, &HubDownload::planned, this, &ModelDownloadDialog::onPlanned);
-  connect(job_, &HubDownload::progress, this, &ModelDownloadDialog::onProgress);
-  connect(job_, &HubDownload::finished, this, &ModelDownloadDialog::onFinished);
-  connect(job_, &HubDownload::failed, this, &ModelDownloadDialog::onFailed);
   snapshotDir_.clear();
   use_->hide();
   bar_->setValue(0);
@@ -138,14 +132,14 @@ void ModelDownloadDialog::startDownload() {
   file_->clear();
   showStatus(QString(), false);
   setBusy(true);
-  QMetaObject::invokeMethod(job_, &HubDownload::start, Qt::QueuedConnection);
+  downloads_.start(request);
 }
 
 void ModelDownloadDialog::cancelDownload() {
-  if (!busy_ || !job_) return;
-  cancel_->setEnabled(false);  // until the job confirms with failed(Cancelled)
+  if (!busy_) return;
+  cancel_->setEnabled(false);  // until the download confirms with failed(Cancelled)
   transfer_->setText(tr("Stopping…"));
-  QMetaObject::invokeMethod(job_, &HubDownload::cancel, Qt::QueuedConnection);
+  downloads_.cancel();
 }
 
 void ModelDownloadDialog::reject() {

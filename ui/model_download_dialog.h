@@ -1,8 +1,8 @@
 #pragma once
 // Download a model from the Hugging Face Hub by repo id: progress with bytes, speed and time left,
 // Cancel, and a clear message when offline, gated (401/403), unknown (404) or out of disk space.
-// Pressing Download again resumes what an earlier try left in the cache. The transfer (and the
-// hashing of a resumed file) runs on the dialog's own worker thread; closing the dialog cancels it.
+// Pressing Download again resumes what an earlier try left in the cache. The transfer runs in the
+// application's download line (core/hub/downloads.h), not in the dialog; closing the dialog cancels it.
 #include "core/hub/hub_error.h"
 
 #include <QDialog>
@@ -12,10 +12,9 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 namespace droste::hub {
-class HubDownload;
+class Downloads;
 struct DownloadProgress;
 }  // namespace droste::hub
 
@@ -63,8 +62,7 @@ class ModelDownloadDialog : public QDialog {
   QPushButton* use_;
   QDialogButtonBox* buttons_;
 
-  QThread* thread_;
-  droste::hub::HubDownload* job_ = nullptr;  // lives on thread_
+  droste::hub::Downloads& downloads_;  // the application's; this dialog only shows what it started
   bool busy_ = false;
   bool offerToUse_ = true;
   bool errorShown_ = false;
