@@ -87,8 +87,10 @@ FilterTable makeFilterTable(int outputBegin, int outputEnd, double scale, double
         const double t = x - m0;
         const double c[4] = {0.5 * ((-t + 2.0) * t - 1.0) * t, 0.5 * ((3.0 * t - 5.0) * t * t + 2.0),
                              0.5 * ((-3.0 * t + 4.0) * t + 1.0) * t, 0.5 * (t - 1.0) * t * t};
+        // Point m0 + 2 lies past the window only when x is a whole number, and then its coefficient
+        // c[3] is 0: stop at the window's end (AddressSanitizer found the read one past it).
         for (int q = 0; q < 4; ++q)
-          for (int j = lo; j < m0 - 1 + q; ++j) w[j - lo] += sign * c[q] / scale;
+          for (int j = lo; j < std::min(m0 - 1 + q, hi); ++j) w[j - lo] += sign * c[q] / scale;
       };
       addEnd(s + 0.5 * scale, 1.0);
       addEnd(s - 0.5 * scale, -1.0);
