@@ -22,11 +22,9 @@ Downloads::Downloads(QObject* parent)
 }
 
 Downloads::~Downloads() {
-  if (job_) {
-    // Deleted before the thread stops (its destructor aborts the transfer; the partial file stays).
-    QMetaObject::invokeMethod(onThread_, [job = job_] { delete job; }, Qt::BlockingQueuedConnection);
-    job_ = nullptr;
-  }
+  // The job still held is deleted on its thread as that thread finishes (the connection made in
+  // start()); its destructor aborts a transfer under way, and the partial file stays for the next try.
+  // (A blocking call into the thread was seen not to run while the application object is destroyed.)
   thread_->quit();
   thread_->wait();
   delete onThread_;  // its thread has ended
@@ -46,6 +44,7 @@ void Downloads::start(const DownloadRequest& request) {
   dropJob();
   job_ = new HubDownload(request);
   job_->moveToThread(thread_.get());
+  connect(thread_.get(), &QThread::finished, job_, &QObject::deleteLater);
   const quint64 generation = ++generation_;
   // Each signal reaches this object's thread queued; one from a dropped job is ignored.
   connect(job_, &HubDownload::planned, this, [this, generation](qint64 total, qint64 toFetch, int files) {
