@@ -8,6 +8,9 @@
 #   DROSTE_TORCH=pip      PyTorch's current libtorch with CUDA from PyPI, installed into
 #                         build-pip/torch-venv (tools/install-torch-pip.sh); build folder: build-pip.
 #                         The engine, droste-cli and droste-bench link CUDA (DROSTE_HAVE_CUDA).
+#   DROSTE_SANITIZE       address,undefined (ASan+UBSan) or thread (TSan): an instrumented build in its
+#                         own folder (build-asan, build-tsan; with pip: build-pip-asan, ...); `test` then
+#                         runs the suite under it (DROSTE_TESTS=REGEX: only the tests that match)
 #   DROSTE_BUILD_DIR      another build folder
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -36,6 +39,21 @@ case "${DROSTE_TORCH:-debian}" in
   *) echo "dev.sh: DROSTE_TORCH must be debian or pip, not '$DROSTE_TORCH'" >&2; exit 2 ;;
 esac
 
+case "${DROSTE_SANITIZE:-}" in
+  "") ;;
+  address,undefined|undefined,address|address) build="${DROSTE_BUILD_DIR:-$build-asan}" ;;
+  thread) build="${DROSTE_BUILD_DIR:-$build-tsan}" ;;
+  *) echo "dev.sh: DROSTE_SANITIZE must be address,undefined or thread, not '$DROSTE_SANITIZE'" >&2; exit 2 ;;
+esac
+if [ -n "${DROSTE_SANITIZE:-}" ]; then
+  cmake_args+=("-DDROSTE_SANITIZE=$DROSTE_SANITIZE")
+  # Reports name our lines; a leak in a library's one-time setup is not ours (tests/sanitizers/).
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:${ASAN_OPTIONS:-}"
+  export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export TSAN_OPTIONS="suppressions=$here/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1"
+fi
+
 if [ ! -f "$build/build.ninja" ]; then
   cmake -S . -B "$build" "${cmake_args[@]}"
 fi
@@ -45,6 +63,10 @@ echo "dev.sh: build took $(( $(date +%s) - start )) s"
 
 case "$command" in
   run) exec "$build/app/droste" "$@" ;;
-  test) cd "$build" && exec ctest -LE slow --output-on-failure -j2 --timeout 600 ;;
+  test)
+    cd "$build"
+    if [ -n "${DROSTE_TESTS:-}" ]; then exec ctest -LE slow -R "$DROSTE_TESTS" --output-on-failure -j2 --timeout 1800; fi
+    # Instrumented runs are slower: a longer time limit, the same tests.
+    exec ctest -LE slow --output-on-failure -j2 --timeout "$([ -n "${DROSTE_SANITIZE:-}" ] && echo 1800 || echo 600)" ;;
   build) ;;
 esac

@@ -7,6 +7,16 @@ if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
 endif()
 
+# Sanitizer builds (./dev.sh with DROSTE_SANITIZE=address,undefined or =thread; their own build
+# folder): every target of ours instrumented, stopping at the first report so that a test fails on it.
+# The libraries (libtorch, Qt, FFmpeg) are not instrumented: ASan still sees our overflows and misuse of
+# their memory, TSan only our own synchronisation.
+set(DROSTE_SANITIZE "" CACHE STRING "Sanitizers to build with, as -fsanitize= takes them (address,undefined / thread)")
+if(DROSTE_SANITIZE)
+  add_compile_options(-fsanitize=${DROSTE_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=${DROSTE_SANITIZE})
+endif()
+
 # Call on every target we own: warnings, and no Qt keyword macros (they break torch headers).
 function(droste_target_defaults target)
   target_compile_options(${target} PRIVATE -Wall -Wextra)
