@@ -5,8 +5,8 @@
 // {"name": {"dtype": "F16", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}},
 // then the data buffer; offsets are relative to the start of the buffer.
 
-#include "core/errors.h"
 #include "core/io/memory_map.h"
+#include "core/io/model_file_error.h"
 
 #include <ATen/core/Tensor.h>
 #include <c10/core/Device.h>
@@ -21,13 +21,6 @@
 #include <vector>
 
 namespace droste::io {
-
-// A model file that cannot be used; the message names the file (and tensor) and says why.
-class ModelFileError : public Error {
- public:
-  explicit ModelFileError(const std::string& message, ErrorKind kind = ErrorKind::ModelUnusable)
-      : Error(kind, message) {}
-};
 
 struct TensorEntry {
   std::string name;

@@ -1,7 +1,7 @@
 #include "core/diffusion/text/clip_tokenizer.h"
 
 #include "core/diffusion/text/unicode_text.h"
-#include "core/io/safetensors.h"
+#include "core/io/model_file_error.h"
 
 #include <nlohmann/json.hpp>
 

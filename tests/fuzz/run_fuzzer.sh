@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target with clang + ASan/UBSan from our sources (instrumented) and runs it for
+# SECONDS, keeping its corpus in WORK_DIR so that later runs continue where earlier ones stopped.
+# Usage: run_fuzzer.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS TARGET
+#   TARGET: tokenizer | project_file   (the safetensors header has run_header_fuzzer.sh)
+# Exit status 0 = no crash, no hang, no sanitizer report. Findings land in WORK_DIR/artifacts/.
+set -euo pipefail
+clangxx="$1" src="$2" work="$3" seconds="$4" target="$5"
+work="$work/$target"
+mkdir -p "$work/corpus" "$work/artifacts"
+flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$src")
+fixtures="${DROSTE_FIXTURES:-$src/../shared/fixtures}"
+
+case "$target" in
+  tokenizer)
+    # Plain C++ and nlohmann/json: no libtorch, no Qt.
+    "$clangxx" "${flags[@]}" "$src/tests/fuzz/tokenizer_fuzzer.cpp" "$src/core/diffusion/text/clip_tokenizer.cpp" \
+      "$src/core/diffusion/text/unicode_text.cpp" -o "$work/fuzzer"
+    export DROSTE_FUZZ_TOKENIZER="$fixtures/tiny-sd2-inpainting/tokenizer"
+    # Seeds: the fixture prompts, HTML entities, special tokens, broken UTF-8, a long word.
+    printf 'a cosy library inside a seashell, warm light, highly detailed' > "$work/corpus/prompt"
+    printf 'caf\xc3\xa9 &amp; na\xc3\xafve &#39;quotes&#39; \xe2\x80\x9csmart\xe2\x80\x9d' > "$work/corpus/entities"
+    printf '<|startoftext|>x<|endoftext|> y' > "$work/corpus/special"
+    printf 'ok\xff\xfe\xc3(\xe2\x82 broken' > "$work/corpus/invalid-utf8"
+    head -c 4000 /dev/zero | tr '\0' 'w' > "$work/corpus/long-word"
+    options=(-max_len=4096)
+    ;;
+  project_file)
+    qt=$(pkg-config --cflags --libs Qt6Gui)
+    # Qt's headers as system headers (no warnings from them); its libraries are not instrumented.
+    "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS -DDROSTE_VERSION=\"fuzz\" \
+      "$src/tests/fuzz/project_file_fuzzer.cpp" "$src/core/zoom/project_file.cpp" "$src/core/io/zip_store.cpp" \
+      "$src/core/zoom/resample.cpp" "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
+    # Seeds: two small real projects (droste-cli zoom --painter draft --size 64, one and two keyframes).
+    cp "$src"/tests/fuzz/seeds/project_file/*.droste "$work/corpus/"
+    options=(-max_len=262144 -rss_limit_mb=4096)
+    ;;
+  *) echo "run_fuzzer.sh: unknown target '$target'" >&2; exit 2 ;;
+esac
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+"$work/fuzzer" "$work/corpus" "${options[@]}" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/"
