@@ -65,8 +65,10 @@ case "$command" in
   run) exec "$build/app/droste" "$@" ;;
   test)
     cd "$build"
-    if [ -n "${DROSTE_TESTS:-}" ]; then exec ctest -LE slow -R "$DROSTE_TESTS" --output-on-failure -j2 --timeout 1800; fi
-    # Instrumented runs are slower: a longer time limit, the same tests.
-    exec ctest -LE slow --output-on-failure -j2 --timeout "$([ -n "${DROSTE_SANITIZE:-}" ] && echo 1800 || echo 600)" ;;
+    timeout=600
+    [ -n "${DROSTE_SANITIZE:-}" ] && timeout=1800  # instrumented runs are slower: a longer limit, the same tests
+    only=()
+    [ -n "${DROSTE_TESTS:-}" ] && only=(-R "$DROSTE_TESTS")
+    exec ctest -LE slow "${only[@]}" --output-on-failure -j2 --timeout "$timeout" ;;
   build) ;;
 esac
