@@ -49,7 +49,7 @@ constexpr double kMipStart = 1.5;
 // out[c] = sum_t w[c][t] * src[first[c] + t] for c in [c0, c1); the tap count fixed at compile time
 // for the common filters so the loop unrolls.
 template <int Taps>
-void horizontalFixed(const Vec4f* src, const FilterTable& f, int c0, int c1, Vec4f* out) {
+void horizontalFixed(const Vec4f* src, const imaging::FilterTable& f, int c0, int c1, Vec4f* out) {
   for (int c = c0; c < c1; ++c) {
     const Vec4f* p = src + f.first[c];
     const float* w = f.weights.data() + size_t(c) * Taps;
@@ -59,7 +59,7 @@ void horizontalFixed(const Vec4f* src, const FilterTable& f, int c0, int c1, Vec
   }
 }
 
-void horizontalPass(const Vec4f* src, const FilterTable& f, int c0, int c1, Vec4f* out) {
+void horizontalPass(const Vec4f* src, const imaging::FilterTable& f, int c0, int c1, Vec4f* out) {
   switch (f.taps) {
     case 4: return horizontalFixed<4>(src, f, c0, c1, out);
     case 5: return horizontalFixed<5>(src, f, c0, c1, out);
@@ -80,11 +80,12 @@ void horizontalPass(const Vec4f* src, const FilterTable& f, int c0, int c1, Vec4
 // ring of horizontally filtered source rows that the vertical pass reads from.
 struct Layer {
   const RgbxPlane* source = nullptr;
+  double scale = 1.0;           // keyframe pixels per output pixel
   bool opaque = false;          // the outermost layer: covers the whole frame
   int x0 = 0, x1 = 0, y0 = 0, y1 = 0;      // output pixels it touches (alpha > 0)
   int hx0 = 0, hx1 = 0, hy0 = 0, hy1 = 0;  // output pixels the next inner layer covers fully
   std::vector<float> alphaX, alphaY;       // per column / row of [x0, x1) / [y0, y1)
-  FilterTable fx, fy;
+  imaging::FilterTable fx, fy;
   int ringRows = 0;
   std::unique_ptr<Vec4f[]> ring;  // uninitialised: every slot is written before it is read
   std::vector<int> slotRow;
@@ -208,20 +209,24 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
   if (std::abs(z - std::round(z)) < 1e-9) z = std::round(z);
   const double S = size_;
   const double D = std::max(W, H);
-  const double pitch = std::pow(ratio_, z) / D;  // world units per output pixel (keyframe 0 is 1 wide)
 
-  // Outermost keyframe first; inner ones until they are too small to show any of their own pixels.
+  // Outermost keyframe first; inner ones while the one before is enlarged (a keyframe shown at its own
+  // resolution or smaller already holds the keyframes inside it, shrunk by the same filter as here),
+  // and until they are too small to show any of their own pixels.
   std::vector<Layer> layers;
   const int outer = std::clamp(int(std::ceil(z - 1e-9)), 0, last);
   for (int j = outer; j >= 0; --j) {
-    const double scale = pitch * S / std::pow(ratio_, j);  // keyframe pixels per output pixel
-    const double half = S / (2.0 * scale);                   // half its width in output pixels
+    if (!layers.empty() && layers.back().scale >= 1.0) break;
+    // Keyframe pixels per output pixel; exactly S/D at z = j.
+    const double scale = S / D * std::pow(ratio_, z - j);
+    const double half = S / (2.0 * scale);  // half its width in output pixels
     const double ramp = std::max(options_.blendWidth, 1.0 / scale);
     if (j < outer && half < kMargin + ramp + 1.0) break;
     const MipPyramid& pyramid = pyramids_[j];
     const int level = scale >= 1.0 ? std::clamp(int(std::floor(std::log2(scale / kMipStart))), 0, int(pyramid.levels.size()) - 1) : 0;
     const double levelScale = scale / double(1 << level);
     Layer layer;
+    layer.scale = scale;
     layer.source = &pyramid.levels[level];
     layer.opaque = (j == outer);
     if (layer.opaque) {
@@ -237,10 +242,10 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
     }
     // Output pixel x maps to keyframe position (x + 0.5 - W/2) * scale + S/2, in level pixels.
     const double levelUnit = double(1 << level);
-    layer.fx = makeFilterTable(layer.x0, layer.x1, levelScale, (S / 2.0 - W / 2.0 * scale) / levelUnit, layer.source->width,
-                               options_.shrink);
-    layer.fy = makeFilterTable(layer.y0, layer.y1, levelScale, (S / 2.0 - H / 2.0 * scale) / levelUnit, layer.source->height,
-                               options_.shrink);
+    layer.fx = imaging::makeFilterTable(layer.x0, layer.x1, levelScale, (S / 2.0 - W / 2.0 * scale) / levelUnit,
+                                        layer.source->width, options_.filter);
+    layer.fy = imaging::makeFilterTable(layer.y0, layer.y1, levelScale, (S / 2.0 - H / 2.0 * scale) / levelUnit,
+                                        layer.source->height, options_.filter);
     if (layer.fy.taps > 16) throw std::logic_error("vertical filter wider than 16 taps");
     layer.ringRows = layer.fy.taps + 2;
     layers.push_back(std::move(layer));

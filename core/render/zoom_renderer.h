@@ -1,7 +1,8 @@
 #pragma once
 // The frame at any continuous zoom position of a keyframe chain.
+#include "core/imaging/resample.h"
 #include "core/render/keyframe_stack.h"
-#include "core/render/resample.h"
+#include "core/render/mip_pyramid.h"
 
 #include <QImage>
 #include <QSize>
@@ -11,13 +12,15 @@
 namespace droste::render {
 
 struct RenderOptions {
-  ShrinkFilter shrink = ShrinkFilter::AreaSpline;  // measured best of the three on the quality test
+  // The zoom engine makes keyframes with AreaSpline; another filter is for comparisons only.
+  imaging::ResampleFilter filter = imaging::ResampleFilter::AreaSpline;
   double blendWidth = 3.0;  // soft border of an inner keyframe, in output pixels
 };
 
 // z = k shows keyframe k filling the frame; z = k + f shows a view (S+2p)/S ^ f times wider, so
-// the zoom speed is the same at every z. Each point comes from the innermost (sharpest)
-// keyframe that holds it; inner keyframes are blended over outer ones across a soft border.
+// the zoom speed is the same at every z. Each point comes from the innermost keyframe that holds it
+// at the frame's resolution or finer; inner keyframes are blended over outer ones across a soft border.
+// At a whole z with the frame as large as a keyframe, the frame is that keyframe, bit for bit.
 // Thread-safe: frame() is const and may run on several threads at once.
 class ZoomRenderer {
  public:

@@ -1,7 +1,8 @@
 #include "core/zoom/draft_painter.h"
 
+#include "core/imaging/pixel_formats.h"
+#include "core/imaging/resample.h"
 #include "core/zoom/padding.h"
-#include "core/zoom/resample.h"
 
 #include <QCryptographicHash>
 
@@ -62,7 +63,7 @@ QImage fractalField(int w, int h, std::uint64_t& rng) {
   for (int y = 0; y < sh; ++y)
     for (int x = 0; x < sw; ++x)
       small.scanLine(y)[x] = uchar(std::clamp(std::lround(255.0 * sum[size_t(y) * sw + x]), 0L, 255L));
-  return resized(small, QSize(w, h), ResampleFilter::Area);
+  return imaging::resized(small, QSize(w, h), imaging::ResampleFilter::Box);
 }
 
 // Three colours from the prompt (so a prompt keeps its look across seeds) shifted a little by the seed.
@@ -145,8 +146,8 @@ SoftLayers softLayers(const QImage& base, const QImage& mask, const QString& pro
   const int w = base.width(), h = base.height();
   const int sw = std::max(2, (w + kFactor - 1) / kFactor), sh = std::max(2, (h + kFactor - 1) / kFactor);
   const int radius = std::max(1, std::max(w, h) / 48 / kFactor);
-  const QImage blurSmall = boxBlur(resized(base, QSize(sw, sh), ResampleFilter::Area), radius, 3);
-  const QImage softSmall = boxBlur(resized(mask, QSize(sw, sh), ResampleFilter::Area), radius, 3);
+  const QImage blurSmall = boxBlur(imaging::resized(base, QSize(sw, sh), imaging::ResampleFilter::Box), radius, 3);
+  const QImage softSmall = boxBlur(imaging::resized(mask, QSize(sw, sh), imaging::ResampleFilter::Box), radius, 3);
   const std::vector<float> tint = valueNoise(sw, sh, 4, rng, 3);
   constexpr float kTint = 16.0f;  // +-16 levels at most
   // Deep in the ring the picture leans a quarter of the way towards the prompt's colour, so a keyframe
@@ -230,8 +231,8 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
   if (request.image.isNull() || request.image.size() != request.mask.size())
     throw std::invalid_argument("DraftPainter: the image and the mask must be non-empty and of the same size");
   throwIfCancelled(cancel);
-  const QImage src = toRgb888(request.image);
-  const QImage mask = toGray8(request.mask);
+  const QImage src = imaging::toRgb888(request.image);
+  const QImage mask = imaging::toGray8(request.mask);
   std::uint64_t rng = request.seed ^ 0xD5A61266F0C9392Cull;
   splitmix(rng);
   const QImage base = fullyMasked(mask) ? scene(src.width(), src.height(), request.prompt, rng) : src;

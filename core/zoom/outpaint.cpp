@@ -1,10 +1,11 @@
 #include "core/zoom/outpaint.h"
 
+#include "core/imaging/pixel_formats.h"
+#include "core/imaging/resample.h"
 #include "core/zoom/color_match.h"
 #include "core/zoom/geometry.h"
 #include "core/zoom/masks.h"
 #include "core/zoom/padding.h"
-#include "core/zoom/resample.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -33,7 +34,7 @@ QImage paintStep(const QImage& canvas, const OutpaintMask& mask, const OutpaintO
       progress(total);
     };
   }
-  QImage painted = toRgb888(painter.paint(request, stepProgress, cancel));
+  QImage painted = imaging::toRgb888(painter.paint(request, stepProgress, cancel));
   if (painted.size() != canvas.size())
     throw std::runtime_error("The painter returned a " + std::to_string(painted.width()) + "x" +
                              std::to_string(painted.height()) + " picture for a " + std::to_string(canvas.width()) +
@@ -64,7 +65,9 @@ int generationsPerKeyframe(const OutpaintOptions& options) {
 }
 
 QImage shrinkCanvasToKeyframe(const QImage& canvas, int size) {
-  return resized(canvas, QSize(size, size), ResampleFilter::Lanczos3);
+  // The renderer draws the previous keyframe inside this one with the same filter (core/imaging), so at a
+  // whole zoom position the keyframe and the renderer's picture of the keyframes inside it agree.
+  return imaging::resized(canvas, QSize(size, size), imaging::ResampleFilter::AreaSpline);
 }
 
 QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
@@ -78,7 +81,7 @@ QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, cons
   request.image = canvas;
   request.mask = mask;
   if (inputs) inputs(0, 1, canvas, mask);
-  QImage painted = toRgb888(painter.paint(request, progress, cancel));
+  QImage painted = imaging::toRgb888(painter.paint(request, progress, cancel));
   if (painted.size() != canvas.size()) throw std::runtime_error("The painter returned a picture of the wrong size");
   return painted;
 }
@@ -92,7 +95,7 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
     throw std::invalid_argument("The previous keyframe is " + std::to_string(previousIn.width()) + "x" +
                                 std::to_string(previousIn.height()) + ", expected " + std::to_string(S) + "x" +
                                 std::to_string(S));
-  const QImage previous = toRgb888(previousIn);
+  const QImage previous = imaging::toRgb888(previousIn);
   const ZoomGeometry geometry{S, p};
   const int generations = generationsPerKeyframe(options);
   const int o = options.maskOverlap;
@@ -137,19 +140,19 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
 
 QImage fitImportedImage(const QImage& imageIn, int size, ImportFit fit) {
   if (imageIn.isNull()) throw std::invalid_argument("The start image is empty or could not be read");
-  const QImage image = toRgb888(imageIn);
+  const QImage image = imaging::toRgb888(imageIn);
   const int w = image.width(), h = image.height();
   if (fit == ImportFit::CenterCrop) {
     const int side = std::min(w, h);
     const QRectF square((w - side) / 2.0, (h - side) / 2.0, side, side);
-    return resample(image, square, QSize(size, size), ResampleFilter::Lanczos3);
+    return imaging::resample(image, square, QSize(size, size), imaging::ResampleFilter::AreaSpline);
   }
   const int side = std::max(w, h);
   QImage padded(side, side, QImage::Format_RGB888);
   padded.fill(Qt::black);
   const int x0 = (side - w) / 2, y0 = (side - h) / 2;
   for (int y = 0; y < h; ++y) std::copy_n(image.constScanLine(y), 3 * w, padded.scanLine(y + y0) + 3 * x0);
-  return resized(padded, QSize(size, size), ResampleFilter::Lanczos3);
+  return imaging::resized(padded, QSize(size, size), imaging::ResampleFilter::AreaSpline);
 }
 
 }  // namespace droste::zoom

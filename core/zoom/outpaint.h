@@ -31,7 +31,7 @@ QImage outpaintKeyframe(const QImage& previous, const OutpaintOptions& options, 
                         const std::atomic_bool* cancel = nullptr, const PaintInputFn& inputs = {});
 
 // An imported start picture fitted to S x S: centre-cropped to a square, or padded (black) to one,
-// then resampled with a high-quality filter.
+// then resampled to S with the keyframe filter (the area spline, core/imaging).
 QImage fitImportedImage(const QImage& image, int size, ImportFit fit);
 
 // The canvas painted at canvas size shrunk to S (the last step of outpaintKeyframe, exposed for tests).

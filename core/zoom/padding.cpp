@@ -1,6 +1,7 @@
 #include "core/zoom/padding.h"
 
-#include "core/zoom/resample.h"
+#include "core/imaging/pixel_formats.h"
+#include "core/imaging/resample.h"
 
 #include <algorithm>
 #include <cstring>
@@ -52,7 +53,7 @@ void boxBlurLine(const uchar* in, uchar* out, int n, int step, int channels, int
 QImage padImage(const QImage& input, int left, int top, int right, int bottom, PaddingMode mode) {
   if (input.isNull()) throw std::invalid_argument("padImage: empty image");
   if (left < 0 || top < 0 || right < 0 || bottom < 0) throw std::invalid_argument("padImage: negative padding");
-  const QImage src = toRgb888(input);
+  const QImage src = imaging::toRgb888(input);
   const int w = src.width(), h = src.height();
   const int cw = w + left + right, ch = h + top + bottom;
   QImage canvas(cw, ch, QImage::Format_RGB888);
@@ -61,7 +62,7 @@ QImage padImage(const QImage& input, int left, int top, int right, int bottom, P
     canvas.fill(Qt::black);
   } else if (mode == PaddingMode::BlurredStretch) {
     // The picture stretched over the whole canvas, blurred so no stretched detail shows.
-    const QImage stretched = resized(src, QSize(cw, ch), ResampleFilter::Area);
+    const QImage stretched = imaging::resized(src, QSize(cw, ch), imaging::ResampleFilter::Box);
     canvas = softBlur(stretched, std::max(4, std::max(cw, ch) / 24));
   } else {
     std::vector<int> xmap(cw);
@@ -78,7 +79,7 @@ QImage padImage(const QImage& input, int left, int top, int right, int bottom, P
 }
 
 QImage boxBlur(const QImage& input, int radius, int passes) {
-  QImage a = input.format() == QImage::Format_Grayscale8 ? input.copy() : toRgb888(input).copy();
+  QImage a = input.format() == QImage::Format_Grayscale8 ? input.copy() : imaging::toRgb888(input).copy();
   if (radius <= 0 || passes <= 0) return a;
   const int channels = a.format() == QImage::Format_Grayscale8 ? 1 : 3;
   const int w = a.width(), h = a.height();
@@ -99,9 +100,9 @@ QImage boxBlur(const QImage& input, int radius, int passes) {
 QImage softBlur(const QImage& src, int radius, int factor) {
   factor = std::max(1, factor);
   const QSize small(std::max(1, src.width() / factor), std::max(1, src.height() / factor));
-  const QImage down = resized(src, small, ResampleFilter::Area);
+  const QImage down = imaging::resized(src, small, imaging::ResampleFilter::Box);
   const QImage blurred = boxBlur(down, std::max(1, radius / factor), 3);
-  return resized(blurred, src.size(), ResampleFilter::Area);
+  return imaging::resized(blurred, src.size(), imaging::ResampleFilter::Box);
 }
 
 }  // namespace droste::zoom

@@ -1,8 +1,8 @@
 #include "core/zoom/project.h"
 
+#include "core/imaging/pixel_formats.h"
 #include "core/zoom/outpaint.h"
 #include "core/zoom/project_file.h"
-#include "core/zoom/resample.h"
 
 #include <QRandomGenerator>
 
@@ -66,7 +66,7 @@ void Project::insertKeyframe(int index, const Keyframe& keyframe) {
   if (index < 0 || index > keyframeCount())
     throw std::out_of_range("insertKeyframe: position " + std::to_string(index) + " is outside the chain");
   keyframes_.insert(keyframes_.begin() + index, keyframe);
-  if (!keyframes_[size_t(index)].image.isNull()) keyframes_[size_t(index)].image = toRgb888(keyframe.image);
+  if (!keyframes_[size_t(index)].image.isNull()) keyframes_[size_t(index)].image = imaging::toRgb888(keyframe.image);
   touch();
   Q_EMIT keyframeInserted(index);
 }
@@ -84,7 +84,7 @@ void Project::replaceKeyframe(int index, const Keyframe& keyframe) {
   checkIndex(index, "replaceKeyframe");
   if (keyframes_[size_t(index)] == keyframe) return;
   keyframes_[size_t(index)] = keyframe;
-  if (!keyframe.image.isNull()) keyframes_[size_t(index)].image = toRgb888(keyframe.image);
+  if (!keyframe.image.isNull()) keyframes_[size_t(index)].image = imaging::toRgb888(keyframe.image);
   touch();
   Q_EMIT keyframeChanged(index);
 }
@@ -95,7 +95,7 @@ void Project::setKeyframeImage(int index, const QImage& image, KeyframeState sta
   if (!image.isNull() && (image.width() != S || image.height() != S))
     throw std::invalid_argument("A keyframe picture must be " + std::to_string(S) + "x" + std::to_string(S));
   Keyframe& k = keyframes_[size_t(index)];
-  k.image = image.isNull() ? QImage() : toRgb888(image);
+  k.image = image.isNull() ? QImage() : imaging::toRgb888(image);
   k.state = state;
   k.error.clear();
   touch();

@@ -1,9 +1,9 @@
 #include "core/zoom/project_file.h"
 
 #include "core/errors.h"
+#include "core/imaging/pixel_formats.h"
 #include "core/io/unique_fd.h"
 #include "core/io/zip_store.h"
-#include "core/zoom/resample.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -83,7 +83,7 @@ QByteArray encodePng(const QImage& image) {
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
   QImageWriter writer(&buffer, "png");
-  if (!writer.write(toRgb888(image))) throw std::runtime_error("Could not encode a keyframe as PNG: " + str(writer.errorString()));
+  if (!writer.write(imaging::toRgb888(image))) throw std::runtime_error("Could not encode a keyframe as PNG: " + str(writer.errorString()));
   return bytes;
 }
 
@@ -295,7 +295,7 @@ ProjectData loadProjectFile(const QString& path) {
       if (decoded.width() != S || decoded.height() != S)
         damaged(path, "the picture of keyframe " + std::to_string(index) + " is not " + std::to_string(S) + "x" +
                           std::to_string(S));
-      k.image = toRgb888(decoded);
+      k.image = imaging::toRgb888(decoded);
     } else if (k.state == KeyframeState::Fresh) {
       damaged(path, "keyframe " + std::to_string(index) + " is marked finished but has no picture");
     }

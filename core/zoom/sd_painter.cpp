@@ -4,8 +4,8 @@
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/schedulers/sampler.h"
+#include "core/imaging/pixel_formats.h"
 #include "core/io/image_tensor.h"
-#include "core/zoom/resample.h"
 
 #include <c10/util/Exception.h>
 
@@ -41,7 +41,7 @@ SdPainter::~SdPainter() = default;
 
 QImage SdPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
   diffusion::InpaintRequest r;
-  r.image = io::imageToTensor(toRgb888(request.image));
+  r.image = io::imageToTensor(imaging::toRgb888(request.image));
   r.mask = io::maskToTensor(request.mask);  // grey levels as PIL's convert("L") makes them
   r.prompt = request.prompt.toStdString();
   r.negativePrompt = request.negativePrompt.toStdString();

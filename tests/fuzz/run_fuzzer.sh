@@ -30,7 +30,7 @@ case "$target" in
     # Qt's headers as system headers (no warnings from them); its libraries are not instrumented.
     "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS -DDROSTE_VERSION=\"fuzz\" \
       "$src/tests/fuzz/project_file_fuzzer.cpp" "$src/core/zoom/project_file.cpp" "$src/core/io/zip_store.cpp" \
-      "$src/core/zoom/resample.cpp" "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
+      "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
     # Seeds: two small real projects (droste-cli zoom --painter draft --size 64, one and two keyframes).
     cp "$src"/tests/fuzz/seeds/project_file/*.droste "$work/corpus/"
     options=(-max_len=262144 -rss_limit_mb=4096)

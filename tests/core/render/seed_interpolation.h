@@ -3,8 +3,8 @@
 // between keyframes k and k+1 it crops keyframe k+1 with a border that moves linearly in pixels,
 // resizes the crop to the output with Pillow's bicubic, and pastes keyframe k, resized the same
 // way, at integer pixel coordinates in the middle (hard edge).
+#include "core/imaging/resample.h"
 #include "core/render/keyframe_stack.h"
-#include "core/render/resample.h"
 
 #include <QImage>
 
@@ -12,33 +12,9 @@
 
 namespace droste::test {
 
-// Separable resize of `src` to size x size with Pillow-style antialiased bicubic.
+// `src` resized to size x size with Pillow-style antialiased bicubic.
 inline QImage pillowBicubicResize(const QImage& src, int size) {
-  using namespace droste::render;
-  const QImage in = src.convertToFormat(QImage::Format_RGB888);
-  const FilterTable fx = makeFilterTable(0, size, double(in.width()) / size, 0.0, in.width(), ShrinkFilter::Cubic);
-  const FilterTable fy = makeFilterTable(0, size, double(in.height()) / size, 0.0, in.height(), ShrinkFilter::Cubic);
-  std::vector<float> tmp(size_t(in.height()) * size * 3);
-  for (int y = 0; y < in.height(); ++y) {
-    const uchar* line = in.constScanLine(y);
-    for (int x = 0; x < size; ++x)
-      for (int c = 0; c < 3; ++c) {
-        float acc = 0;
-        for (int t = 0; t < fx.taps; ++t) acc += fx.weights[size_t(x) * fx.taps + t] * line[(fx.first[x] + t) * 3 + c];
-        tmp[(size_t(y) * size + x) * 3 + c] = acc;
-      }
-  }
-  QImage out(size, size, QImage::Format_RGB888);
-  for (int y = 0; y < size; ++y) {
-    uchar* line = out.scanLine(y);
-    for (int x = 0; x < size; ++x)
-      for (int c = 0; c < 3; ++c) {
-        float acc = 0;
-        for (int t = 0; t < fy.taps; ++t) acc += fy.weights[size_t(y) * fy.taps + t] * tmp[(size_t(fy.first[y] + t) * size + x) * 3 + c];
-        line[x * 3 + c] = uchar(std::clamp(int(std::lround(acc)), 0, 255));
-      }
-  }
-  return out;
+  return droste::imaging::resized(src.convertToFormat(QImage::Format_RGB888), QSize(size, size), droste::imaging::ResampleFilter::Cubic);
 }
 
 struct SeedFrame {

@@ -25,7 +25,7 @@ PaintRequest requestFor(std::uint64_t seed) {
 
 // The kept pixels, inset by the reach of the shrink filter (beyond that, ring pixels legitimately mix in).
 QRect keptAreaForComparison(const ZoomGeometry& g) {
-  const int reach = 4;  // the Lanczos-3 shrink reaches 3 keyframe pixels; +1 for the partly covered pixel
+  const int reach = 4;  // the area-spline shrink reaches 2 keyframe pixels; +2 to spare
   return g.keptPixels().adjusted(reach, reach, -reach, -reach);
 }
 

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   bench("  part: padImage (symmetric) to the canvas", runs,
         [&] { padImage(first, outpaint, outpaint, outpaint, outpaint, PaddingMode::Symmetric); });
   bench("  part: ringMask of the canvas", runs, [&] { ringMask(padded.size(), g.innerRectOnCanvas(), 0); });
-  bench("  part: shrink canvas to S (Lanczos-3)", runs, [&] { shrinkCanvasToKeyframe(padded, size); });
+  bench("  part: shrink canvas to S (area spline)", runs, [&] { shrinkCanvasToKeyframe(padded, size); });
   for (auto method : {OutpaintMethod::Direct, OutpaintMethod::Sequential})
     for (bool atS : {false, true}) {
       options.method = method;

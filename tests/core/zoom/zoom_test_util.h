@@ -1,43 +1,57 @@
 #pragma once
 // Helpers for the zoom tests: an independent (naive, double precision) reference of the chain geometry,
 // PSNR, and stand-in painters.
-#include "core/zoom/painter.h"
+#include "core/imaging/pixel_formats.h"
 #include "core/zoom/padding.h"
-#include "core/zoom/resample.h"
+#include "core/zoom/painter.h"
 
 #include <QImage>
 #include <QRect>
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
+#include <vector>
 
 namespace droste::zoom::test {
 
-inline double lanczos3(double x) {
-  auto sinc = [](double v) { return std::abs(v) < 1e-8 ? 1.0 : std::sin(std::numbers::pi * v) / (std::numbers::pi * v); };
-  return std::abs(x) < 3.0 ? sinc(x) * sinc(x / 3.0) : 0.0;
+// Catmull-Rom through the points (m, F(m)), at x.
+template <class Points>
+double catmullRom(const Points& F, double x) {
+  const int m = int(std::floor(x));
+  const double t = x - m;
+  const double p0 = F(m - 1), p1 = F(m), p2 = F(m + 1), p3 = F(m + 2);
+  return 0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t + (3 * p1 - p0 - 3 * p2 + p3) * t * t * t);
+}
+
+// Weights of source pixels first, first+1, ... for the mean over [centre - width/2, centre + width/2]
+// of the smooth picture whose running sum is interpolated (Catmull-Rom) through the pixels' running
+// sums: the chain's shrink filter, written from its definition, one unit impulse at a time.
+inline std::vector<double> areaSplineWeights(double centre, double width, int& first) {
+  first = int(std::floor(centre - width / 2)) - 2;
+  std::vector<double> weights(size_t(std::ceil(width)) + 5);
+  for (size_t impulse = 0; impulse < weights.size(); ++impulse) {
+    const int at = first + int(impulse);
+    auto runningSum = [at](int m) { return m > at ? 1.0 : 0.0; };  // sum of pixels j < m of the impulse at `at`
+    weights[impulse] = (catmullRom(runningSum, centre + width / 2) - catmullRom(runningSum, centre - width / 2)) / width;
+  }
+  return weights;
 }
 
 // Pixel (x, y) of keyframe k predicted from keyframe k-1 alone: k-1 sits at [p, p+S) of the (S+2p)
-// canvas that is shrunk to S with an anti-aliased Lanczos-3 kernel. Written directly from the geometry.
+// canvas that is shrunk to S with the area spline, edges repeated. Written directly from the geometry.
 inline void predictPixel(const QImage& previous, int S, int p, int x, int y, double out[3]) {
   const double r = double(S + 2 * p) / S;  // canvas pixels per keyframe pixel
-  const double cx = (x + 0.5) * r - p, cy = (y + 0.5) * r - p;  // centre in previous-keyframe coordinates
-  const int radius = int(std::ceil(3.0 * r)) + 1;
-  double acc[3] = {0, 0, 0}, norm = 0;
-  for (int j = int(cy) - radius; j <= int(cy) + radius; ++j) {
-    const double wy = lanczos3((j + 0.5 - cy) / r);
-    if (wy == 0) continue;
-    for (int i = int(cx) - radius; i <= int(cx) + radius; ++i) {
-      const double w = wy * lanczos3((i + 0.5 - cx) / r);
-      if (w == 0) continue;
-      const uchar* px = previous.constScanLine(std::clamp(j, 0, S - 1)) + 3 * std::clamp(i, 0, S - 1);
+  int fx = 0, fy = 0;
+  const std::vector<double> wx = areaSplineWeights((x + 0.5) * r - p, r, fx);  // in previous-keyframe coordinates
+  const std::vector<double> wy = areaSplineWeights((y + 0.5) * r - p, r, fy);
+  double acc[3] = {0, 0, 0};
+  for (size_t j = 0; j < wy.size(); ++j)
+    for (size_t i = 0; i < wx.size(); ++i) {
+      const double w = wy[j] * wx[i];
+      const uchar* px = previous.constScanLine(std::clamp(fy + int(j), 0, S - 1)) + 3 * std::clamp(fx + int(i), 0, S - 1);
       for (int c = 0; c < 3; ++c) acc[c] += w * px[c];
-      norm += w;
     }
-  }
-  for (int c = 0; c < 3; ++c) out[c] = std::clamp(acc[c] / norm, 0.0, 255.0);
+  for (int c = 0; c < 3; ++c) out[c] = std::clamp(acc[c], 0.0, 255.0);
 }
 
 // PSNR of `image` against the prediction from `previous` over `area`.
@@ -69,7 +83,7 @@ inline void meanColor(const QImage& image, const QRect& area, double out[3]) {
 class TintBlurPainter : public Painter {
  public:
   QImage paint(const PaintRequest& request, const PaintProgressFn&, const std::atomic_bool*) override {
-    QImage out = boxBlur(toRgb888(request.image), 2, 1);
+    QImage out = boxBlur(imaging::toRgb888(request.image), 2, 1);
     const double gain[3] = {1.06, 0.97, 0.93};
     const double offset[3] = {4.0, 0.0, -2.0};
     for (int y = 0; y < out.height(); ++y) {
