@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+422"/>
+        <location filename="../core/engine/engine.cpp" line="+462"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -101,7 +101,7 @@
         <translation>Veraltete Schlüsselbilder neu generieren</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Male oder importiere vor dem Export den ersten Keyframe.</translation>
     </message>
@@ -136,7 +136,7 @@
         <translation>Schlüsselbild %1 von %2 · %3 · %4</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Zoom position %1 of %2</source>
         <translation>Zoomposition %1 von %2</translation>
     </message>
@@ -1025,12 +1025,12 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
-        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
+        <location filename="../ui/model_download_dialog.cpp" line="+24"/>
         <source>Download a model</source>
         <translation>Modell herunterladen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Downloads a Stable Diffusion model from the Hugging Face Hub into its shared cache, where other tools find it too. Only the weights Droste needs (.safetensors, fp16 where the model has it) and the configuration files are fetched.</source>
         <translation>Lädt ein Stable-Diffusion-Modell vom Hugging Face Hub in dessen gemeinsamen Cache, wo es auch andere Programme finden. Geladen werden nur die Gewichte, die Droste braucht (.safetensors, fp16, wo das Modell es anbietet), und die Konfigurationsdateien.</translation>
     </message>
@@ -1065,12 +1065,12 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Zum Standardmodell machen: Neue Projekte malen damit</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Enter the model&apos;s name on the Hub, for example %1.</source>
         <translation>Geben Sie den Namen des Modells auf dem Hub ein, zum Beispiel %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Asking the Hub what %1 holds…</source>
         <translation>Frage beim Hub nach, was %1 enthält…</translation>
     </message>
@@ -1387,7 +1387,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::PanelSettings</name>
     <message>
-        <location filename="../ui/panel_settings.cpp" line="+50"/>
+        <location filename="../ui/panel_settings.cpp" line="+54"/>
         <source>Edit prompt</source>
         <translation>Prompt bearbeiten</translation>
     </message>
@@ -1519,7 +1519,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+51"/>
+        <location filename="../ui/prompt_panel.cpp" line="+54"/>
         <source>Direct (all sides at once)</source>
         <translation>Direkt (alle Seiten auf einmal)</translation>
     </message>
@@ -1554,7 +1554,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Schwarz</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>What to paint</source>
         <translation>Was gemalt wird</translation>
     </message>
@@ -1659,13 +1659,79 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Einen neuen zufälligen Seed würfeln</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+180"/>
+        <location line="+41"/>
+        <source>The shape of the keyframes and of the video: square, landscape for wide screens, portrait for phones. Every shape is painted in full, not cropped.</source>
+        <translation>Die Form der Schlüsselbilder und des Videos: quadratisch, Querformat für breite Bildschirme, Hochformat für Smartphones. Jede Form wird vollständig gemalt, nicht zugeschnitten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aspect &amp;ratio</source>
+        <translation>Seiten&amp;verhältnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best near 512 px, SDXL near 1024. Larger is slower.</source>
+        <translation>Die Größe, in der jedes Schlüsselbild gemalt wird. Inpainting-Modelle für SD 1.x/2.x arbeiten am besten bei etwa 512 px, SDXL bei etwa 1024. Größer ist langsamer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each long side; the short sides get a ring in proportion, so both zoom alike (on wide and tall keyframes only some widths allow that: the nearest is used). Wider: faster zoom, fewer keyframes, but less continuity.</source>
+        <translation>Außenrand: wie viel neues Bild an jeder langen Seite um das vorige Schlüsselbild gemalt wird; die kurzen Seiten bekommen einen Rand im gleichen Verhältnis, damit beide gleich zoomen (bei Quer- und Hochformat erlauben das nur manche Breiten: die nächstgelegene wird verwendet). Breiter: schnellerer Zoom, weniger Schlüsselbilder, aber weniger Zusammenhang.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <location line="+102"/>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Square 1:1</source>
+        <translation>Quadratisch 1:1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 16:9</source>
+        <translation>Querformat 16:9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 9:16</source>
+        <translation>Hochformat 9:16</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 4:3</source>
+        <translation>Querformat 4:3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 3:4</source>
+        <translation>Hochformat 3:4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 3:2</source>
+        <translation>Querformat 3:2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 2:3</source>
+        <translation>Hochformat 2:3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <location line="+193"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-96"/>
         <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
         <translation>Gesperrt: Jedes neue Schlüsselbild verwendet diesen Seed. Entsperrt: Jedes neue Schlüsselbild würfelt seinen eigenen.</translation>
     </message>
@@ -1675,24 +1741,12 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Start&amp;wert (Seed)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+112"/>
-        <location line="+113"/>
-        <source>%1 × %1 px</source>
-        <translation>%1 × %1 px</translation>
-    </message>
-    <message>
-        <location line="-91"/>
-        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
-        <translation>Die Größe, in der jedes Schlüsselbild gemalt wird. Inpainting-Modelle für SD 1.x/2.x arbeiten am besten mit 512, SDXL mit 1024. Größer ist langsamer.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Keyframe size</source>
         <translation>S&amp;chlüsselbildgröße</translation>
     </message>
@@ -1702,12 +1756,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation> px</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each side. Wider: faster zoom, fewer keyframes, but less continuity.</source>
-        <translation>Außenrand: wie viel neues Bild auf jeder Seite um das vorige Schlüsselbild gemalt wird. Breiter: schnellerer Zoom, weniger Schlüsselbilder, aber weniger Zusammenhang.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Outpaint ring</source>
         <translation>Außen&amp;rand</translation>
     </message>
@@ -1742,14 +1791,14 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>An&amp;zahl neuer Schlüsselbilder</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+180"/>
+        <location line="-156"/>
+        <location line="+193"/>
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+249"/>
+        <location line="-195"/>
+        <location line="+263"/>
         <source>Model default</source>
         <translation>Modellstandard</translation>
     </message>

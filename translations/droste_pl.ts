@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+422"/>
+        <location filename="../core/engine/engine.cpp" line="+462"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -103,7 +103,7 @@
         <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Przed eksportem namaluj lub zaimportuj pierwszą klatkę kluczową.</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Klatka kluczowa %1 z %2 · %3 · %4</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Zoom position %1 of %2</source>
         <translation>Pozycja zbliżenia %1 z %2</translation>
     </message>
@@ -1029,12 +1029,12 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
-        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
+        <location filename="../ui/model_download_dialog.cpp" line="+24"/>
         <source>Download a model</source>
         <translation>Pobieranie modelu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Downloads a Stable Diffusion model from the Hugging Face Hub into its shared cache, where other tools find it too. Only the weights Droste needs (.safetensors, fp16 where the model has it) and the configuration files are fetched.</source>
         <translation>Pobiera model Stable Diffusion z Hugging Face Hub do jego wspólnej pamięci podręcznej, gdzie znajdą go też inne narzędzia. Pobierane są tylko wagi potrzebne Droste (.safetensors, fp16, jeśli model je ma) oraz pliki konfiguracyjne.</translation>
     </message>
@@ -1069,12 +1069,12 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Ustaw jako model domyślny: nowe projekty będą nim malowane</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Enter the model&apos;s name on the Hub, for example %1.</source>
         <translation>Wpisz nazwę modelu w Hubie, na przykład %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Asking the Hub what %1 holds…</source>
         <translation>Sprawdzanie w Hubie, co zawiera %1…</translation>
     </message>
@@ -1393,7 +1393,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::PanelSettings</name>
     <message>
-        <location filename="../ui/panel_settings.cpp" line="+50"/>
+        <location filename="../ui/panel_settings.cpp" line="+54"/>
         <source>Edit prompt</source>
         <translation>Edycja opisu</translation>
     </message>
@@ -1525,7 +1525,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::PromptPanel</name>
     <message>
-        <location filename="../ui/prompt_panel.cpp" line="+51"/>
+        <location filename="../ui/prompt_panel.cpp" line="+54"/>
         <source>Direct (all sides at once)</source>
         <translation>Bezpośrednio (wszystkie boki naraz)</translation>
     </message>
@@ -1560,7 +1560,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Czarny</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>What to paint</source>
         <translation>Co namalować</translation>
     </message>
@@ -1665,13 +1665,79 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Wylosuj nowe ziarno</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+180"/>
+        <location line="+41"/>
+        <source>The shape of the keyframes and of the video: square, landscape for wide screens, portrait for phones. Every shape is painted in full, not cropped.</source>
+        <translation>Kształt klatek kluczowych i filmu: kwadrat, poziomo dla szerokich ekranów, pionowo dla telefonów. Każdy kształt jest domalowywany w całości, nie przycinany.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aspect &amp;ratio</source>
+        <translation>P&amp;roporcje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best near 512 px, SDXL near 1024. Larger is slower.</source>
+        <translation>Rozmiar, w jakim malowana jest każda klatka kluczowa. Modele inpaintingu SD 1.x/2.x działają najlepiej przy około 512 px, SDXL przy około 1024. Większy jest wolniejszy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each long side; the short sides get a ring in proportion, so both zoom alike (on wide and tall keyframes only some widths allow that: the nearest is used). Wider: faster zoom, fewer keyframes, but less continuity.</source>
+        <translation>Pierścień domalowania: ile nowego obrazu maluje się wokół poprzedniej klatki kluczowej po każdej dłuższej stronie; krótsze strony dostają pierścień w tej samej proporcji, aby obie osie przybliżały się jednakowo (przy klatkach poziomych i pionowych pozwalają na to tylko niektóre szerokości: używana jest najbliższa). Szerszy: szybszy zoom, mniej klatek, ale mniejsza ciągłość.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <location line="+102"/>
+        <source>Custom</source>
+        <translation>Własne</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Square 1:1</source>
+        <translation>Kwadrat 1:1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 16:9</source>
+        <translation>Poziomo 16:9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 9:16</source>
+        <translation>Pionowo 9:16</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 4:3</source>
+        <translation>Poziomo 4:3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 3:4</source>
+        <translation>Pionowo 3:4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landscape 3:2</source>
+        <translation>Poziomo 3:2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait 2:3</source>
+        <translation>Pionowo 2:3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <location line="+193"/>
         <source>Lock</source>
         <translation>Zablokuj</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-96"/>
         <source>Locked: every new keyframe uses this seed. Unlocked: each new keyframe rolls its own.</source>
         <translation>Zablokowane: każda nowa klatka kluczowa używa tego ziarna. Odblokowane: każda nowa klatka losuje własne.</translation>
     </message>
@@ -1681,24 +1747,12 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Ziarno</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Zoom</source>
         <translation>Zbliżenie</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+112"/>
-        <location line="+113"/>
-        <source>%1 × %1 px</source>
-        <translation>%1 × %1 px</translation>
-    </message>
-    <message>
-        <location line="-91"/>
-        <source>The size each keyframe is painted at. SD 1.x/2.x inpainting models work best at 512, SDXL at 1024. Larger is slower.</source>
-        <translation>Rozmiar, w jakim malowana jest każda klatka kluczowa. Modele SD 1.x/2.x najlepiej działają przy 512, SDXL przy 1024. Większy rozmiar jest wolniejszy.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Keyframe size</source>
         <translation>Rozm&amp;iar klatki kluczowej</translation>
     </message>
@@ -1708,12 +1762,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation> px</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Outpaint ring: how much new picture is painted around the previous keyframe on each side. Wider: faster zoom, fewer keyframes, but less continuity.</source>
-        <translation>Pierścień domalowania: ile nowego obrazu malować z każdej strony wokół poprzedniej klatki kluczowej. Szerszy: szybsze zbliżenie, mniej klatek kluczowych, ale słabsza ciągłość.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Outpaint ring</source>
         <translation>Pierścień &amp;domalowania</translation>
     </message>
@@ -1748,14 +1797,14 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>&amp;Liczba nowych klatek</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+180"/>
+        <location line="-156"/>
+        <location line="+193"/>
         <source>Locked</source>
         <translation>Zablokowane</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+249"/>
+        <location line="-195"/>
+        <location line="+263"/>
         <source>Model default</source>
         <translation>Domyślny z modelu</translation>
     </message>

@@ -118,9 +118,11 @@ void ChainView::showScrub(double position) {
     Q_EMIT problem(QString::fromUtf8(e.what()));
   }
   if (!renderer) return;
-  const int side = std::min({preview_->width(), preview_->height(), renderer->keyframeSize()});
+  // The keyframes' shape, as large as the preview shows it and no larger than a keyframe.
+  const QSize frame = renderer->keyframeSize().scaled(preview_->size().boundedTo(renderer->keyframeSize()),
+                                                      Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
   const double z = std::min(position, renderer->maxZoom());
-  preview_->setImage(renderer->frame(z, QSize(side, side)),
+  preview_->setImage(renderer->frame(z, frame),
                      tr("Zoom position %1 of %2").arg(z + 1, 0, 'f', 2).arg(renderer->keyframeCount()));
   preview_->setInput({}, {});
 }

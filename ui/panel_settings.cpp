@@ -1,5 +1,7 @@
 #include "ui/panel_settings.h"
 
+#include "core/zoom/keyframe_shapes.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -14,7 +16,7 @@ PanelValues panelValuesFor(const zoom::ProjectSettings& s, PanelValues v) {
   v.scheduler = s.scheduler;
   v.steps = s.steps;
   v.guidance = s.guidance;
-  v.keyframeSize = s.outpaint.size;
+  v.keyframeSize = s.outpaint.keyframeSize();
   v.outpaint = s.outpaint.outpaint;
   v.method = zoom::toString(s.outpaint.method);
   v.padding = zoom::toString(s.outpaint.padding);
@@ -36,8 +38,10 @@ zoom::ProjectSettings settingsFromPanel(const PanelValues& v, zoom::ProjectSetti
   s.scheduler = v.scheduler;
   s.steps = v.steps;
   s.guidance = v.guidance;
-  s.outpaint.size = v.keyframeSize;
-  s.outpaint.outpaint = std::min(v.outpaint, v.keyframeSize / 2);
+  s.outpaint.width = v.keyframeSize.width();
+  s.outpaint.height = v.keyframeSize.height();
+  // Within half the long side, and a ring that zooms both axes alike (the nearest one where the shape needs it).
+  s.outpaint.outpaint = zoom::nearestExactRing(s.outpaint, std::min(v.outpaint, s.outpaint.longSide() / 2 / 8 * 8));
   s.outpaint.method = zoom::outpaintMethodFromString(v.method).value_or(s.outpaint.method);
   s.outpaint.padding = zoom::paddingModeFromString(v.padding).value_or(s.outpaint.padding);
   s.lockedSeed = v.seedLocked ? std::optional<std::uint64_t>(v.seed) : std::nullopt;

@@ -1,5 +1,6 @@
 #include "ui/prompt_panel.h"
 
+#include "core/zoom/keyframe_shapes.h"
 #include "ui/slider_spin.h"
 
 #include <QComboBox>
@@ -16,6 +17,8 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace droste::ui {
 
@@ -57,8 +60,7 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
                  {QStringLiteral("blurred-stretch"), tr("Blurred stretch")},
                  {QStringLiteral("black"), tr("Black")}});
     scheduler_->setItemText(0, tr("Model default"));
-    for (int i = 0; i < keyframeSize_->count(); ++i)
-      keyframeSize_->setItemText(i, tr("%1 × %1 px").arg(keyframeSize_->itemData(i).toInt()));
+    retranslateShapesAndSizes();
     lock_->setText(lock_->isChecked() ? tr("Locked") : tr("Lock"));
   });
   wire();
@@ -168,9 +170,13 @@ QWidget* PromptPanel::buildZoomGroup() {
   auto* form = new QFormLayout(group);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
+  shape_ = new QComboBox(group);
+  shape_->setObjectName(QStringLiteral("keyframeShape"));
+  for (const zoom::KeyframeShape& shape : zoom::keyframeShapes()) shape_->addItem(shape.id(), shape.id());
+  form->addRow(buddyLabel(shape_), shape_);
+
   keyframeSize_ = new QComboBox(group);
   keyframeSize_->setObjectName(QStringLiteral("keyframeSize"));
-  for (int size : {256, 384, 512, 640, 768, 1024}) keyframeSize_->addItem(tr("%1 × %1 px").arg(size), size);
   form->addRow(buddyLabel(keyframeSize_), keyframeSize_);
 
   outpaint_ = new SliderSpin(8, 384, 8, 0, group);
@@ -192,12 +198,17 @@ QWidget* PromptPanel::buildZoomGroup() {
   auto label = [form](QWidget* field) { return qobject_cast<QLabel*>(form->labelForField(field)); };
   texts_.add([=, this] {
     group->setTitle(tr("Zoom"));
+    shape_->setToolTip(tr("The shape of the keyframes and of the video: square, landscape for wide screens, "
+                          "portrait for phones. Every shape is painted in full, not cropped."));
+    label(shape_)->setText(tr("Aspect &ratio"));
     keyframeSize_->setToolTip(tr("The size each keyframe is painted at. SD 1.x/2.x inpainting models work best "
-                                 "at 512, SDXL at 1024. Larger is slower."));
+                                 "near 512 px, SDXL near 1024. Larger is slower."));
     label(keyframeSize_)->setText(tr("&Keyframe size"));
     outpaint_->setSuffix(tr(" px"));
     outpaint_->setToolTip(tr("Outpaint ring: how much new picture is painted around the previous keyframe on "
-                             "each side. Wider: faster zoom, fewer keyframes, but less continuity."));
+                             "each long side; the short sides get a ring in proportion, so both zoom alike "
+                             "(on wide and tall keyframes only some widths allow that: the nearest is used). "
+                             "Wider: faster zoom, fewer keyframes, but less continuity."));
     label(outpaint_)->setText(tr("&Outpaint ring"));
     method_->setToolTip(tr("Direct paints the whole ring in one go. Sequential paints one side at a time, "
                            "which joins better but takes four times as long."));
@@ -231,6 +242,10 @@ void PromptPanel::wire() {
   connect(seed_, &QLineEdit::editingFinished, this, notify("seed"));
   connect(lock_, &QToolButton::toggled, this, notify("seedLocked"));
   connect(keyframeSize_, &QComboBox::activated, this, notify("keyframeSize"));
+  connect(shape_, &QComboBox::activated, this, [this, notify] {
+    fillSizes(keyframeSize_->currentData().toSize());  // the new shape at about the same size
+    notify("keyframeSize")();
+  });
   connect(outpaint_, &SliderSpin::valueChanged, this, notify("outpaint"));
   connect(method_, &QComboBox::activated, this, notify("method"));
   connect(padding_, &QComboBox::activated, this, notify("padding"));
@@ -253,7 +268,7 @@ PanelValues PromptPanel::values() const {
   v.guidance = guidance_->value();
   v.seed = seed_->text().toULongLong();
   v.seedLocked = lock_->isChecked();
-  v.keyframeSize = keyframeSize_->currentData().toInt();
+  v.keyframeSize = keyframeSize_->currentData().toSize();
   v.outpaint = outpaint_->intValue();
   v.method = method_->currentData().toString();
   v.padding = padding_->currentData().toString();
@@ -280,12 +295,14 @@ void PromptPanel::setValues(const PanelValues& v) {
   guidance_->setValue(v.guidance);
   if (seed_->text() != QString::number(v.seed)) seed_->setText(QString::number(v.seed));
   lock_->setChecked(v.seedLocked);
-  const int sizeIndex = keyframeSize_->findData(v.keyframeSize);
-  if (sizeIndex >= 0) keyframeSize_->setCurrentIndex(sizeIndex);
-  else {
-    keyframeSize_->addItem(tr("%1 × %1 px").arg(v.keyframeSize), v.keyframeSize);
-    keyframeSize_->setCurrentIndex(keyframeSize_->count() - 1);
+  const std::optional<zoom::KeyframeShape> shape = zoom::shapeOf(v.keyframeSize);
+  if (shape) {
+    shape_->setCurrentIndex(shape_->findData(shape->id()));
+  } else {  // a shape of its own (e.g. assembled from pictures): kept, not offered for new projects
+    if (shape_->findData(QStringLiteral("custom")) < 0) shape_->addItem(tr("Custom"), QStringLiteral("custom"));
+    shape_->setCurrentIndex(shape_->findData(QStringLiteral("custom")));
   }
+  fillSizes(v.keyframeSize);
   outpaint_->setValue(v.outpaint);
   selectData(method_, v.method);
   selectData(padding_, v.padding);
@@ -358,8 +375,42 @@ std::optional<quint64> PromptPanel::lockedSeed() const {
   return seed_->text().toULongLong();
 }
 
+void PromptPanel::fillSizes(QSize keep) {
+  const QString id = shape_->currentData().toString();
+  std::vector<QSize> sizes;
+  for (const zoom::KeyframeShape& shape : zoom::keyframeShapes())
+    if (shape.id() == id) sizes = zoom::keyframeSizes(shape);
+  // Changing the shape keeps about the same long side.
+  const auto longSide = [](QSize s) { return std::max(s.width(), s.height()); };
+  QSize chosen = keep;
+  const std::optional<zoom::KeyframeShape> keptShape = zoom::shapeOf(keep);
+  if (!sizes.empty() && std::find(sizes.begin(), sizes.end(), keep) == sizes.end() &&
+      (!keptShape || keptShape->id() != id))
+    chosen = *std::min_element(sizes.begin(), sizes.end(), [&](QSize a, QSize b) {
+      return std::abs(longSide(a) - longSide(keep)) < std::abs(longSide(b) - longSide(keep));
+    });
+  keyframeSize_->clear();
+  for (const QSize& size : sizes) keyframeSize_->addItem(QString(), size);
+  if (keyframeSize_->findData(chosen) < 0) keyframeSize_->addItem(QString(), chosen);  // e.g. from a project file
+  keyframeSize_->setCurrentIndex(keyframeSize_->findData(chosen));
+  retranslateShapesAndSizes();
+}
+
+void PromptPanel::retranslateShapesAndSizes() {
+  const QHash<QString, QString> names{
+      {QStringLiteral("1:1"), tr("Square 1:1")},       {QStringLiteral("16:9"), tr("Landscape 16:9")},
+      {QStringLiteral("9:16"), tr("Portrait 9:16")},   {QStringLiteral("4:3"), tr("Landscape 4:3")},
+      {QStringLiteral("3:4"), tr("Portrait 3:4")},     {QStringLiteral("3:2"), tr("Landscape 3:2")},
+      {QStringLiteral("2:3"), tr("Portrait 2:3")},     {QStringLiteral("custom"), tr("Custom")}};
+  for (int i = 0; i < shape_->count(); ++i) shape_->setItemText(i, names.value(shape_->itemData(i).toString()));
+  for (int i = 0; i < keyframeSize_->count(); ++i) {
+    const QSize size = keyframeSize_->itemData(i).toSize();
+    keyframeSize_->setItemText(i, tr("%1 × %2 px").arg(size.width()).arg(size.height()));
+  }
+}
+
 void PromptPanel::setChainGeometryEditable(bool editable) {
-  for (QWidget* w : {static_cast<QWidget*>(keyframeSize_), static_cast<QWidget*>(outpaint_),
+  for (QWidget* w : {static_cast<QWidget*>(shape_), static_cast<QWidget*>(keyframeSize_), static_cast<QWidget*>(outpaint_),
                      static_cast<QWidget*>(method_), static_cast<QWidget*>(padding_)})
     w->setEnabled(editable);
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The left-hand panel: what to paint (prompt, negative prompt), with which model and sampler,
-// and how the zoom grows (keyframe size, outpaint ring, method, padding, keyframes to add).
+// and how the zoom grows (keyframe shape and size, outpaint ring, method, padding, keyframes to add).
 #include "ui/retranslator.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -31,8 +32,8 @@ struct PanelValues {
   double guidance = 7.5;
   quint64 seed = 0;
   bool seedLocked = false;
-  int keyframeSize = 512;
-  int outpaint = 128;     // pixels added on every side per keyframe (at keyframe size)
+  QSize keyframeSize{512, 512};
+  int outpaint = 128;     // pixels added on each long side per keyframe (the short sides in proportion)
   QString method;         // "direct" or "sequential"
   QString padding;        // how the ring is pre-filled before painting
   int keyframesToAdd = 3;
@@ -81,6 +82,9 @@ class PromptPanel : public QWidget {
   QWidget* buildZoomGroup();
   void wire();
   static void selectData(QComboBox* box, const QString& data);
+  // The sizes of the shape chosen in shape_, `keep` selected (added when the list lacks it).
+  void fillSizes(QSize keep);
+  void retranslateShapesAndSizes();
 
   QPlainTextEdit* prompt_;
   QPlainTextEdit* negative_;
@@ -92,6 +96,7 @@ class PromptPanel : public QWidget {
   QLineEdit* seed_;
   QToolButton* dice_;
   QToolButton* lock_;
+  QComboBox* shape_;
   QComboBox* keyframeSize_;
   SliderSpin* outpaint_;
   QComboBox* method_;

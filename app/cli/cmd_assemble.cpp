@@ -35,26 +35,24 @@ int runAssemble(const QStringList& args) {
   if (!ok) throw std::invalid_argument("--outpaint needs a whole number");
 
   std::vector<QImage> images;
-  int size = 0;
+  QSize size;
   for (const QString& file : files) {
     QImageReader reader(file);
     const QImage image = reader.read();
     if (image.isNull())
       throw std::runtime_error("Could not read " + file.toStdString() + ": " + reader.errorString().toStdString());
-    if (image.width() != image.height())
-      throw std::runtime_error(file.toStdString() + " is " + std::to_string(image.width()) + "x" +
-                               std::to_string(image.height()) + ": keyframes must be square");
-    if (size == 0) size = image.width();
-    if (image.width() != size)
-      throw std::runtime_error(file.toStdString() + " is " + std::to_string(image.width()) + " px wide, but " +
-                               files.first().toStdString() + " is " + std::to_string(size) +
-                               ": all keyframes must have the same size");
+    const auto text = [](QSize s) { return std::to_string(s.width()) + "x" + std::to_string(s.height()); };
+    if (size.isEmpty()) size = image.size();
+    if (image.size() != size)
+      throw std::runtime_error(file.toStdString() + " is " + text(image.size()) + ", but " + files.first().toStdString() +
+                               " is " + text(size) + ": all keyframes must have the same size");
     images.push_back(image);
   }
   zoom::ProjectSettings s;
   s.prompt = parser.value(QStringLiteral("prompt"));
   s.painter = zoom::PainterKind::Draft;
-  s.outpaint.size = size;
+  s.outpaint.width = size.width();
+  s.outpaint.height = size.height();
   s.outpaint.outpaint = outpaint;
   s.outpaint.validate();  // explains a size or ring that the project format cannot hold
 
@@ -69,7 +67,7 @@ int runAssemble(const QStringList& args) {
   }
   const QString path = QDir::current().absoluteFilePath(parser.value(QStringLiteral("project")));
   project.save(path);
-  QTextStream(stdout) << "Saved " << images.size() << " keyframes (" << size << " px, ring " << outpaint << ") to "
+  QTextStream(stdout) << "Saved " << images.size() << " keyframes (" << size.width() << "x" << size.height() << " px, ring " << outpaint << ") to "
                       << QDir::toNativeSeparators(path) << "\n";
   return 0;
 }

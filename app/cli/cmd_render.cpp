@@ -41,12 +41,31 @@ double parseDouble(const QCommandLineParser& p, const QString& name, double lo, 
   return v;
 }
 
-// --size is the square's side; 16:9 and 9:16 crop it (even sides for 4:2:0 video).
-QSize frameSize(int side, const QString& aspect) {
-  const int shortSide = int(std::lround(side * 9.0 / 16.0 / 2.0)) * 2;
+// Even sides: 4:2:0 video halves them.
+int evenRound(double v) { return std::max(2, int(std::lround(v / 2.0)) * 2); }
+
+// --output-size WxH exactly; else --size as the long side, of the keyframes' shape or cropped to --aspect.
+QSize frameSize(const QCommandLineParser& p, QSize keyframe) {
+  const bool explicitSize = p.isSet(QStringLiteral("output-size"));
+  if (explicitSize && (p.isSet(QStringLiteral("size")) || p.isSet(QStringLiteral("aspect"))))
+    throw std::invalid_argument("give either --output-size WxH or --size/--aspect, not both");
+  if (explicitSize) {
+    const QStringList parts = p.value(QStringLiteral("output-size")).toLower().split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0, h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+    if (!okW || !okH || w < 16 || h < 16 || w > 8192 || h > 8192)
+      throw std::invalid_argument("--output-size must be WIDTHxHEIGHT from 16 to 8192, e.g. 1920x1080");
+    return {w, h};
+  }
+  const int side = parseInt(p, QStringLiteral("size"), 16, 8192);
+  const QString aspect = p.value(QStringLiteral("aspect"));
+  if (aspect.isEmpty()) {
+    const double longSide = std::max(keyframe.width(), keyframe.height());
+    return {evenRound(side * keyframe.width() / longSide), evenRound(side * keyframe.height() / longSide)};
+  }
   if (aspect == QLatin1String("1:1")) return {side, side};
-  if (aspect == QLatin1String("16:9")) return {side, shortSide};
-  if (aspect == QLatin1String("9:16")) return {shortSide, side};
+  if (aspect == QLatin1String("16:9")) return {side, evenRound(side * 9.0 / 16.0)};
+  if (aspect == QLatin1String("9:16")) return {evenRound(side * 9.0 / 16.0), side};
   throw std::invalid_argument("--aspect must be 1:1, 16:9 or 9:16");
 }
 
@@ -78,8 +97,9 @@ int runRender(const QStringList& args) {
       {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("out.mp4 (H.264), out.webm (VP9) or FOLDER/ (PNG frames)"), QStringLiteral("PATH")},
       {QStringLiteral("fps"), QStringLiteral("frames per second (default 30)"), QStringLiteral("N"), QStringLiteral("30")},
       {QStringLiteral("seconds-per-keyframe"), QStringLiteral("time per keyframe step (default 1)"), QStringLiteral("S"), QStringLiteral("1")},
-      {QStringLiteral("size"), QStringLiteral("frame side in pixels (default 512)"), QStringLiteral("N"), QStringLiteral("512")},
-      {QStringLiteral("aspect"), QStringLiteral("1:1, 16:9 or 9:16 (crops of the square)"), QStringLiteral("A"), QStringLiteral("1:1")},
+      {QStringLiteral("output-size"), QStringLiteral("frame size, e.g. 1920x1080 or 3840x2160 (cropped to fill where the keyframes' shape differs)"), QStringLiteral("WxH")},
+      {QStringLiteral("size"), QStringLiteral("long side of the frame in pixels, the keyframes' shape (default 512)"), QStringLiteral("N"), QStringLiteral("512")},
+      {QStringLiteral("aspect"), QStringLiteral("crop the frame to 1:1, 16:9 or 9:16 instead of the keyframes' shape"), QStringLiteral("A")},
       {QStringLiteral("direction"), QStringLiteral("out (keyframe 0 first) or in"), QStringLiteral("D"), QStringLiteral("out")},
       {QStringLiteral("ease"), QStringLiteral("ease in and out at the ends")},
       {QStringLiteral("hold"), QStringLiteral("hold the first and last frame this long"), QStringLiteral("SECONDS"), QStringLiteral("0")},
@@ -96,7 +116,6 @@ int runRender(const QStringList& args) {
 
   video::ExportSettings s;
   s.output = p.value(QStringLiteral("output"));
-  s.size = frameSize(parseInt(p, QStringLiteral("size"), 16, 8192), p.value(QStringLiteral("aspect")));
   s.timing.fps = parseDouble(p, QStringLiteral("fps"), 0.1, 1000);
   s.timing.secondsPerKeyframe = parseDouble(p, QStringLiteral("seconds-per-keyframe"), 0.001, 3600);
   const QString direction = p.value(QStringLiteral("direction"));
@@ -116,6 +135,7 @@ int runRender(const QStringList& args) {
   }
 
   const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)));
+  s.size = frameSize(p, renderer.keyframeSize());
   QTextStream err(stderr);
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
@@ -155,7 +175,7 @@ int runBenchRender(const QStringList& args) {
   p.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("project file, or folder of keyframe PNGs"));
   p.addOptions({
       {QStringLiteral("outpaint"), QStringLiteral("ring width P (for a PNG folder)"), QStringLiteral("P")},
-      {QStringLiteral("size"), QStringLiteral("frame side (default 512)"), QStringLiteral("N"), QStringLiteral("512")},
+      {QStringLiteral("size"), QStringLiteral("long side of the frame, the keyframes' shape (default 512)"), QStringLiteral("N"), QStringLiteral("512")},
       {QStringLiteral("frames"), QStringLiteral("frames per pass (default 300)"), QStringLiteral("N"), QStringLiteral("300")},
       {QStringLiteral("repeats"), QStringLiteral("passes (default 7)"), QStringLiteral("N"), QStringLiteral("7")},
   });
@@ -164,14 +184,19 @@ int runBenchRender(const QStringList& args) {
   if (p.positionalArguments().size() != 1) throw std::invalid_argument("give one INPUT (see droste-cli bench-render --help)");
   const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)));
   const int side = parseInt(p, QStringLiteral("size"), 16, 8192);
+  const QSize keyframe = renderer.keyframeSize();
+  const double longSide = std::max(keyframe.width(), keyframe.height());
+  const QSize frame(evenRound(side * keyframe.width() / longSide), evenRound(side * keyframe.height() / longSide));
   const int frames = parseInt(p, QStringLiteral("frames"), 1, 1000000);
   const int repeats = parseInt(p, QStringLiteral("repeats"), 1, 1000);
   const int cores = std::max(1, int(std::thread::hardware_concurrency()));
   QTextStream out(stdout);
-  out << QStringLiteral("%1 keyframes of %2 px, frames %3x%3, %4 frames per pass, %5 passes, %6 cores, load before: %7\n")
+  out << QStringLiteral("%1 keyframes of %2x%3 px, frames %4x%5, %6 frames per pass, %7 passes, %8 cores, load before: %9\n")
              .arg(renderer.keyframeCount())
-             .arg(renderer.keyframeSize())
-             .arg(side)
+             .arg(keyframe.width())
+             .arg(keyframe.height())
+             .arg(frame.width())
+             .arg(frame.height())
              .arg(frames)
              .arg(repeats)
              .arg(cores)
@@ -186,7 +211,7 @@ int runBenchRender(const QStringList& args) {
       std::vector<std::thread> pool;
       for (int t = 0; t < threads; ++t)
         pool.emplace_back([&] {
-          for (int f = next++; f < frames; f = next++) renderer.frame(renderer.maxZoom() * f / std::max(1, frames - 1), QSize(side, side));
+          for (int f = next++; f < frames; f = next++) renderer.frame(renderer.maxZoom() * f / std::max(1, frames - 1), frame);
         });
       for (auto& t : pool) t.join();
       rates.push_back(frames / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

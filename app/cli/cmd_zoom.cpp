@@ -41,10 +41,15 @@ int runZoom(const QStringList& args) {
   opt("prompt", "What to paint.", "text");
   opt("negative-prompt", "What to avoid.", "text", "");
   opt("image", "Start from this picture instead of painting keyframe 0.", "file");
-  opt("fit", "How --image becomes square: crop (centre) or pad.", "crop|pad", "crop");
+  opt("fit", "How --image fits the keyframe's shape: crop (centre) or pad.", "crop|pad", "crop");
   opt("keyframes", "How many keyframes to outpaint after keyframe 0 (N+1 in all).", "N");
-  opt("outpaint", "Ring width added on each side, a multiple of 8 from 8 to size/2.", "px", "128");
-  opt("size", "Keyframe size, a multiple of 8.", "px", "512");
+  opt("outpaint",
+      "Ring added on each long side, a multiple of 8 up to half the long side; the short sides get a ring in "
+      "proportion, so both axes zoom alike (e.g. 1024x576 with 128: 72 px).",
+      "px", "128");
+  opt("size", "Square keyframes of this side, a multiple of 8.", "px", "512");
+  opt("width", "Keyframe width, a multiple of 8 (default: --size).", "px");
+  opt("height", "Keyframe height, a multiple of 8 (default: --size); e.g. --width 1024 --height 576 for 16:9.", "px");
   opt("method", "direct (one generation) or sequential (left, top, right, bottom).", "method", "direct");
   opt("padding", "Pre-fill of the ring: symmetric, reflect, edge, black, blurred-stretch.", "mode", "symmetric");
   opt("overlap", "Pixels the mask reaches into the old picture (feathered seam).", "px", "0");
@@ -85,7 +90,9 @@ int runZoom(const QStringList& args) {
   s.painter = *kind;
   if (s.painter == zoom::PainterKind::StableDiffusion && s.model.isEmpty())
     throw std::invalid_argument("--painter sd needs --model (a model folder, checkpoint file or repo id)");
-  s.outpaint.size = intOption(parser, QStringLiteral("size"));
+  const int side = intOption(parser, QStringLiteral("size"));
+  s.outpaint.width = parser.isSet(QStringLiteral("width")) ? intOption(parser, QStringLiteral("width")) : side;
+  s.outpaint.height = parser.isSet(QStringLiteral("height")) ? intOption(parser, QStringLiteral("height")) : side;
   s.outpaint.outpaint = intOption(parser, QStringLiteral("outpaint"));
   s.outpaint.maskOverlap = intOption(parser, QStringLiteral("overlap"));
   const auto method = zoom::outpaintMethodFromString(parser.value(QStringLiteral("method")));
@@ -160,7 +167,7 @@ int runZoom(const QStringList& args) {
     err << "droste-cli zoom: " << QString::fromStdString(withAdvice(result.error.toStdString(), result.errorKind)) << "\n";
     return 1;
   }
-  QTextStream(stdout) << "Saved " << project.keyframeCount() << " keyframes (" << s.outpaint.size << " px, ring "
+  QTextStream(stdout) << "Saved " << project.keyframeCount() << " keyframes (" << s.outpaint.width << "x" << s.outpaint.height << " px, ring "
                       << s.outpaint.outpaint << ") to " << QDir::toNativeSeparators(projectPath) << " in "
                       << QString::number(clock.elapsed() / 1000.0, 'f', 1) << " s\n";
   return 0;

@@ -17,7 +17,7 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
     if (outpaint && *outpaint != project.outpaint)
       throw std::runtime_error("The project's keyframes were outpainted by " + std::to_string(project.outpaint) +
                                " pixels; leave out --outpaint (it is only for folders of PNGs).");
-    render::KeyframeStack stack{std::move(project.keyframes), project.size, project.outpaint};
+    render::KeyframeStack stack{std::move(project.keyframes), project.width, project.height, project.outpaint};
     render::validate(stack);
     return stack;
   }
@@ -31,7 +31,10 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
   for (const QString& name : names) {
     QImage image(dir.filePath(name));
     if (image.isNull()) throw std::runtime_error("Could not read " + dir.filePath(name).toStdString() + " as an image.");
-    if (stack.keyframes.empty()) stack.size = image.width();
+    if (stack.keyframes.empty()) {
+      stack.width = image.width();
+      stack.height = image.height();
+    }
     stack.keyframes.push_back(std::move(image));
   }
   render::validate(stack);

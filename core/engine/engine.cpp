@@ -129,12 +129,14 @@ QString whyNotPaintable(const zoom::Project& project, int index) {
   const QImage& previous = project.keyframe(index - 1).image;
   if (previous.isNull())
     return QStringLiteral("Keyframe %1 has no picture yet: paint it before keyframe %2").arg(index - 1).arg(index);
-  const int size = project.settings().outpaint.size;
-  if (previous.width() != size) {
+  const QSize size = project.settings().outpaint.keyframeSize();
+  if (previous.size() != size) {
     // The keyframe size changed after the previous keyframe was painted (keyframe numbers as the artist sees them).
+    auto text = [](QSize s) { return QStringLiteral("%1x%2").arg(s.width()).arg(s.height()); };
     return QStringLiteral("Keyframe %1 was painted at %2 px but the keyframe size is now %3 px: "
                           "repaint it first (Regenerate stale), or go back to %2 px")
-        .arg(index).arg(previous.width()).arg(size);
+        .arg(index)
+        .arg(text(previous.size()), text(size));
   }
   return {};
 }

@@ -1,26 +1,29 @@
 #include "core/render/keyframe_stack.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
 namespace droste::render {
 
 double zoomRatio(const KeyframeStack& stack) {
-  return double(stack.size + 2 * stack.outpaint) / double(stack.size);
+  const int longSide = std::max(stack.width, stack.height);
+  return double(longSide + 2 * stack.outpaint) / double(longSide);
 }
 
 void validate(const KeyframeStack& stack) {
+  const auto size = [](int w, int h) { return std::to_string(w) + "x" + std::to_string(h); };
   if (stack.keyframes.empty()) throw std::invalid_argument("The keyframe chain is empty: generate at least one keyframe.");
-  if (stack.size < 8) throw std::invalid_argument("Keyframe size " + std::to_string(stack.size) + " is too small (at least 8 pixels).");
+  if (std::min(stack.width, stack.height) < 8)
+    throw std::invalid_argument("Keyframe size " + size(stack.width, stack.height) + " is too small (at least 8 pixels).");
   if (stack.outpaint <= 0)
     throw std::invalid_argument("Outpaint width must be positive (got " + std::to_string(stack.outpaint) + " pixels).");
   for (size_t k = 0; k < stack.keyframes.size(); ++k) {
     const QImage& img = stack.keyframes[k];
     if (img.isNull()) throw std::invalid_argument("Keyframe " + std::to_string(k) + " has no image.");
-    if (img.width() != stack.size || img.height() != stack.size)
-      throw std::invalid_argument("Keyframe " + std::to_string(k) + " is " + std::to_string(img.width()) + "x" +
-                                  std::to_string(img.height()) + " but the chain's size is " + std::to_string(stack.size) +
-                                  "x" + std::to_string(stack.size) + ".");
+    if (img.width() != stack.width || img.height() != stack.height)
+      throw std::invalid_argument("Keyframe " + std::to_string(k) + " is " + size(img.width(), img.height()) +
+                                  " but the chain's size is " + size(stack.width, stack.height) + ".");
   }
 }
 

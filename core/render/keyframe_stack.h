@@ -1,20 +1,21 @@
 #pragma once
-// The renderer's input: a chain of square keyframes where keyframe k+1 is keyframe k zoomed out.
+// The renderer's input: a chain of W x H keyframes where keyframe k+1 is keyframe k zoomed out.
 #include <QImage>
 
 #include <vector>
 
 namespace droste::render {
 
-// keyframes[k+1] was made by shrinking keyframes[k] by size/(size+2*outpaint) into the centre of
-// a (size+2*outpaint)² canvas, painting the ring around it and resizing back to size².
+// keyframes[k+1] was made by shrinking keyframes[k] by 1/zoomRatio into the centre of a canvas
+// zoomRatio times larger on both axes, painting the ring around it and resizing back to W x H.
 struct KeyframeStack {
   std::vector<QImage> keyframes;
-  int size = 0;      // S: every keyframe is S x S
-  int outpaint = 0;  // p: ring width added per step, in pixels of the (S+2p)² canvas
+  int width = 0;     // W: every keyframe is W x H
+  int height = 0;    // H
+  int outpaint = 0;  // p: ring added on each long side per step, in canvas pixels
 };
 
-// Width ratio between consecutive keyframes: (S+2p)/S.
+// Width ratio between consecutive keyframes: (L+2p)/L for the long side L (the short side zooms alike).
 double zoomRatio(const KeyframeStack& stack);
 
 // Throws std::invalid_argument naming the first problem (empty chain, wrong size, null image).

@@ -189,7 +189,7 @@ void fullyCovered(const std::vector<float>& alpha, int begin, int& h0, int& h1) 
 
 ZoomRenderer::ZoomRenderer(KeyframeStack stack, RenderOptions options) : options_(options) {
   validate(stack);
-  size_ = stack.size;
+  keyframeSize_ = QSize(stack.width, stack.height);
   ratio_ = droste::render::zoomRatio(stack);
   pyramids_.reserve(stack.keyframes.size());
   for (const QImage& keyframe : stack.keyframes) pyramids_.push_back(buildMipPyramid(keyframe));
@@ -207,8 +207,9 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
   const int last = int(pyramids_.size()) - 1;
   z = std::clamp(z, 0.0, double(last));
   if (std::abs(z - std::round(z)) < 1e-9) z = std::round(z);
-  const double S = size_;
-  const double D = std::max(W, H);
+  const double SW = keyframeSize_.width(), SH = keyframeSize_.height();
+  // Keyframe pixels per output pixel for keyframe z: the largest view that covers the frame.
+  const double cover = std::min(SW / W, SH / H);
 
   // Outermost keyframe first; inner ones while the one before is enlarged (a keyframe shown at its own
   // resolution or smaller already holds the keyframes inside it, shrunk by the same filter as here),
@@ -217,11 +218,11 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
   const int outer = std::clamp(int(std::ceil(z - 1e-9)), 0, last);
   for (int j = outer; j >= 0; --j) {
     if (!layers.empty() && layers.back().scale >= 1.0) break;
-    // Keyframe pixels per output pixel; exactly S/D at z = j.
-    const double scale = S / D * std::pow(ratio_, z - j);
-    const double half = S / (2.0 * scale);  // half its width in output pixels
+    // Keyframe pixels per output pixel; exactly `cover` at z = j.
+    const double scale = cover * std::pow(ratio_, z - j);
+    const double halfW = SW / (2.0 * scale), halfH = SH / (2.0 * scale);  // half its size in output pixels
     const double ramp = std::max(options_.blendWidth, 1.0 / scale);
-    if (j < outer && half < kMargin + ramp + 1.0) break;
+    if (j < outer && std::min(halfW, halfH) < kMargin + ramp + 1.0) break;
     const MipPyramid& pyramid = pyramids_[j];
     const int level = scale >= 1.0 ? std::clamp(int(std::floor(std::log2(scale / kMipStart))), 0, int(pyramid.levels.size()) - 1) : 0;
     const double levelScale = scale / double(1 << level);
@@ -234,17 +235,17 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
       layer.alphaX.assign(W, 1.0f);
       layer.alphaY.assign(H, 1.0f);
     } else {
-      coverage(W, half, ramp, layer.x0, layer.x1, layer.alphaX);
-      coverage(H, half, ramp, layer.y0, layer.y1, layer.alphaY);
+      coverage(W, halfW, ramp, layer.x0, layer.x1, layer.alphaX);
+      coverage(H, halfH, ramp, layer.y0, layer.y1, layer.alphaY);
       Layer& outerLayer = layers.back();
       fullyCovered(layer.alphaX, layer.x0, outerLayer.hx0, outerLayer.hx1);
       fullyCovered(layer.alphaY, layer.y0, outerLayer.hy0, outerLayer.hy1);
     }
-    // Output pixel x maps to keyframe position (x + 0.5 - W/2) * scale + S/2, in level pixels.
+    // Output pixel x maps to keyframe position (x + 0.5 - W/2) * scale + SW/2, in level pixels.
     const double levelUnit = double(1 << level);
-    layer.fx = imaging::makeFilterTable(layer.x0, layer.x1, levelScale, (S / 2.0 - W / 2.0 * scale) / levelUnit,
+    layer.fx = imaging::makeFilterTable(layer.x0, layer.x1, levelScale, (SW / 2.0 - W / 2.0 * scale) / levelUnit,
                                         layer.source->width, options_.filter);
-    layer.fy = imaging::makeFilterTable(layer.y0, layer.y1, levelScale, (S / 2.0 - H / 2.0 * scale) / levelUnit,
+    layer.fy = imaging::makeFilterTable(layer.y0, layer.y1, levelScale, (SH / 2.0 - H / 2.0 * scale) / levelUnit,
                                         layer.source->height, options_.filter);
     if (layer.fy.taps > 16) throw std::logic_error("vertical filter wider than 16 taps");
     layer.ringRows = layer.fy.taps + 2;

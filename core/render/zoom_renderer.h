@@ -17,7 +17,7 @@ struct RenderOptions {
   double blendWidth = 3.0;  // soft border of an inner keyframe, in output pixels
 };
 
-// z = k shows keyframe k filling the frame; z = k + f shows a view (S+2p)/S ^ f times wider, so
+// z = k shows keyframe k filling the frame; z = k + f shows a view zoomRatio ^ f times wider, so
 // the zoom speed is the same at every z. Each point comes from the innermost keyframe that holds it
 // at the frame's resolution or finer; inner keyframes are blended over outer ones across a soft border.
 // At a whole z with the frame as large as a keyframe, the frame is that keyframe, bit for bit.
@@ -28,11 +28,11 @@ class ZoomRenderer {
 
   int keyframeCount() const { return int(pyramids_.size()); }
   double maxZoom() const { return double(pyramids_.size() - 1); }  // N
-  int keyframeSize() const { return size_; }
+  QSize keyframeSize() const { return keyframeSize_; }
   double zoomRatio() const { return ratio_; }
 
-  // The frame at z (clamped to [0, N]), outputSize any size: the square view of width
-  // ratio^z is scaled to max(width, height) pixels and centre-cropped (16:9, 9:16).
+  // The frame at z (clamped to [0, N]), outputSize any size: the view of keyframe z (ratio^z times
+  // keyframe 0) scaled to cover the frame and centre-cropped where the frame's shape differs.
   // Format_RGBX8888. One thread: an export renders several frames at once instead (one concurrency
   // model: frames in parallel, in video/export_job.cpp).
   QImage frame(double z, QSize outputSize) const;
@@ -42,7 +42,7 @@ class ZoomRenderer {
 
  private:
   std::vector<MipPyramid> pyramids_;
-  int size_ = 0;
+  QSize keyframeSize_;
   double ratio_ = 1.0;
   RenderOptions options_;
 };

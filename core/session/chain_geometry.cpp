@@ -10,13 +10,13 @@ namespace droste::session {
 
 std::vector<zoom::Keyframe> chainForGeometry(std::vector<zoom::Keyframe> chain, const zoom::OutpaintOptions& before,
                                              const zoom::OutpaintOptions& after) {
-  const bool newSize = after.size != before.size;
+  const bool newSize = after.keyframeSize() != before.keyframeSize();
   const bool newRing = after.outpaint != before.outpaint;
   if (!newSize && !newRing) return chain;
   for (size_t i = newSize ? 0 : 1; i < chain.size(); ++i) {
     zoom::Keyframe& k = chain[i];
     if (k.imported) {
-      if (newSize) k.image = zoom::fitImportedImage(k.image, after.size, zoom::ImportFit::CenterCrop);
+      if (newSize) k.image = zoom::fitImportedImage(k.image, after.keyframeSize(), zoom::ImportFit::CenterCrop);
       continue;
     }
     if (k.state == zoom::KeyframeState::Fresh) k.state = zoom::KeyframeState::Stale;

@@ -56,7 +56,7 @@ SettingsEffect Session::editSettings(const zoom::ProjectSettings& after, const Q
     return effect;
   }
   const bool geometry =
-      before.outpaint.size != after.outpaint.size || before.outpaint.outpaint != after.outpaint.outpaint;
+      before.outpaint.keyframeSize() != after.outpaint.keyframeSize() || before.outpaint.outpaint != after.outpaint.outpaint;
   if (geometry)  // even when no keyframe changes now: it merges with the step before (a slider drag)
     undo_->push(new ChainGeometryCommand(project_, before, after, chainBefore, chainAfter, field, undoText));
   else
@@ -170,10 +170,12 @@ void Session::forgetPaintInputs() {
 std::shared_ptr<const render::ZoomRenderer> Session::renderer() {
   if (renderer_) return renderer_;
   render::KeyframeStack stack;
-  stack.size = project_->settings().outpaint.size;
+  stack.width = project_->settings().outpaint.width;
+  stack.height = project_->settings().outpaint.height;
   stack.outpaint = project_->settings().outpaint.outpaint;
   for (const zoom::Keyframe& k : project_->keyframes()) {
-    if (k.image.isNull() || k.image.width() != stack.size) break;  // the chain ends at the first unpainted one
+    // The chain ends at the first unpainted one (or one painted at another size).
+    if (k.image.isNull() || k.image.size() != QSize(stack.width, stack.height)) break;
     stack.keyframes.push_back(k.image);
   }
   if (stack.keyframes.empty()) return nullptr;

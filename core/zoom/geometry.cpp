@@ -6,15 +6,17 @@ namespace droste::zoom {
 
 QRectF ZoomGeometry::innerRect() const {
   const double s = scale();
-  return QRectF(outpaint * s, outpaint * s, size * s, size * s);
+  return QRectF(ringX * s, ringY * s, width * s, height * s);
 }
 
 QRect ZoomGeometry::keptPixels() const {
   const QRectF r = innerRect();
   // Small tolerance so exact edges (e.g. p*s integral) count as inside.
-  const int first = static_cast<int>(std::ceil(r.left() - 1e-9));
-  const int end = static_cast<int>(std::floor(r.right() + 1e-9));
-  return QRect(first, first, end - first, end - first);
+  const int left = static_cast<int>(std::ceil(r.left() - 1e-9));
+  const int right = static_cast<int>(std::floor(r.right() + 1e-9));
+  const int top = static_cast<int>(std::ceil(r.top() - 1e-9));
+  const int bottom = static_cast<int>(std::floor(r.bottom() + 1e-9));
+  return QRect(left, top, right - left, bottom - top);
 }
 
 }  // namespace droste::zoom

@@ -18,7 +18,7 @@ QString toString(KeyframeState);
 std::optional<KeyframeState> keyframeStateFromString(const QString&);
 
 struct Keyframe {
-  QImage image;                          // S x S, Format_RGB888; null while never painted
+  QImage image;                          // W x H, Format_RGB888; null while never painted
   std::optional<QString> prompt;         // nullopt: use the project's prompt
   std::optional<QString> negativePrompt; // nullopt: use the project's negative prompt
   std::uint64_t seed = 0;

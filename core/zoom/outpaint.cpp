@@ -8,6 +8,7 @@
 #include "core/zoom/padding.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -64,18 +65,18 @@ int generationsPerKeyframe(const OutpaintOptions& options) {
   return options.method == OutpaintMethod::Direct ? 1 : 4;
 }
 
-QImage shrinkCanvasToKeyframe(const QImage& canvas, int size) {
+QImage shrinkCanvasToKeyframe(const QImage& canvas, QSize size) {
   // The renderer draws the previous keyframe inside this one with the same filter (core/imaging), so at a
   // whole zoom position the keyframe and the renderer's picture of the keyframes inside it agree.
-  return imaging::resized(canvas, QSize(size, size), imaging::ResampleFilter::AreaSpline);
+  return imaging::resized(canvas, size, imaging::ResampleFilter::AreaSpline);
 }
 
 QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
                           const PaintProgressFn& progress, const std::atomic_bool* cancel, const PaintInputFn& inputs) {
   options.validate();
-  QImage canvas(options.size, options.size, QImage::Format_RGB888);
+  QImage canvas(options.keyframeSize(), QImage::Format_RGB888);
   canvas.fill(Qt::black);
-  QImage mask(options.size, options.size, QImage::Format_Grayscale8);
+  QImage mask(options.keyframeSize(), QImage::Format_Grayscale8);
   mask.fill(255);
   PaintRequest request = base;
   request.image = canvas;
@@ -90,13 +91,14 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
                         const PaintRequest& base, const PaintProgressFn& progress, const std::atomic_bool* cancel,
                         const PaintInputFn& inputs) {
   options.validate();
-  const int S = options.size, p = options.outpaint;
-  if (previousIn.width() != S || previousIn.height() != S)
+  const QSize size = options.keyframeSize();
+  const int rx = options.ringX(), ry = options.ringY();
+  if (previousIn.size() != size)
     throw std::invalid_argument("The previous keyframe is " + std::to_string(previousIn.width()) + "x" +
-                                std::to_string(previousIn.height()) + ", expected " + std::to_string(S) + "x" +
-                                std::to_string(S));
+                                std::to_string(previousIn.height()) + ", expected " + std::to_string(size.width()) +
+                                "x" + std::to_string(size.height()));
   const QImage previous = imaging::toRgb888(previousIn);
-  const ZoomGeometry geometry{S, p};
+  const ZoomGeometry geometry = ZoomGeometry::of(options);
   const int generations = generationsPerKeyframe(options);
   const int o = options.maskOverlap;
   QImage result;
@@ -104,13 +106,13 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
   if (!options.paintAtKeyframeSize) {
     QImage canvas;
     if (options.method == OutpaintMethod::Direct) {
-      canvas = padImage(previous, p, p, p, p, options.padding);
+      canvas = padImage(previous, rx, ry, rx, ry, options.padding);
       const OutpaintMask mask = ringMask(canvas.size(), geometry.innerRectOnCanvas(), o);
       canvas = paintStep(canvas, mask, options, painter, base, 0, 1, progress, cancel, inputs);
     } else {
       // The seed's way: the canvas grows one side at a time (left, top, right, bottom).
       canvas = previous;
-      const int grow[4][4] = {{p, 0, 0, 0}, {0, p, 0, 0}, {0, 0, p, 0}, {0, 0, 0, p}};
+      const int grow[4][4] = {{rx, 0, 0, 0}, {0, ry, 0, 0}, {0, 0, rx, 0}, {0, 0, 0, ry}};
       for (int g = 0; g < 4; ++g) {
         const QRect keep(grow[g][0], grow[g][1], canvas.width(), canvas.height());
         const QImage padded = padImage(canvas, grow[g][0], grow[g][1], grow[g][2], grow[g][3], options.padding);
@@ -118,11 +120,11 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
         canvas = paintStep(padded, mask, options, painter, base, g, generations, progress, cancel, inputs);
       }
     }
-    result = shrinkCanvasToKeyframe(canvas, S);
+    result = shrinkCanvasToKeyframe(canvas, size);
   } else {
-    // Shrink first, paint at S: the ring is every pixel not wholly inside the previous keyframe's place.
-    const QImage padded = padImage(previous, p, p, p, p, options.padding);
-    QImage canvas = shrinkCanvasToKeyframe(padded, S);
+    // Shrink first, paint at W x H: the ring is every pixel not wholly inside the previous keyframe's place.
+    const QImage padded = padImage(previous, rx, ry, rx, ry, options.padding);
+    QImage canvas = shrinkCanvasToKeyframe(padded, size);
     const QRect keep = geometry.keptPixels();
     if (options.method == OutpaintMethod::Direct) {
       canvas = paintStep(canvas, ringMask(canvas.size(), keep, o), options, painter, base, 0, 1, progress, cancel,
@@ -138,21 +140,25 @@ QImage outpaintKeyframe(const QImage& previousIn, const OutpaintOptions& options
   return result;
 }
 
-QImage fitImportedImage(const QImage& imageIn, int size, ImportFit fit) {
+QImage fitImportedImage(const QImage& imageIn, QSize size, ImportFit fit) {
   if (imageIn.isNull()) throw std::invalid_argument("The start image is empty or could not be read");
   const QImage image = imaging::toRgb888(imageIn);
-  const int w = image.width(), h = image.height();
+  const double w = image.width(), h = image.height();
+  const double aspect = double(size.width()) / size.height();
   if (fit == ImportFit::CenterCrop) {
-    const int side = std::min(w, h);
-    const QRectF square((w - side) / 2.0, (h - side) / 2.0, side, side);
-    return imaging::resample(image, square, QSize(size, size), imaging::ResampleFilter::AreaSpline);
+    // The largest centred part of the keyframe's shape.
+    const double cw = std::min(w, h * aspect), ch = std::min(h, w / aspect);
+    return imaging::resample(image, QRectF((w - cw) / 2.0, (h - ch) / 2.0, cw, ch), size,
+                             imaging::ResampleFilter::AreaSpline);
   }
-  const int side = std::max(w, h);
-  QImage padded(side, side, QImage::Format_RGB888);
+  // The smallest canvas of the keyframe's shape around the picture, black outside it.
+  const int pw = int(std::lround(std::max(w, h * aspect))), ph = int(std::lround(std::max(h, w / aspect)));
+  QImage padded(pw, ph, QImage::Format_RGB888);
   padded.fill(Qt::black);
-  const int x0 = (side - w) / 2, y0 = (side - h) / 2;
-  for (int y = 0; y < h; ++y) std::copy_n(image.constScanLine(y), 3 * w, padded.scanLine(y + y0) + 3 * x0);
-  return imaging::resized(padded, QSize(size, size), imaging::ResampleFilter::AreaSpline);
+  const int x0 = (pw - image.width()) / 2, y0 = (ph - image.height()) / 2;
+  for (int y = 0; y < image.height(); ++y)
+    std::copy_n(image.constScanLine(y), 3 * image.width(), padded.scanLine(y + y0) + 3 * x0);
+  return imaging::resized(padded, size, imaging::ResampleFilter::AreaSpline);
 }
 
 }  // namespace droste::zoom

@@ -17,24 +17,24 @@ using PaintInputFn = std::function<void(int generation, int generations, const Q
 // Number of painter calls one keyframe takes (1 for direct, 4 for sequential).
 int generationsPerKeyframe(const OutpaintOptions& options);
 
-// Keyframe 0 from the prompt: an all-black S x S canvas under an all-white mask. `base` carries prompt,
+// Keyframe 0 from the prompt: an all-black W x H canvas under an all-white mask. `base` carries prompt,
 // negative prompt, seed, steps, guidance, scheduler; its image/mask are ignored.
 QImage paintFirstKeyframe(const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
                           const PaintProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr,
                           const PaintInputFn& inputs = {});
 
-// Keyframe k from keyframe k-1 (S x S). Generation g of a sequential keyframe uses seed base.seed + g.
-// Returns S x S, Format_RGB888. The centre of the result is `previous` scaled by S/(S+2p) at
+// Keyframe k from keyframe k-1 (W x H). Generation g of a sequential keyframe uses seed base.seed + g.
+// Returns W x H, Format_RGB888. The centre of the result is `previous` scaled by 1/zoomRatio() at
 // ZoomGeometry::innerRect(); with paste-back on, no painter output reaches the kept pixels.
 QImage outpaintKeyframe(const QImage& previous, const OutpaintOptions& options, Painter& painter,
                         const PaintRequest& base, const PaintProgressFn& progress = {},
                         const std::atomic_bool* cancel = nullptr, const PaintInputFn& inputs = {});
 
-// An imported start picture fitted to S x S: centre-cropped to a square, or padded (black) to one,
-// then resampled to S with the keyframe filter (the area spline, core/imaging).
-QImage fitImportedImage(const QImage& image, int size, ImportFit fit);
+// An imported picture fitted to the keyframe size: centre-cropped to its shape, or padded (black) to it,
+// then resampled with the keyframe filter (the area spline, core/imaging).
+QImage fitImportedImage(const QImage& image, QSize size, ImportFit fit);
 
-// The canvas painted at canvas size shrunk to S (the last step of outpaintKeyframe, exposed for tests).
-QImage shrinkCanvasToKeyframe(const QImage& canvas, int size);
+// The canvas painted at canvas size shrunk to the keyframe (the last step of outpaintKeyframe, exposed for tests).
+QImage shrinkCanvasToKeyframe(const QImage& canvas, QSize size);
 
 }  // namespace droste::zoom

@@ -91,9 +91,10 @@ void Project::replaceKeyframe(int index, const Keyframe& keyframe) {
 
 void Project::setKeyframeImage(int index, const QImage& image, KeyframeState state) {
   checkIndex(index, "setKeyframeImage");
-  const int S = settings_.outpaint.size;
-  if (!image.isNull() && (image.width() != S || image.height() != S))
-    throw std::invalid_argument("A keyframe picture must be " + std::to_string(S) + "x" + std::to_string(S));
+  const QSize size = settings_.outpaint.keyframeSize();
+  if (!image.isNull() && image.size() != size)
+    throw std::invalid_argument("A keyframe picture must be " + std::to_string(size.width()) + "x" +
+                                std::to_string(size.height()));
   Keyframe& k = keyframes_[size_t(index)];
   k.image = image.isNull() ? QImage() : imaging::toRgb888(image);
   k.state = state;
@@ -189,7 +190,7 @@ std::vector<int> Project::staleKeyframes() const {
 
 void Project::importFirstKeyframe(const QImage& image, ImportFit fit) {
   Keyframe k;
-  k.image = fitImportedImage(image, settings_.outpaint.size, fit);
+  k.image = fitImportedImage(image, settings_.outpaint.keyframeSize(), fit);
   k.imported = true;
   k.state = KeyframeState::Fresh;
   if (keyframes_.empty()) insertKeyframe(0, k);

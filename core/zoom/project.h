@@ -54,7 +54,7 @@ class Project : public QObject {
   void markLaterStale(int index);
   // Indices that need painting, in chain order (stale or failed).
   std::vector<int> staleKeyframes() const;
-  // Replaces keyframe 0 with an imported picture fitted to S x S; later keyframes turn stale.
+  // Replaces keyframe 0 with an imported picture fitted to the keyframe size; later keyframes turn stale.
   void importFirstKeyframe(const QImage& image, ImportFit fit);
   // Removes every keyframe.
   void clearKeyframes();

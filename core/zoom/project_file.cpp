@@ -54,9 +54,11 @@ QString keyframeEntryName(size_t index) { return QStringLiteral("keyframes/%1.pn
 
 QJsonValue optionalString(const std::optional<QString>& s) { return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null); }
 
+int formatVersionFor(const ProjectSettings& s) { return s.outpaint.width == s.outpaint.height ? 1 : 2; }
+
 QJsonObject settingsToJson(const ProjectSettings& s) {
   const OutpaintOptions& o = s.outpaint;
-  return QJsonObject{
+  QJsonObject json{
       {QStringLiteral("prompt"), s.prompt},
       {QStringLiteral("negativePrompt"), s.negativePrompt},
       {QStringLiteral("model"), s.model},
@@ -64,7 +66,8 @@ QJsonObject settingsToJson(const ProjectSettings& s) {
       {QStringLiteral("steps"), s.steps},
       {QStringLiteral("guidance"), s.guidance},
       {QStringLiteral("painter"), toString(s.painter)},
-      {QStringLiteral("size"), o.size},
+      {QStringLiteral("width"), o.width},
+      {QStringLiteral("height"), o.height},
       {QStringLiteral("outpaint"), o.outpaint},
       {QStringLiteral("method"), toString(o.method)},
       {QStringLiteral("padding"), toString(o.padding)},
@@ -76,6 +79,8 @@ QJsonObject settingsToJson(const ProjectSettings& s) {
       {QStringLiteral("lockedSeed"), s.lockedSeed ? QJsonValue(QString::number(*s.lockedSeed)) : QJsonValue(QJsonValue::Null)},
       {QStringLiteral("keyframesToAdd"), s.keyframesToAdd},
   };
+  if (formatVersionFor(s) == 1) json.insert(QStringLiteral("size"), o.width);  // what version 1 readers need
+  return json;
 }
 
 QByteArray encodePng(const QImage& image) {
@@ -142,7 +147,10 @@ ProjectSettings settingsFromJson(const QString& path, const QJsonObject& json) {
   s.steps = r.integer("steps");
   s.guidance = r.number("guidance");
   s.painter = r.enumeration<PainterKind>("painter", painterKindFromString);
-  s.outpaint.size = r.integer("size");
+  // Version 1 knew square keyframes only ("size").
+  const bool shaped = json.contains(QStringLiteral("width")) || json.contains(QStringLiteral("height"));
+  s.outpaint.width = r.integer(shaped ? "width" : "size");
+  s.outpaint.height = r.integer(shaped ? "height" : "size");
   s.outpaint.outpaint = r.integer("outpaint");
   s.outpaint.method = r.enumeration<OutpaintMethod>("method", outpaintMethodFromString);
   s.outpaint.padding = r.enumeration<PaddingMode>("padding", paddingModeFromString);
@@ -186,17 +194,17 @@ void syncDirectory(const QString& dir) {
 void saveProjectFile(const QString& path, const ProjectData& data) {
   if (path.isEmpty()) throw std::runtime_error("No file name was given for saving the project");
   data.settings.outpaint.validate();
-  const int S = data.settings.outpaint.size;
+  const QSize size = data.settings.outpaint.keyframeSize();
+  const auto text = [](QSize s) { return std::to_string(s.width()) + "x" + std::to_string(s.height()); };
   ZipEntries entries;
   QJsonArray keyframes;
   for (size_t i = 0; i < data.keyframes.size(); ++i) {
     const Keyframe& k = data.keyframes[i];
     QJsonValue image(QJsonValue::Null);
     if (!k.image.isNull()) {
-      if (k.image.width() != S || k.image.height() != S)
-        throw std::runtime_error("Keyframe " + std::to_string(i) + " is " + std::to_string(k.image.width()) + "x" +
-                                 std::to_string(k.image.height()) + ", not " + std::to_string(S) + "x" +
-                                 std::to_string(S) + "; it cannot be saved with this project's size");
+      if (k.image.size() != size)
+        throw std::runtime_error("Keyframe " + std::to_string(i) + " is " + text(k.image.size()) + ", not " +
+                                 text(size) + "; it cannot be saved with this project's size");
       image = keyframeEntryName(i);
       entries.emplace_back(keyframeEntryName(i), encodePng(k.image));
     }
@@ -214,7 +222,7 @@ void saveProjectFile(const QString& path, const ProjectData& data) {
   }
   const QJsonObject root{
       {QStringLiteral("format"), kFormatName},
-      {QStringLiteral("version"), kProjectFormatVersion},
+      {QStringLiteral("version"), formatVersionFor(data.settings)},
       {QStringLiteral("writer"), QStringLiteral("Droste " DROSTE_VERSION)},
       {QStringLiteral("settings"), settingsToJson(data.settings)},
       {QStringLiteral("keyframes"), keyframes},
@@ -268,7 +276,7 @@ ProjectData loadProjectFile(const QString& path) {
 
   ProjectData data;
   data.settings = settingsFromJson(path, root.value(QStringLiteral("settings")).toObject());
-  const int S = data.settings.outpaint.size;
+  const QSize size = data.settings.outpaint.keyframeSize();
   const QJsonValue list = root.value(QStringLiteral("keyframes"));
   if (!list.isArray()) damaged(path, "project.json has no keyframe list");
   int index = 0;
@@ -292,9 +300,9 @@ ProjectData loadProjectFile(const QString& path) {
       QImage decoded;
       if (!decoded.loadFromData(png->second, "PNG"))
         damaged(path, "the picture of keyframe " + std::to_string(index) + " cannot be decoded");
-      if (decoded.width() != S || decoded.height() != S)
-        damaged(path, "the picture of keyframe " + std::to_string(index) + " is not " + std::to_string(S) + "x" +
-                          std::to_string(S));
+      if (decoded.size() != size)
+        damaged(path, "the picture of keyframe " + std::to_string(index) + " is not " +
+                          std::to_string(size.width()) + "x" + std::to_string(size.height()));
       k.image = imaging::toRgb888(decoded);
     } else if (k.state == KeyframeState::Fresh) {
       damaged(path, "keyframe " + std::to_string(index) + " is marked finished but has no picture");
@@ -308,7 +316,8 @@ ProjectData loadProjectFile(const QString& path) {
 ProjectKeyframes loadProjectKeyframes(const QString& path) {
   const ProjectData data = loadProjectFile(path);
   ProjectKeyframes out;
-  out.size = data.settings.outpaint.size;
+  out.width = data.settings.outpaint.width;
+  out.height = data.settings.outpaint.height;
   out.outpaint = data.settings.outpaint.outpaint;
   for (const Keyframe& k : data.keyframes) {
     if (k.image.isNull()) break;

@@ -12,7 +12,9 @@
 
 namespace droste::zoom {
 
-inline constexpr int kProjectFormatVersion = 1;
+// Version 2 added keyframes of any shape ("width" and "height"). A square project is still written as
+// version 1 (with "size"), so the Droste before it opens it; only a non-square one needs version 2.
+inline constexpr int kProjectFormatVersion = 2;
 
 struct ProjectData {
   ProjectSettings settings;
@@ -25,10 +27,11 @@ void saveProjectFile(const QString& path, const ProjectData& data);
 ProjectData loadProjectFile(const QString& path);
 
 // For the renderer / `droste-cli render`: the painted keyframes (chain order, innermost first),
-// the keyframe size S and the ring p. Stops at the first keyframe without a picture.
+// the keyframe size W x H and the ring p. Stops at the first keyframe without a picture.
 struct ProjectKeyframes {
-  std::vector<QImage> keyframes;  // Format_RGB888, S x S
-  int size = 0;
+  std::vector<QImage> keyframes;  // Format_RGB888, W x H
+  int width = 0;
+  int height = 0;
   int outpaint = 0;
 };
 ProjectKeyframes loadProjectKeyframes(const QString& path);

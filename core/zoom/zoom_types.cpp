@@ -1,6 +1,7 @@
 #include "core/zoom/zoom_types.h"
 #include "core/zoom/keyframe.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -56,15 +57,57 @@ QStringList paddingModeNames() {
   return names;
 }
 
+namespace {
+
+int shortSide(const OutpaintOptions& o) { return o.width >= o.height ? o.height : o.width; }
+
+// p x short / long when that is a whole multiple of 4, else -1.
+int exactShortRing(int ring, int shortSide, int longSide) {
+  const long long scaled = 1LL * ring * shortSide;
+  if (scaled % longSide != 0) return -1;
+  const int shortRing = int(scaled / longSide);
+  return shortRing % 4 == 0 ? shortRing : -1;
+}
+
+}  // namespace
+
+int OutpaintOptions::ringX() const {
+  return width >= height ? outpaint : int(1LL * outpaint * width / height);
+}
+
+int OutpaintOptions::ringY() const {
+  return height >= width ? outpaint : int(1LL * outpaint * height / width);
+}
+
+std::vector<int> OutpaintOptions::exactRings() const {
+  std::vector<int> rings;
+  for (int p = 8; p <= longSide() / 2; p += 8)
+    if (exactShortRing(p, shortSide(*this), longSide()) > 0) rings.push_back(p);
+  return rings;
+}
+
 void OutpaintOptions::validate() const {
   auto fail = [](const std::string& message) { throw std::invalid_argument(message); };
-  if (size < 64 || size > 4096 || size % 8 != 0)
-    fail("Keyframe size " + std::to_string(size) + " is not allowed: use a multiple of 8 from 64 to 4096 (e.g. 512)");
-  if (outpaint < 8 || outpaint > size / 2 || outpaint % 8 != 0)
+  for (const auto& [side, name] : {std::pair{width, "width"}, std::pair{height, "height"}})
+    if (side < 64 || side > 4096 || side % 8 != 0)
+      fail(std::string("Keyframe ") + name + " " + std::to_string(side) +
+           " is not allowed: use a multiple of 8 from 64 to 4096 (e.g. 512)");
+  const int half = longSide() / 2;
+  if (outpaint < 8 || outpaint > half || outpaint % 8 != 0)
     fail("Outpaint ring " + std::to_string(outpaint) + " px is not allowed: use a multiple of 8 from 8 to " +
-         std::to_string(size / 2) + " (half the keyframe size)");
-  if (maskOverlap < 0 || maskOverlap > outpaint / 2)
-    fail("Mask overlap " + std::to_string(maskOverlap) + " px is not allowed: use 0 to " + std::to_string(outpaint / 2));
+         std::to_string(half) + " (half the keyframe's long side)");
+  if (exactShortRing(outpaint, shortSide(*this), longSide()) < 0) {
+    const std::vector<int> rings = exactRings();
+    std::string choices;
+    for (size_t i = 0; i < rings.size() && i < 6; ++i) choices += (i ? ", " : "") + std::to_string(rings[i]);
+    fail("An outpaint ring of " + std::to_string(outpaint) + " px does not zoom " + std::to_string(width) + "x" +
+         std::to_string(height) + " keyframes by the same factor on both axes" +
+         (rings.empty() ? std::string(": no ring does; use a size with a simpler ratio, e.g. 1024x576 for 16:9")
+                        : ": use " + choices + " px"));
+  }
+  if (maskOverlap < 0 || maskOverlap > std::min(ringX(), ringY()) / 2)
+    fail("Mask overlap " + std::to_string(maskOverlap) + " px is not allowed: use 0 to " +
+         std::to_string(std::min(ringX(), ringY()) / 2));
 }
 
 }  // namespace droste::zoom

@@ -37,9 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   try {
     const droste::zoom::ProjectData project = droste::zoom::loadProjectFile(scratchFile());
-    const int side = project.settings.outpaint.size;
+    const QSize size = project.settings.outpaint.keyframeSize();
     for (const droste::zoom::Keyframe& k : project.keyframes)
-      if (!k.image.isNull() && (k.image.width() != side || k.image.height() != side)) __builtin_trap();
+      if (!k.image.isNull() && k.image.size() != size) __builtin_trap();
   } catch (const std::exception&) {
   }
   return 0;

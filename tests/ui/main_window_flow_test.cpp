@@ -102,7 +102,8 @@ qint64 guiThreadCpuMs() {
 
 void setKeyframeSize(MainWindow& w, int size) {
   auto* box = w.promptPanel()->findChild<QComboBox*>(QStringLiteral("keyframeSize"));
-  box->setCurrentIndex(box->findData(size));
+  QVERIFY(box->findData(QSize(size, size)) >= 0);
+  box->setCurrentIndex(box->findData(QSize(size, size)));
   Q_EMIT box->activated(box->currentIndex());
 }
 }  // namespace
@@ -140,11 +141,11 @@ void runWholeFlow(const FlowPainter& painter) {
       setKeyframeSize(w, 256);  // small keyframes keep the test fast
     } else {  // a size the panel does not offer (no real model paints well at it)
       auto s = w.project()->settings();
-      s.outpaint.size = painter.keyframeSize;
+      s.outpaint.width = s.outpaint.height = painter.keyframeSize;
       s.outpaint.outpaint = painter.ring;
       w.project()->setSettings(s);
     }
-    const int size = w.project()->settings().outpaint.size;
+    const int size = w.project()->settings().outpaint.width;  // square in this flow
     if (painter.steps > 0) {
       w.promptPanel()->findChild<droste::ui::SliderSpin*>(QStringLiteral("steps"))->spinBox()->setValue(painter.steps);
       QCOMPARE(w.project()->settings().steps, painter.steps);

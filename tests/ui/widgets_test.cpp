@@ -2,6 +2,7 @@
 
 #include "core/diffusion/runtime/cpu_capability.h"
 #include "core/diffusion/runtime/runtime_info.h"
+#include "core/zoom/zoom_types.h"
 #include "ui/app_preferences.h"
 #include "ui/error_text.h"
 #include "ui/export_dialog.h"
@@ -64,7 +65,7 @@ void WidgetsTest::promptPanelRoundTripsValuesWithoutEchoingEdits() {
   v.guidance = 8.5;
   v.seed = 1234567890123ULL;
   v.seedLocked = true;
-  v.keyframeSize = 768;
+  v.keyframeSize = QSize(768, 768);
   v.outpaint = 96;
   v.method = QStringLiteral("sequential");
   v.padding = QStringLiteral("edge");
@@ -82,6 +83,36 @@ void WidgetsTest::promptPanelRoundTripsValuesWithoutEchoingEdits() {
 
   panel.promptEdit()->setPlainText(QStringLiteral("a new prompt"));
   QCOMPARE(edited.last().at(0).toString(), QStringLiteral("prompt"));
+}
+
+// A new shape keeps about the same long side, offers only sizes the zoom can use, and is one edit.
+void WidgetsTest::promptPanelShapeKeepsTheSizeAndOffersUsableSizes() {
+  PromptPanel panel;
+  PanelValues v = panel.values();
+  v.keyframeSize = QSize(1024, 1024);
+  panel.setValues(v);
+  QSignalSpy edited(&panel, &PromptPanel::edited);
+  auto* shape = panel.findChild<QComboBox*>(QStringLiteral("keyframeShape"));
+  auto* size = panel.findChild<QComboBox*>(QStringLiteral("keyframeSize"));
+  QVERIFY(shape && size);
+  shape->setCurrentIndex(shape->findData(QStringLiteral("16:9")));
+  Q_EMIT shape->activated(shape->currentIndex());
+  QCOMPARE(edited.count(), 1);
+  QCOMPARE(edited.last().at(0).toString(), QStringLiteral("keyframeSize"));
+  QCOMPARE(panel.values().keyframeSize, QSize(1024, 576));
+  QCOMPARE(size->currentText(), QStringLiteral("1024 × 576 px"));
+  for (int i = 0; i < size->count(); ++i) {
+    droste::zoom::OutpaintOptions o;
+    o.width = size->itemData(i).toSize().width();
+    o.height = size->itemData(i).toSize().height();
+    QVERIFY2(!o.exactRings().empty(), qPrintable(size->itemText(i)));
+    QCOMPARE(o.width * 9, o.height * 16);
+  }
+  // A shape the presets lack (assembled from pictures) is shown as it is, not changed.
+  v.keyframeSize = QSize(640, 400);
+  panel.setValues(v);
+  QCOMPARE(shape->currentData().toString(), QStringLiteral("custom"));
+  QCOMPARE(panel.values().keyframeSize, QSize(640, 400));
 }
 
 void WidgetsTest::promptPanelSeedLockKeepsTheSeed() {

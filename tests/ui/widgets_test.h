@@ -8,6 +8,7 @@ class WidgetsTest : public QObject {
   void init();
   void sliderSpinKeepsBothHalvesInStep();
   void promptPanelRoundTripsValuesWithoutEchoingEdits();
+  void promptPanelShapeKeepsTheSizeAndOffersUsableSizes();
   void promptPanelSeedLockKeepsTheSeed();
   void previewShowsLiveStepAndInputToggle();
   void timelineShowsEntriesBadgesAndScrubs();

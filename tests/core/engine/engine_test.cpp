@@ -61,7 +61,7 @@ void draftProject(zoom::Project& p, int size = 128, int outpaint = 32) {
   zoom::ProjectSettings s;
   s.prompt = QStringLiteral("a forest path");
   s.painter = zoom::PainterKind::Draft;
-  s.outpaint.size = size;
+  s.outpaint.width = s.outpaint.height = size;
   s.outpaint.outpaint = outpaint;
   p.setSettings(s);
 }

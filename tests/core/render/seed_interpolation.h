@@ -24,7 +24,7 @@ struct SeedFrame {
 
 // Frame at fraction t in [0, 1) of the step from keyframe k to k+1, `output` pixels square.
 inline SeedFrame seedFrame(const droste::render::KeyframeStack& stack, int k, double t, int output) {
-  const int S = stack.size;
+  const int S = stack.width;  // the seed knew square keyframes only
   const double ratio = droste::render::zoomRatio(stack);
   const double innerSpan = S / ratio;                    // keyframe k's footprint in keyframe k+1
   const double crop = innerSpan + t * (S - innerSpan);   // linear in pixels: the pulsing zoom

@@ -28,7 +28,7 @@ struct Chain {
   KeyframeStack stack;
   double ratio = double(kSize + 2 * kOutpaint) / kSize;
   Chain() {
-    stack.size = kSize;
+    stack.width = stack.height = kSize;
     stack.outpaint = kOutpaint;
     for (int k = 0; k <= kSteps; ++k) stack.keyframes.push_back(scene.render(std::pow(ratio, k), kSize));
   }

@@ -61,7 +61,7 @@ class SessionTest : public ::testing::Test {
     zoom::ProjectSettings s;
     s.prompt = QStringLiteral("a lighthouse");
     s.painter = zoom::PainterKind::Draft;  // the installed painters below stand in for it
-    s.outpaint.size = 64;
+    s.outpaint.width = s.outpaint.height = 64;
     s.outpaint.outpaint = 16;
     session.project()->setSettings(s);
     session.undoStack()->clear();

@@ -23,7 +23,7 @@ const render::ZoomRenderer& renderer() {
   static const render::ZoomRenderer r = [] {
     const test::SinusoidScene scene(0.5, 256.0, 3, 6.0, 7, 0.4);
     render::KeyframeStack stack;
-    stack.size = 256;
+    stack.width = stack.height = 256;
     stack.outpaint = 64;
     for (int k = 0; k <= 2; ++k) stack.keyframes.push_back(scene.render(std::pow(1.5, k), 256));
     return render::ZoomRenderer(stack);
@@ -100,7 +100,10 @@ TEST(Export, WebmAv1ReadsBackAsRendered) {
   ExportSettings s = smallExport(path, 6.0);
   s.codec = VideoCodec::AV1;
   exportZoom(renderer(), s);
-  EXPECT_GE(checkVideo(path, s, AV_CODEC_ID_AV1, "webm"), 35.0);
+  // SVT-AV1 at its default CRF: the worst frame measured 35.19 dB with the renderer that drew every inner
+  // keyframe and 34.99 dB since it draws only those it needs (mean 35.84 -> 35.91 dB). The bar is the
+  // encoder's frame-to-frame spread below that; a wrong colour space, size or frame order gives < 25 dB.
+  EXPECT_GE(checkVideo(path, s, AV_CODEC_ID_AV1, "webm"), 34.5);
 }
 
 TEST(Export, FractionalFrameRate) {

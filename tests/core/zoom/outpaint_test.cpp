@@ -33,6 +33,7 @@ struct ChainCase {
   OutpaintMethod method;
   PaddingMode padding;
   bool atKeyframeSize;
+  QSize size{256, 256};  // ring 64 on the long sides: 16:9 256x144 gets 36 on the short ones
 };
 
 class ChainGeometry : public ::testing::TestWithParam<ChainCase> {};
@@ -40,14 +41,57 @@ class ChainGeometry : public ::testing::TestWithParam<ChainCase> {};
 }  // namespace
 
 TEST(ZoomGeometry, InnerRectIsSubPixelExact) {
-  const ZoomGeometry g{512, 128};
-  EXPECT_EQ(g.canvasSize(), 768);
+  const auto g = ZoomGeometry::square(512, 128);
+  EXPECT_EQ(g.canvasSize(), QSize(768, 768));
   EXPECT_DOUBLE_EQ(g.scale(), 512.0 / 768.0);
   EXPECT_NEAR(g.innerRect().left(), 128.0 * 512.0 / 768.0, 1e-12);  // 85.333...
   EXPECT_NEAR(g.innerRect().width(), 512.0 * 512.0 / 768.0, 1e-12);
   EXPECT_EQ(g.keptPixels(), QRect(86, 86, 340, 340));  // pixels 86..425 lie wholly inside [85.33, 426.67)
-  const ZoomGeometry even{512, 256};  // s = 1/2: exact edges count as inside
+  const auto even = ZoomGeometry::square(512, 256);  // s = 1/2: exact edges count as inside
   EXPECT_EQ(even.keptPixels(), QRect(128, 128, 256, 256));
+}
+
+// 16:9 at 1024x576 with a 128 px ring: 72 px on the short sides, so both axes zoom by 1280/1024 = 1.25.
+TEST(ZoomGeometry, WideKeyframesZoomByTheSameFactorOnBothAxes) {
+  OutpaintOptions o;
+  o.width = 1024;
+  o.height = 576;
+  o.outpaint = 128;
+  EXPECT_NO_THROW(o.validate());
+  EXPECT_EQ(o.ringX(), 128);
+  EXPECT_EQ(o.ringY(), 72);
+  EXPECT_EQ(o.canvasSize(), QSize(1280, 720));
+  EXPECT_DOUBLE_EQ(o.zoomRatio(), 1.25);
+  const auto g = ZoomGeometry::of(o);
+  EXPECT_DOUBLE_EQ(double(g.canvasSize().height()) / o.height, o.zoomRatio());
+  EXPECT_NEAR(g.innerRect().left(), 102.4, 1e-9);
+  EXPECT_NEAR(g.innerRect().top(), 57.6, 1e-9);
+  EXPECT_EQ(g.keptPixels(), QRect(103, 58, 818, 460));  // [102.4, 921.6) x [57.6, 518.4)
+  // Tall: the long axis is vertical.
+  std::swap(o.width, o.height);
+  EXPECT_EQ(o.ringX(), 72);
+  EXPECT_EQ(o.ringY(), 128);
+}
+
+TEST(ZoomGeometry, RingsThatCannotZoomEvenlyAreRefusedWithTheOnesThatCan) {
+  OutpaintOptions o;
+  o.width = 1024;
+  o.height = 576;
+  o.outpaint = 96;  // 54 px on the short side: not a multiple of 4, the canvas would not be a multiple of 8
+  try {
+    o.validate();
+    FAIL() << "accepted a ring that does not zoom evenly";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("64, 128, 192, 256"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(o.exactRings(), (std::vector<int>{64, 128, 192, 256, 320, 384, 448, 512}));
+  o.width = 512;
+  o.height = 512;
+  EXPECT_EQ(o.exactRings().size(), 32u);  // square: every multiple of 8 up to 256
+  o.width = 1000;  // 1000x512: 125:64, no ring fits
+  o.outpaint = 64;
+  EXPECT_TRUE(o.exactRings().empty());
+  EXPECT_THROW(o.validate(), std::invalid_argument);
 }
 
 TEST(OutpaintOptions, RejectsBadSizesWithAReadableMessage) {
@@ -58,7 +102,7 @@ TEST(OutpaintOptions, RejectsBadSizesWithAReadableMessage) {
   o.outpaint = 264;  // > S/2
   EXPECT_THROW(o.validate(), std::invalid_argument);
   o.outpaint = 8;
-  o.size = 500;
+  o.width = o.height = 500;
   try {
     o.validate();
     FAIL() << "size 500 accepted";
@@ -69,8 +113,8 @@ TEST(OutpaintOptions, RejectsBadSizesWithAReadableMessage) {
 
 TEST(OutpaintMasks, DirectRingCoversExactlyTheNewPixels) {
   for (const auto& [S, p] : {std::pair{512, 128}, {256, 8}, {128, 64}}) {
-    const ZoomGeometry g{S, p};
-    const OutpaintMask m = ringMask(QSize(g.canvasSize(), g.canvasSize()), g.innerRectOnCanvas(), 0);
+    const auto g = ZoomGeometry::square(S, p);
+    const OutpaintMask m = ringMask(g.canvasSize(), g.innerRectOnCanvas(), 0);
     const long long ring = 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S;
     EXPECT_EQ(countNonZero(m.paint), ring) << S << "+" << p;
     EXPECT_EQ(countNonZero(m.blend), ring);
@@ -84,8 +128,8 @@ TEST(OutpaintMasks, DirectRingCoversExactlyTheNewPixels) {
 
 TEST(OutpaintMasks, OverlapAddsAFeatheredBandInsideOnly) {
   const int S = 256, p = 64, o = 6;
-  const ZoomGeometry g{S, p};
-  const OutpaintMask m = ringMask(QSize(g.canvasSize(), g.canvasSize()), g.innerRectOnCanvas(), o);
+  const auto g = ZoomGeometry::square(S, p);
+  const OutpaintMask m = ringMask(g.canvasSize(), g.innerRectOnCanvas(), o);
   const long long ring = 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S;
   const long long band = 1LL * S * S - 1LL * (S - 2 * o) * (S - 2 * o);
   EXPECT_EQ(countNonZero(m.paint), ring + band);
@@ -116,7 +160,7 @@ TEST(OutpaintMasks, SequentialStepsCoverOneNewSideEach) {
   EXPECT_EQ(total, 1LL * (S + 2 * p) * (S + 2 * p) - 1LL * S * S);
 
   // At keyframe size: the four side masks partition the ring exactly.
-  const ZoomGeometry g{S, p};
+  const auto g = ZoomGeometry::square(S, p);
   const QRect keep = g.keptPixels();
   QImage sum(S, S, QImage::Format_Grayscale8);
   sum.fill(0);
@@ -141,21 +185,22 @@ TEST(OutpaintMasks, SequentialStepsCoverOneNewSideEach) {
 TEST_P(ChainGeometry, CentreOfEachKeyframeIsThePreviousOneShrunk) {
   const ChainCase c = GetParam();
   OutpaintOptions options;
-  options.size = 256;
+  options.width = c.size.width();
+  options.height = c.size.height();
   options.outpaint = 64;
   options.method = c.method;
   options.padding = c.padding;
   options.paintAtKeyframeSize = c.atKeyframeSize;
-  const ZoomGeometry g{options.size, options.outpaint};
+  const auto g = ZoomGeometry::of(options);
   DraftPainter painter;
   std::vector<QImage> chain{paintFirstKeyframe(options, painter, requestFor(7))};
   for (int k = 1; k < 6; ++k) chain.push_back(outpaintKeyframe(chain.back(), options, painter, requestFor(7 + k)));
   const QRect area = keptAreaForComparison(g);
   double worst = 99.0;
   for (int k = 1; k < 6; ++k) {
-    ASSERT_EQ(chain[k].size(), QSize(256, 256));
+    ASSERT_EQ(chain[k].size(), c.size);
     ASSERT_EQ(chain[k].format(), QImage::Format_RGB888);
-    const double psnr = keptAreaPsnr(chain[k], chain[k - 1], options.size, options.outpaint, area);
+    const double psnr = keptAreaPsnr(chain[k], chain[k - 1], g, area);
     EXPECT_GE(psnr, 40.0) << "keyframe " << k;
     worst = std::min(worst, psnr);
   }
@@ -176,18 +221,28 @@ INSTANTIATE_TEST_SUITE_P(
                       ChainCase{OutpaintMethod::Sequential, PaddingMode::Black, false},
                       ChainCase{OutpaintMethod::Sequential, PaddingMode::BlurredStretch, false},
                       ChainCase{OutpaintMethod::Direct, PaddingMode::Symmetric, true},
-                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Reflect, true}),
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Reflect, true},
+                      // Wide and tall keyframes: painted in full, the ring in proportion.
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Symmetric, false, QSize(256, 144)},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Edge, false, QSize(256, 144)},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::BlurredStretch, true, QSize(256, 144)},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Reflect, false, QSize(144, 256)},
+                      ChainCase{OutpaintMethod::Sequential, PaddingMode::Black, true, QSize(144, 256)},
+                      ChainCase{OutpaintMethod::Direct, PaddingMode::Symmetric, false, QSize(192, 256)}),
     [](const auto& info) {
       return (info.param.method == OutpaintMethod::Direct ? std::string("Direct") : std::string("Sequential")) +
              "_" + toString(info.param.padding).remove(QLatin1Char('-')).toStdString() +
-             (info.param.atKeyframeSize ? "_AtKeyframeSize" : "");
+             (info.param.atKeyframeSize ? "_AtKeyframeSize" : "") +
+             (info.param.size == QSize(256, 256) ? std::string()
+                                                 : "_" + std::to_string(info.param.size.width()) + "x" +
+                                                       std::to_string(info.param.size.height()));
     });
 
 TEST(PasteBack, KeepsTheKeptAreaColourOverTwentyKeyframes) {
   OutpaintOptions options;
-  options.size = 128;
+  options.width = options.height = 128;
   options.outpaint = 32;
-  const ZoomGeometry g{options.size, options.outpaint};
+  const auto g = ZoomGeometry::of(options);
   const QRect area = keptAreaForComparison(g);
   DraftPainter draft;
   const QImage first = paintFirstKeyframe(options, draft, requestFor(3));
@@ -205,7 +260,7 @@ TEST(PasteBack, KeepsTheKeptAreaColourOverTwentyKeyframes) {
       for (int y = area.top(); y <= area.bottom(); ++y)
         for (int x = area.left(); x <= area.right(); ++x) {
           double px[3];
-          droste::zoom::test::predictPixel(previous, options.size, options.outpaint, x, y, px);
+          droste::zoom::test::predictPixel(previous, g, x, y, px);
           for (int c = 0; c < 3; ++c) want[c] += px[c];
         }
       for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(got[c] - want[c] / (area.width() * area.height())));
@@ -219,7 +274,7 @@ TEST(PasteBack, KeepsTheKeptAreaColourOverTwentyKeyframes) {
 
 TEST(DraftPainter, IsDeterministicPerSeedAndPaintsOnlyTheMask) {
   OutpaintOptions options;
-  options.size = 128;
+  options.width = options.height = 128;
   options.outpaint = 32;
   DraftPainter painter;
   const QImage a = paintFirstKeyframe(options, painter, requestFor(11));
@@ -250,7 +305,7 @@ TEST(DraftPainter, IsDeterministicPerSeedAndPaintsOnlyTheMask) {
 // the prompt), and leaves the inner picture alone.
 TEST(DraftPainter, AKeyframesOwnPromptChangesItsRing) {
   OutpaintOptions options;
-  options.size = 128;
+  options.width = options.height = 128;
   options.outpaint = 32;
   DraftPainter painter;
   const QImage first = paintFirstKeyframe(options, painter, requestFor(11));
@@ -280,15 +335,27 @@ TEST(DraftPainter, HonoursCancel) {
   EXPECT_THROW(painter.paint(r, {}, &cancel), droste::Cancelled);
 }
 
-TEST(Import, CropAndPadGiveSquareKeyframes) {
+TEST(Import, CropAndPadGiveKeyframesOfTheirShape) {
   QImage wide(300, 150, QImage::Format_RGB888);
   wide.fill(Qt::red);
-  const QImage cropped = fitImportedImage(wide, 128, ImportFit::CenterCrop);
+  const QImage cropped = fitImportedImage(wide, QSize(128, 128), ImportFit::CenterCrop);
   EXPECT_EQ(cropped.size(), QSize(128, 128));
   EXPECT_EQ(cropped.pixelColor(0, 0), QColor(Qt::red));
-  const QImage padded = fitImportedImage(wide, 128, ImportFit::Pad);
+  const QImage padded = fitImportedImage(wide, QSize(128, 128), ImportFit::Pad);
   EXPECT_EQ(padded.size(), QSize(128, 128));
   EXPECT_EQ(padded.pixelColor(64, 0), QColor(Qt::black));
   EXPECT_EQ(padded.pixelColor(64, 64), QColor(Qt::red));
-  EXPECT_THROW(fitImportedImage(QImage(), 128, ImportFit::Pad), std::invalid_argument);
+  EXPECT_THROW(fitImportedImage(QImage(), QSize(128, 128), ImportFit::Pad), std::invalid_argument);
+
+  // A 2:1 picture into 16:9 keyframes: cropping cuts its sides, padding adds bands above and below.
+  for (int x = 0; x < 300; ++x)
+    for (int y = 0; y < 150; ++y)
+      if (x < 10 || x >= 290) wide.setPixelColor(x, y, Qt::blue);  // only the outer columns are blue
+  const QImage wideCrop = fitImportedImage(wide, QSize(256, 144), ImportFit::CenterCrop);
+  EXPECT_EQ(wideCrop.size(), QSize(256, 144));
+  EXPECT_EQ(wideCrop.pixelColor(0, 72), QColor(Qt::red));  // 300 -> 266.7 px kept: the blue columns are cut
+  const QImage widePad = fitImportedImage(wide, QSize(256, 144), ImportFit::Pad);
+  EXPECT_EQ(widePad.size(), QSize(256, 144));
+  EXPECT_EQ(widePad.pixelColor(128, 0), QColor(Qt::black));  // 150 -> 168.75 px tall: bands top and bottom
+  EXPECT_EQ(widePad.pixelColor(0, 72), QColor(Qt::blue));
 }

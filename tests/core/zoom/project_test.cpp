@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -39,7 +41,7 @@ std::vector<KeyframeState> states(const Project& p) {
 // A chain of `n` fresh painted keyframes.
 void freshChain(Project& p, int n) {
   ProjectSettings s;
-  s.outpaint.size = 64;
+  s.outpaint.width = s.outpaint.height = 64;
   s.outpaint.outpaint = 16;
   p.setSettings(s);
   for (int i = 0; i < n; ++i) {
@@ -185,10 +187,60 @@ TEST(ProjectFile, SaveLoadRoundTripsBitExactly) {
 
   // The renderer's loader sees the painted keyframes (up to the first one without a picture).
   const ProjectKeyframes stack = loadProjectKeyframes(path);
-  EXPECT_EQ(stack.size, 64);
+  EXPECT_EQ(stack.width, 64);
+  EXPECT_EQ(stack.height, 64);
   EXPECT_EQ(stack.outpaint, 16);
   ASSERT_EQ(stack.keyframes.size(), 3u);
   EXPECT_EQ(stack.keyframes[2], p.keyframe(2).image);
+}
+
+// Wide keyframes need format version 2 ("width", "height"); a square project is still written as version 1
+// with "size", which the Droste before shapes reads, and a file it wrote (no "width") opens as before.
+TEST(ProjectFile, WideProjectsAreVersionTwoAndSquareOnesStayVersionOne) {
+  QTemporaryDir dir;
+  Project wide;
+  ProjectSettings s;
+  s.outpaint.width = 128;
+  s.outpaint.height = 72;
+  s.outpaint.outpaint = 64;
+  wide.setSettings(s);
+  wide.appendKeyframe();
+  wide.setKeyframeImage(0, noiseImage(128, 3).copy(0, 0, 128, 72), KeyframeState::Fresh);
+  const QString widePath = dir.filePath(QStringLiteral("wide.droste"));
+  wide.save(widePath);
+  const QByteArray wideJson = readStoredZip(readAll(widePath))[0].second;
+  EXPECT_TRUE(wideJson.contains("\"version\": 2")) << wideJson.toStdString();
+  EXPECT_FALSE(wideJson.contains("\"size\""));
+  Project back;
+  back.load(widePath);
+  EXPECT_EQ(back.settings(), wide.settings());
+  EXPECT_EQ(back.keyframe(0).image, wide.keyframe(0).image);
+  const ProjectKeyframes stack = loadProjectKeyframes(widePath);
+  EXPECT_EQ(QSize(stack.width, stack.height), QSize(128, 72));
+
+  Project square;
+  fillProject(square);
+  const QString squarePath = dir.filePath(QStringLiteral("square.droste"));
+  square.save(squarePath);
+  ZipEntries entries = readStoredZip(readAll(squarePath));
+  EXPECT_TRUE(entries[0].second.contains("\"version\": 1"));
+  EXPECT_TRUE(entries[0].second.contains("\"size\": 64"));
+  // What the Droste before shapes wrote: no width and height.
+  QJsonObject root = QJsonDocument::fromJson(entries[0].second).object();
+  QJsonObject settings = root.value(QStringLiteral("settings")).toObject();
+  settings.remove(QStringLiteral("width"));
+  settings.remove(QStringLiteral("height"));
+  root.insert(QStringLiteral("settings"), settings);
+  entries[0].second = QJsonDocument(root).toJson();
+  const QString oldPath = dir.filePath(QStringLiteral("old.droste"));
+  QFile file(oldPath);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(droste::io::writeStoredZip(entries));
+  file.close();
+  Project reopened;
+  reopened.load(oldPath);
+  EXPECT_EQ(reopened.settings(), square.settings());
+  EXPECT_EQ(reopened.keyframe(0).image, square.keyframe(0).image);
 }
 
 TEST(ProjectFile, IsAZipThatOtherToolsCanList) {

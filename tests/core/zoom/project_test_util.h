@@ -25,7 +25,7 @@ inline ProjectSettings unusualSettings(int size = 64, int outpaint = 16) {
   s.steps = 37;
   s.guidance = 6.123456789012345;
   s.painter = PainterKind::Draft;
-  s.outpaint.size = size;
+  s.outpaint.width = s.outpaint.height = size;
   s.outpaint.outpaint = outpaint;
   s.outpaint.method = OutpaintMethod::Sequential;
   s.outpaint.padding = PaddingMode::BlurredStretch;

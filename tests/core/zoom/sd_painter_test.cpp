@@ -21,7 +21,8 @@ QString tinyModel() {
 
 }  // namespace
 
-TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
+// Keyframe 0, two outpainted ones and a repaint with the same seed, through the engine.
+void paintThreeKeyframes(QSize size, int ring) {
   zoom::test::ensureApp();
   engine::Engine engine;
   zoom::Project p;
@@ -31,8 +32,9 @@ TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
   s.painter = zoom::PainterKind::StableDiffusion;
   s.model = tinyModel();
   s.steps = 3;
-  s.outpaint.size = 128;  // the tiny model's native size
-  s.outpaint.outpaint = 32;
+  s.outpaint.width = size.width();
+  s.outpaint.height = size.height();
+  s.outpaint.outpaint = ring;
   p.setSettings(s);
   int steps = 0, total = 0;
   QObject::connect(&engine, &engine::Engine::progress, [&](const engine::Progress& pr) {
@@ -47,12 +49,12 @@ TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
   EXPECT_GE(steps, 3);  // UNet evaluations: PNDM adds one warm-up step
   EXPECT_EQ(steps, total);
   EXPECT_EQ(engine.loadedModel().painter, zoom::PainterKind::StableDiffusion);
-  const zoom::ZoomGeometry g{128, 32};
+  const auto g = zoom::ZoomGeometry::of(s.outpaint);
   const QRect area = g.keptPixels().adjusted(4, 4, -4, -4);
   for (int k = 0; k < 3; ++k) {
     EXPECT_EQ(p.keyframe(k).state, zoom::KeyframeState::Fresh);
-    EXPECT_EQ(p.keyframe(k).image.size(), QSize(128, 128));
-    if (k > 0) EXPECT_GE(zoom::test::keptAreaPsnr(p.keyframe(k).image, p.keyframe(k - 1).image, 128, 32, area), 40.0);
+    EXPECT_EQ(p.keyframe(k).image.size(), size);
+    if (k > 0) EXPECT_GE(zoom::test::keptAreaPsnr(p.keyframe(k).image, p.keyframe(k - 1).image, g, area), 40.0);
   }
   // Same seed, same picture (the chain is reproducible).
   const QImage before = p.keyframe(2).image;
@@ -60,6 +62,13 @@ TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(p.keyframe(2).image, before);
 }
+
+TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
+  paintThreeKeyframes(QSize(128, 128), 32);  // the tiny model's native size
+}
+
+// 16:9, painted in full: a 256x144 canvas (latents 32x18, not a multiple of the UNet's 4x down-sampling).
+TEST(SdPainter, WideChainThroughTheEngine) { paintThreeKeyframes(QSize(128, 72), 64); }
 
 TEST(SdPainter, CancelStopsWithinOneStep) {
   auto painter = zoom::SdPainter::load(tinyModel(), QStringLiteral("cpu"), QStringLiteral("fp32"));

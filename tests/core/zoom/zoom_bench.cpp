@@ -53,14 +53,14 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--png-dir")) pngDir = QString::fromLocal8Bit(argv[i + 1]);
   }
   OutpaintOptions options;
-  options.size = size;
+  options.width = options.height = size;
   options.outpaint = outpaint;
   DraftPainter painter;
   PaintRequest base;
   base.prompt = QStringLiteral("a lighthouse on a cliff above a stormy sea");
   base.seed = 42;
   const QImage first = paintFirstKeyframe(options, painter, base);
-  const ZoomGeometry g{size, outpaint};
+  const auto g = ZoomGeometry::square(size, outpaint);
   const QImage padded = padImage(first, outpaint, outpaint, outpaint, outpaint, PaddingMode::Symmetric);
   const OutpaintMask mask = ringMask(padded.size(), g.innerRectOnCanvas(), 0);
   PaintRequest request = base;
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   bench("  part: padImage (symmetric) to the canvas", runs,
         [&] { padImage(first, outpaint, outpaint, outpaint, outpaint, PaddingMode::Symmetric); });
   bench("  part: ringMask of the canvas", runs, [&] { ringMask(padded.size(), g.innerRectOnCanvas(), 0); });
-  bench("  part: shrink canvas to S (area spline)", runs, [&] { shrinkCanvasToKeyframe(padded, size); });
+  bench("  part: shrink canvas to S (area spline)", runs, [&] { shrinkCanvasToKeyframe(padded, QSize(size, size)); });
   for (auto method : {OutpaintMethod::Direct, OutpaintMethod::Sequential})
     for (bool atS : {false, true}) {
       options.method = method;

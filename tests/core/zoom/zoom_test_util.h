@@ -2,6 +2,7 @@
 // Helpers for the zoom tests: an independent (naive, double precision) reference of the chain geometry,
 // PSNR, and stand-in painters.
 #include "core/imaging/pixel_formats.h"
+#include "core/zoom/geometry.h"
 #include "core/zoom/padding.h"
 #include "core/zoom/painter.h"
 
@@ -37,31 +38,32 @@ inline std::vector<double> areaSplineWeights(double centre, double width, int& f
   return weights;
 }
 
-// Pixel (x, y) of keyframe k predicted from keyframe k-1 alone: k-1 sits at [p, p+S) of the (S+2p)
-// canvas that is shrunk to S with the area spline, edges repeated. Written directly from the geometry.
-inline void predictPixel(const QImage& previous, int S, int p, int x, int y, double out[3]) {
-  const double r = double(S + 2 * p) / S;  // canvas pixels per keyframe pixel
+// Pixel (x, y) of keyframe k predicted from keyframe k-1 alone: k-1 sits at [rx, rx+W) x [ry, ry+H) of the
+// canvas that is shrunk to W x H with the area spline, edges repeated. Written directly from the geometry.
+inline void predictPixel(const QImage& previous, const ZoomGeometry& g, int x, int y, double out[3]) {
+  const double r = double(g.width + 2 * g.ringX) / g.width;  // canvas pixels per keyframe pixel, both axes
   int fx = 0, fy = 0;
-  const std::vector<double> wx = areaSplineWeights((x + 0.5) * r - p, r, fx);  // in previous-keyframe coordinates
-  const std::vector<double> wy = areaSplineWeights((y + 0.5) * r - p, r, fy);
+  const std::vector<double> wx = areaSplineWeights((x + 0.5) * r - g.ringX, r, fx);  // previous-keyframe coordinates
+  const std::vector<double> wy = areaSplineWeights((y + 0.5) * r - g.ringY, r, fy);
   double acc[3] = {0, 0, 0};
   for (size_t j = 0; j < wy.size(); ++j)
     for (size_t i = 0; i < wx.size(); ++i) {
       const double w = wy[j] * wx[i];
-      const uchar* px = previous.constScanLine(std::clamp(fy + int(j), 0, S - 1)) + 3 * std::clamp(fx + int(i), 0, S - 1);
+      const uchar* px = previous.constScanLine(std::clamp(fy + int(j), 0, g.height - 1)) +
+                        3 * std::clamp(fx + int(i), 0, g.width - 1);
       for (int c = 0; c < 3; ++c) acc[c] += w * px[c];
     }
   for (int c = 0; c < 3; ++c) out[c] = std::clamp(acc[c], 0.0, 255.0);
 }
 
 // PSNR of `image` against the prediction from `previous` over `area`.
-inline double keptAreaPsnr(const QImage& image, const QImage& previous, int S, int p, const QRect& area) {
+inline double keptAreaPsnr(const QImage& image, const QImage& previous, const ZoomGeometry& g, const QRect& area) {
   double se = 0;
   long long n = 0;
   for (int y = area.top(); y <= area.bottom(); ++y)
     for (int x = area.left(); x <= area.right(); ++x) {
       double ref[3];
-      predictPixel(previous, S, p, x, y, ref);
+      predictPixel(previous, g, x, y, ref);
       const uchar* px = image.constScanLine(y) + 3 * x;
       for (int c = 0; c < 3; ++c) se += (px[c] - ref[c]) * (px[c] - ref[c]);
       n += 3;
