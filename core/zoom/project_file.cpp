@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -120,7 +122,9 @@ struct JsonReader {
   }
   int integer(const char* key) const {
     const double d = number(key);
-    if (d != double(int(d))) damaged(path, str(context) + " '" + key + "' is not a whole number");
+    // Range first: converting a double outside int's range is undefined (the project_json fuzzer found it).
+    if (!(d >= std::numeric_limits<int>::min() && d <= std::numeric_limits<int>::max()) || d != std::trunc(d))
+      damaged(path, str(context) + " '" + key + "' is not a whole number of a sensible size");
     return int(d);
   }
   bool boolean(const char* key) const {

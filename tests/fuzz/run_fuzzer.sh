@@ -2,7 +2,7 @@
 # Builds one libFuzzer target with clang + ASan/UBSan from our sources (instrumented) and runs it for
 # SECONDS, keeping its corpus in WORK_DIR so that later runs continue where earlier ones stopped.
 # Usage: run_fuzzer.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS TARGET
-#   TARGET: tokenizer | project_file   (the safetensors header has run_header_fuzzer.sh)
+#   TARGET: tokenizer | project_file | project_json   (the safetensors header has run_header_fuzzer.sh)
 # Exit status 0 = no crash, no hang, no sanitizer report. Findings land in WORK_DIR/artifacts/.
 set -euo pipefail
 clangxx="$1" src="$2" work="$3" seconds="$4" target="$5"
@@ -34,6 +34,19 @@ case "$target" in
     # Seeds: two small real projects (droste-cli zoom --painter draft --size 64, one and two keyframes).
     cp "$src"/tests/fuzz/seeds/project_file/*.droste "$work/corpus/"
     options=(-max_len=262144 -rss_limit_mb=4096)
+    ;;
+  project_json)
+    qt=$(pkg-config --cflags --libs Qt6Gui)
+    "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS -DDROSTE_VERSION=\"fuzz\" \
+      "$src/tests/fuzz/project_json_fuzzer.cpp" "$src/core/zoom/project_file.cpp" "$src/core/io/zip_store.cpp" \
+      "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
+    # Seeds: project.json of the two seed projects (square, version 1) and a wide one (version 2).
+    for seed in "$src"/tests/fuzz/seeds/project_file/*.droste; do
+      python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("project.json"))' \
+        "$seed" > "$work/corpus/$(basename "$seed" .droste).json"
+    done
+    cp "$src"/tests/fuzz/seeds/project_json/*.json "$work/corpus/"
+    options=(-max_len=65536 -rss_limit_mb=4096)
     ;;
   *) echo "run_fuzzer.sh: unknown target '$target'" >&2; exit 2 ;;
 esac

@@ -310,6 +310,11 @@ TEST(ProjectFile, DamagedFilesGiveAClearErrorAndChangeNothing) {
   expectError(writeStoredZip(entries), "newer Droste", "newer version");
   entries[0].second = QByteArray(readStoredZip(bytes)[0].second).replace("\"symmetric\"", "\"spiral\"").replace("\"blurred-stretch\"", "\"spiral\"");
   expectError(writeStoredZip(entries), "unknown value 'spiral'", "unknown padding");
+  // A number far outside int's range (the project_json fuzzer: converting it was undefined behaviour).
+  entries = readStoredZip(bytes);
+  ASSERT_TRUE(entries[0].second.contains("\"steps\": 37"));
+  entries[0].second = QByteArray(entries[0].second).replace("\"steps\": 37", "\"steps\": 3.4e55");
+  expectError(writeStoredZip(entries), "'steps' is not a whole number of a sensible size", "a huge number");
 
   // Names inside a project are data: a picture named outside the archive is looked up among its entries
   // only (nothing is extracted to disk), so it is missing, however the archive names its entries.
