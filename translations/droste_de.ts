@@ -192,7 +192,7 @@
         <translation>Einzelbilder als PNG exportieren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -238,22 +238,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+97"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are upscaled.</source>
-        <translation>Höhe des Videos in Pixeln; die Breite ergibt sich aus dem Seitenverhältnis. Größen über der Schlüsselbildgröße werden hochskaliert.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-94"/>
         <source>Si&amp;ze</source>
         <translation>&amp;Größe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Square 1:1</source>
         <translation>Quadratisch 1:1</translation>
     </message>
@@ -273,12 +268,22 @@
         <translation>Klassisch 4:3</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The shape of the video. Non-square videos show a centred crop of the zoom.</source>
-        <translation>Die Form des Videos. Nicht quadratische Videos zeigen einen mittigen Ausschnitt des Zooms.</translation>
+        <location line="-12"/>
+        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are enlarged.</source>
+        <translation>Höhe des Videos in Pixeln; die Breite ergibt sich aus dem Seitenverhältnis. Größen über der Schlüsselbildgröße werden vergrößert.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>As painted (%1:%2)</source>
+        <translation>Wie gemalt (%1:%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shape of the video. As painted shows the whole keyframes; another shape shows a centred crop of them (paint wide or tall keyframes in the Zoom panel instead).</source>
+        <translation>Die Form des Videos. „Wie gemalt“ zeigt die ganzen Schlüsselbilder; eine andere Form zeigt einen mittigen Ausschnitt (malen Sie stattdessen breite oder hohe Schlüsselbilder im Bereich „Zoom“).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Aspect</source>
         <translation>Seiten&amp;verhältnis</translation>
     </message>
@@ -333,7 +338,7 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 Pixel, %3 Bilder, %4 s Video aus %5 Schlüsselbildern.</translation>
     </message>
@@ -781,7 +786,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+37"/>
+        <location filename="../ui/main_window_export.cpp" line="+38"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -796,8 +801,8 @@
         <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

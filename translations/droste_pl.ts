@@ -194,7 +194,7 @@
         <translation>Eksport klatek jako PNG</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Browse…</source>
         <translation>Przeglądaj…</translation>
     </message>
@@ -240,22 +240,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+97"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are upscaled.</source>
-        <translation>Wysokość wideo w pikselach; szerokość wynika z proporcji obrazu. Rozmiary większe od rozmiaru klatki kluczowej są skalowane w górę.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-94"/>
         <source>Si&amp;ze</source>
         <translation>Rozmi&amp;ar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Square 1:1</source>
         <translation>Kwadrat 1:1</translation>
     </message>
@@ -275,12 +270,22 @@
         <translation>Klasyczny 4:3</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The shape of the video. Non-square videos show a centred crop of the zoom.</source>
-        <translation>Kształt wideo. Niekwadratowe wideo pokazuje wykadrowany środek zbliżenia.</translation>
+        <location line="-12"/>
+        <source>Height of the video in pixels; the width follows from the aspect ratio. Sizes above the keyframe size are enlarged.</source>
+        <translation>Wysokość filmu w pikselach; szerokość wynika z proporcji. Rozmiary większe od rozmiaru klatki kluczowej są powiększane.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>As painted (%1:%2)</source>
+        <translation>Jak namalowano (%1:%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shape of the video. As painted shows the whole keyframes; another shape shows a centred crop of them (paint wide or tall keyframes in the Zoom panel instead).</source>
+        <translation>Kształt filmu. „Jak namalowano” pokazuje całe klatki kluczowe; inny kształt pokazuje ich wyśrodkowany wycinek (zamiast tego namaluj szerokie lub wysokie klatki w panelu „Zbliżenie”).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Aspect</source>
         <translation>Pr&amp;oporcje</translation>
     </message>
@@ -335,7 +340,7 @@
         <translation>Eksportuj</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 pikseli, klatek: %3, %4 s wideo z %5 klatek kluczowych.</translation>
     </message>
@@ -784,7 +789,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+37"/>
+        <location filename="../ui/main_window_export.cpp" line="+38"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
@@ -799,8 +804,8 @@
         <translation>Nie zapisano żadnego pliku w %1.</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
     </message>

@@ -32,7 +32,8 @@ inline SettingValue<bool> bannerDismissed() { return {QStringLiteral("ui/noModel
 inline SettingValue<int> exportFps() { return {QStringLiteral("export/fps"), 30}; }
 inline SettingValue<double> exportSecondsPerKeyframe() { return {QStringLiteral("export/secondsPerKeyframe"), 2.0}; }
 inline SettingValue<int> exportHeight() { return {QStringLiteral("export/height"), 512}; }
-inline SettingValue<QString> exportAspect() { return {QStringLiteral("export/aspect"), QStringLiteral("1:1")}; }
+// "keyframes" (the keyframes' own shape) or a ratio such as "16:9" (a centred crop).
+inline SettingValue<QString> exportAspect() { return {QStringLiteral("export/aspect"), QStringLiteral("keyframes")}; }
 // Out by default, as droste-cli render and the renderer: the video starts at the first keyframe.
 inline SettingValue<bool> exportZoomIn() { return {QStringLiteral("export/zoomIn"), false}; }
 inline SettingValue<QString> exportEasing() { return {QStringLiteral("export/easing"), QStringLiteral("linear")}; }

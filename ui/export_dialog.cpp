@@ -63,8 +63,9 @@ QString formatTitle(ExportFormat f) {
 int even(double v) { return std::max(2, int(v / 2 + 0.5) * 2); }  // encoders want even sizes
 }  // namespace
 
-ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QWidget* parent)
-    : QDialog(parent), format_(format), keyframeCount_(keyframeCount) {
+ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QSize keyframeSize,
+                           QWidget* parent)
+    : QDialog(parent), format_(format), keyframeCount_(keyframeCount), keyframeSize_(keyframeSize) {
   setObjectName(QStringLiteral("ExportDialog"));
   setWindowTitle(formatTitle(format));
   auto* form = new QFormLayout;
@@ -97,16 +98,20 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, in
   height_->setObjectName(QStringLiteral("height"));
   for (int h : {360, 512, 720, 1080, 1440, 2160}) height_->addItem(tr("%1 p").arg(h), h);
   height_->setToolTip(tr("Height of the video in pixels; the width follows from the aspect ratio. Sizes above "
-                         "the keyframe size are upscaled."));
+                         "the keyframe size are enlarged."));
   form->addRow(tr("Si&ze"), height_);
 
   aspect_ = new QComboBox(this);
   aspect_->setObjectName(QStringLiteral("aspect"));
+  const int g = std::gcd(keyframeSize.width(), keyframeSize.height());
+  aspect_->addItem(tr("As painted (%1:%2)").arg(keyframeSize.width() / std::max(1, g)).arg(keyframeSize.height() / std::max(1, g)),
+                   QStringLiteral("keyframes"));
   aspect_->addItem(tr("Square 1:1"), QStringLiteral("1:1"));
   aspect_->addItem(tr("Landscape 16:9"), QStringLiteral("16:9"));
   aspect_->addItem(tr("Portrait 9:16 (phones)"), QStringLiteral("9:16"));
   aspect_->addItem(tr("Classic 4:3"), QStringLiteral("4:3"));
-  aspect_->setToolTip(tr("The shape of the video. Non-square videos show a centred crop of the zoom."));
+  aspect_->setToolTip(tr("The shape of the video. As painted shows the whole keyframes; another shape shows a "
+                         "centred crop of them (paint wide or tall keyframes in the Zoom panel instead)."));
   form->addRow(tr("&Aspect"), aspect_);
 
   direction_ = new QComboBox(this);
@@ -158,8 +163,11 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, in
 
 QSize ExportDialog::outputSize() const {
   const int h = height_->currentData().toInt();
-  const QStringList ratio = aspect_->currentData().toString().split(QLatin1Char(':'));
-  const double r = ratio.size() == 2 ? ratio[0].toDouble() / ratio[1].toDouble() : 1.0;
+  const QString aspect = aspect_->currentData().toString();
+  const QStringList ratio = aspect.split(QLatin1Char(':'));
+  const double r = aspect == QLatin1String("keyframes") ? double(keyframeSize_.width()) / std::max(1, keyframeSize_.height())
+                   : ratio.size() == 2                  ? ratio[0].toDouble() / ratio[1].toDouble()
+                                                        : 1.0;
   return {even(h * r), even(h)};
 }
 
@@ -172,6 +180,7 @@ ExportChoices ExportDialog::choices() const {
   const QSize s = outputSize();
   c.width = s.width();
   c.height = s.height();
+  c.aspect = aspect_->currentData().toString();
   c.zoomIn = direction_->currentData().toBool();
   c.easing = easing_->currentData().toString();
   c.quality = quality_->intValue();
@@ -189,13 +198,13 @@ void ExportDialog::setChoices(const ExportChoices& c) {
   }
   height_->setCurrentIndex(hi);
   const double r = double(c.width) / std::max(1, c.height);
-  int best = 0;
-  for (int i = 0; i < aspect_->count(); ++i) {  // the preset closest to the remembered shape
+  int best = 1;
+  for (int i = 1; i < aspect_->count(); ++i) {  // the preset closest to the remembered shape
     const QStringList p = aspect_->itemData(i).toString().split(QLatin1Char(':'));
     const QStringList b = aspect_->itemData(best).toString().split(QLatin1Char(':'));
     if (std::abs(p[0].toDouble() / p[1].toDouble() - r) < std::abs(b[0].toDouble() / b[1].toDouble() - r)) best = i;
   }
-  aspect_->setCurrentIndex(best);
+  aspect_->setCurrentIndex(c.aspect == QLatin1String("keyframes") ? 0 : best);
   direction_->setCurrentIndex(c.zoomIn ? 0 : 1);
   easing_->setCurrentIndex(std::max(0, easing_->findData(c.easing)));
   quality_->setValue(c.quality);
@@ -227,7 +236,8 @@ ExportChoices ExportDialog::remembered(ExportFormat format) {
   c.fps = prefs::exportFps();
   c.secondsPerKeyframe = prefs::exportSecondsPerKeyframe();
   c.height = prefs::exportHeight();
-  const QStringList ratio = prefs::exportAspect().get().split(QLatin1Char(':'));
+  c.aspect = prefs::exportAspect();
+  const QStringList ratio = c.aspect.split(QLatin1Char(':'));
   const double r = ratio.size() == 2 && ratio[1].toDouble() > 0 ? ratio[0].toDouble() / ratio[1].toDouble() : 1.0;
   c.width = even(c.height * r);
   c.zoomIn = prefs::exportZoomIn();
@@ -256,9 +266,11 @@ void ExportDialog::remember(const ExportChoices& c) {
   prefs::exportFps().set(c.fps);
   prefs::exportSecondsPerKeyframe().set(c.secondsPerKeyframe);
   prefs::exportHeight().set(c.height);
-  // store the reduced ratio of the chosen size
+  // "keyframes", or the reduced ratio of the chosen size
   const int g = std::gcd(c.width, c.height);
-  prefs::exportAspect().set(QStringLiteral("%1:%2").arg(c.width / std::max(1, g)).arg(c.height / std::max(1, g)));
+  prefs::exportAspect().set(c.aspect == QLatin1String("keyframes")
+                                ? c.aspect
+                                : QStringLiteral("%1:%2").arg(c.width / std::max(1, g)).arg(c.height / std::max(1, g)));
   prefs::exportZoomIn().set(c.zoomIn);
   prefs::exportEasing().set(c.easing);
   prefs::exportQuality().set(c.quality);

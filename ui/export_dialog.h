@@ -23,6 +23,7 @@ struct ExportChoices {
   int fps = 30;
   double secondsPerKeyframe = 2.0;
   int width = 512, height = 512;
+  QString aspect = QStringLiteral("keyframes");  // the keyframes' shape, or a ratio "16:9" that crops it
   bool zoomIn = false;            // true: from the outermost keyframe into the first one; false (as the CLI): out
   QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
   int quality = 75;               // 0 (smallest file) .. 100 (best picture)
@@ -34,7 +35,9 @@ video::ExportSettings exportSettingsFor(const ExportChoices& choices);
 class ExportDialog : public QDialog {
   Q_OBJECT
  public:
-  ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QWidget* parent = nullptr);
+  // keyframeSize: the chain's keyframes (their shape is the video's unless another aspect is chosen).
+  ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QSize keyframeSize,
+               QWidget* parent = nullptr);
 
   ExportChoices choices() const;
   void setChoices(const ExportChoices& choices);  // e.g. the remembered ones
@@ -51,6 +54,7 @@ class ExportDialog : public QDialog {
 
   ExportFormat format_;
   int keyframeCount_;
+  QSize keyframeSize_;
   QLineEdit* path_;
   QSpinBox* fps_;
   QDoubleSpinBox* secondsPerKeyframe_;

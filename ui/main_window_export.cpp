@@ -23,7 +23,8 @@ void MainWindow::exportDialog(ExportFormat format) {
     return reportError(tr("Export failed"), QString::fromUtf8(e.what()), errorKindOf(e));
   }
   if (!chain) return;
-  ExportDialog dialog(format, ExportDialog::suggestedPath(format, project()->filePath()), chain->keyframeCount(), this);
+  ExportDialog dialog(format, ExportDialog::suggestedPath(format, project()->filePath()), chain->keyframeCount(),
+                      chain->keyframeSize(), this);
   if (dialog.exec() != QDialog::Accepted) return;
   const ExportChoices choices = dialog.choices();
   ExportDialog::remember(choices);

@@ -207,9 +207,14 @@ void WidgetsTest::timelineKeepsSelectionWhenEntriesChange() {
 }
 
 void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
-  ExportDialog dialog(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5);
+  ExportDialog dialog(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5, QSize(768, 512));
   auto* aspect = dialog.findChild<QComboBox*>(QStringLiteral("aspect"));
   auto* height = dialog.findChild<QComboBox*>(QStringLiteral("height"));
+  // A first export has the keyframes' own shape (3:2 here): nothing painted is cropped away.
+  QCOMPARE(aspect->currentData().toString(), QStringLiteral("keyframes"));
+  QCOMPARE(aspect->currentText(), QStringLiteral("As painted (3:2)"));
+  height->setCurrentIndex(height->findData(1080));
+  QCOMPARE(QSize(dialog.choices().width, dialog.choices().height), QSize(1620, 1080));
   aspect->setCurrentIndex(aspect->findData(QStringLiteral("16:9")));
   height->setCurrentIndex(height->findData(720));
   dialog.findChild<QSpinBox*>(QStringLiteral("fps"))->setValue(24);
@@ -231,8 +236,13 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QCOMPARE(back.height, 720);
   QCOMPARE(back.fps, 24);
   QCOMPARE(back.format, ExportFormat::WebM);
-  ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), 5);
+  ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), 5, QSize(768, 512));
   QCOMPARE(again.choices().width, 1280);
+  // "As painted" is remembered as such: the next project's keyframes decide the shape.
+  c.aspect = QStringLiteral("keyframes");
+  ExportDialog::remember(c);
+  ExportDialog wide(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5, QSize(1024, 576));
+  QCOMPARE(QSize(wide.choices().width, wide.choices().height), QSize(1280, 720));
 
   // The next export is suggested in the folder of the last one, named after the project.
   c.path = QStringLiteral("/srv/renders/first.mp4");
