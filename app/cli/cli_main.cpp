@@ -26,6 +26,7 @@ const std::map<QString, Command>& commands() {
       {QStringLiteral("render"), {droste::cli::runRender, "render the zoom to MP4 / WebM / PNG frames"}},
       {QStringLiteral("bench"), {droste::cli::runBench, "time text encoder, UNet step, VAE encode/decode (random weights)"}},
       {QStringLiteral("bench-render"), {droste::cli::runBenchRender, "zoom renderer frames per second"}},
+      {QStringLiteral("bench-export"), {droste::cli::runBenchExport, "export time against the encoder alone, same frames"}},
       {QStringLiteral("zoom"), {droste::cli::runZoom, "paint a keyframe chain headless and save a project"}},
       {QStringLiteral("assemble"), {droste::cli::runAssemble, "make a project from keyframe pictures made elsewhere"}},
   };

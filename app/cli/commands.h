@@ -9,6 +9,7 @@ int runModels(const QStringList& args);  // cmd_models.cpp
 int runDownload(const QStringList& args);   // cmd_download.cpp
 int runRender(const QStringList& args);       // cmd_render.cpp
 int runBenchRender(const QStringList& args);  // cmd_render.cpp
+int runBenchExport(const QStringList& args);  // cmd_bench_export.cpp
 int runZoom(const QStringList& args);          // cmd_zoom.cpp
 int runAssemble(const QStringList& args);      // cmd_assemble.cpp
 int runBench(const QStringList& args);        // cmd_bench.cpp
