@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+462"/>
+        <location filename="../core/engine/engine.cpp" line="+472"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -38,6 +38,26 @@
         <location line="+15"/>
         <source>Repainting stale keyframes</source>
         <translation>Veraltete Schlüsselbilder werden neu gemalt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
+        <translation>Malen Sie alle Schlüsselbilder, bevor Sie die Schleife schließen (Veraltete malen).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
+        <translation>Zum Schließen der Schleife braucht es mindestens %1 Schlüsselbilder: Fügen Sie zuerst welche hinzu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Closing the loop</source>
+        <translation>Schleife wird geschlossen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keyframes changed while the loop was being closed.</source>
+        <translation>Die Schlüsselbilder haben sich geändert, während die Schleife geschlossen wurde.</translation>
     </message>
 </context>
 <context>
@@ -99,6 +119,11 @@
         <location line="+8"/>
         <source>Regenerate stale keyframes</source>
         <translation>Veraltete Schlüsselbilder neu generieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the loop</source>
+        <translation>Schleife schließen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -177,7 +202,7 @@
 <context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+57"/>
+        <location filename="../ui/export_dialog.cpp" line="+59"/>
         <source>Export MP4 video</source>
         <translation>MP4-Video exportieren</translation>
     </message>
@@ -238,12 +263,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-105"/>
         <source>Si&amp;ze</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -323,7 +348,17 @@
         <translation>&amp;Tempoverlauf</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Seamless loop</source>
+        <translation>Nahtlose Schleife</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops one frame before the end, which shows the first frame again, so the video plays in an endless loop. For zooms whose loop was closed (Generate ▸ Close the Loop).</source>
+        <translation>Endet ein Bild vor dem Schluss, der wieder das erste Bild zeigt, sodass das Video endlos in einer Schleife läuft. Für Zooms, deren Schleife geschlossen wurde (Generieren ▸ Endlosschleife schließen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Picture quality against file size. 75 looks clean for sharing; 100 is near lossless.</source>
         <translation>Bildqualität gegenüber Dateigröße. 75 sieht zum Teilen sauber aus, 100 ist nahezu verlustfrei.</translation>
     </message>
@@ -338,7 +373,7 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 Pixel, %3 Bilder, %4 s Video aus %5 Schlüsselbildern.</translation>
     </message>
@@ -424,7 +459,7 @@
 <context>
     <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_actions.cpp" line="+94"/>
+        <location filename="../ui/main_actions.cpp" line="+96"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
@@ -580,6 +615,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Close the &amp;Loop</source>
+        <translation>&amp;Endlosschleife schließen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the zoom endless: the outermost keyframe becomes the first one, its seam is repainted, and the video loops without a jump</source>
+        <translation>Den Zoom endlos machen: Das äußerste Schlüsselbild wird zum ersten, seine Naht wird neu gemalt, und das Video läuft ohne Sprung in einer Schleife</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>&amp;Anhalten</translation>
     </message>
@@ -733,7 +783,7 @@
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+157"/>
+        <location filename="../ui/main_window.cpp" line="+161"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -776,7 +826,7 @@
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -786,7 +836,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+38"/>
+        <location filename="../ui/main_window_export.cpp" line="+42"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -801,8 +851,8 @@
         <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -929,7 +979,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-74"/>
+        <location filename="../ui/main_window.cpp" line="-77"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbild ist jetzt veraltet. „Veraltete neu generieren“ malt es neu.</numerusform>

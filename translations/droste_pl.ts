@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+462"/>
+        <location filename="../core/engine/engine.cpp" line="+472"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -39,6 +39,26 @@
         <location line="+15"/>
         <source>Repainting stale keyframes</source>
         <translation>Ponowne malowanie nieaktualnych klatek kluczowych</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
+        <translation>Namaluj wszystkie klatki kluczowe przed zamknięciem pętli (Przemaluj nieaktualne).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
+        <translation>Zamknięcie pętli wymaga co najmniej %1 klatek kluczowych: najpierw dodaj klatki.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Closing the loop</source>
+        <translation>Zamykanie pętli</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keyframes changed while the loop was being closed.</source>
+        <translation>Klatki kluczowe zmieniły się podczas zamykania pętli.</translation>
     </message>
 </context>
 <context>
@@ -101,6 +121,11 @@
         <location line="+8"/>
         <source>Regenerate stale keyframes</source>
         <translation>Ponowne generowanie nieaktualnych klatek kluczowych</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the loop</source>
+        <translation>Zamknij pętlę</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -179,7 +204,7 @@
 <context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+57"/>
+        <location filename="../ui/export_dialog.cpp" line="+59"/>
         <source>Export MP4 video</source>
         <translation>Eksport wideo MP4</translation>
     </message>
@@ -240,12 +265,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-105"/>
         <source>Si&amp;ze</source>
         <translation>Rozmi&amp;ar</translation>
     </message>
@@ -325,7 +350,17 @@
         <translation>&amp;Wygładzanie ruchu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Seamless loop</source>
+        <translation>Płynna pętla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops one frame before the end, which shows the first frame again, so the video plays in an endless loop. For zooms whose loop was closed (Generate ▸ Close the Loop).</source>
+        <translation>Kończy się jedną klatkę przed końcem, który znów pokazuje pierwszą klatkę, więc film odtwarza się w nieskończonej pętli. Dla zbliżeń, których pętla została zamknięta (Generowanie ▸ Zamknij pętlę).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Picture quality against file size. 75 looks clean for sharing; 100 is near lossless.</source>
         <translation>Jakość obrazu kosztem rozmiaru pliku. 75 wygląda czysto do udostępniania; 100 to niemal bezstratnie.</translation>
     </message>
@@ -340,7 +375,7 @@
         <translation>Eksportuj</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 pikseli, klatek: %3, %4 s wideo z %5 klatek kluczowych.</translation>
     </message>
@@ -426,7 +461,7 @@
 <context>
     <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_actions.cpp" line="+94"/>
+        <location filename="../ui/main_actions.cpp" line="+96"/>
         <source>&amp;New Project</source>
         <translation>&amp;Nowy projekt</translation>
     </message>
@@ -582,6 +617,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Close the &amp;Loop</source>
+        <translation>Zamknij &amp;pętlę</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the zoom endless: the outermost keyframe becomes the first one, its seam is repainted, and the video loops without a jump</source>
+        <translation>Uczyń zbliżenie nieskończonym: najbardziej zewnętrzna klatka kluczowa staje się pierwszą, jej szew jest domalowany, a film zapętla się bez przeskoku</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>&amp;Zatrzymaj</translation>
     </message>
@@ -735,7 +785,7 @@
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+157"/>
+        <location filename="../ui/main_window.cpp" line="+161"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -779,7 +829,7 @@
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Untitled</source>
         <translation>Bez nazwy</translation>
     </message>
@@ -789,7 +839,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+38"/>
+        <location filename="../ui/main_window_export.cpp" line="+42"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
@@ -804,8 +854,8 @@
         <translation>Nie zapisano żadnego pliku w %1.</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
     </message>
@@ -932,7 +982,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-74"/>
+        <location filename="../ui/main_window.cpp" line="-77"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Geometria łańcucha się zmieniła: %n klatka kluczowa jest nieaktualna. „Wygeneruj ponownie nieaktualne” namaluje ją od nowa.</numerusform>

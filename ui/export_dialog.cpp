@@ -3,6 +3,7 @@
 #include "ui/app_preferences.h"
 #include "ui/slider_spin.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -43,7 +44,8 @@ video::ExportSettings exportSettingsFor(const ExportChoices& c) {
   s.timing.fps = c.fps;
   s.timing.secondsPerKeyframe = c.secondsPerKeyframe;
   s.timing.direction = c.zoomIn ? render::ZoomDirection::In : render::ZoomDirection::Out;
-  s.timing.ease = c.easing != QLatin1String("linear");
+  s.timing.loop = c.loop;
+  s.timing.ease = !c.loop && c.easing != QLatin1String("linear");  // a loop never stops
   if (c.format != ExportFormat::Frames)
     s.crf = crfForQuality(c.quality, c.format == ExportFormat::Mp4 ? video::VideoCodec::H264 : video::VideoCodec::VP9);
   return s;
@@ -63,9 +65,9 @@ QString formatTitle(ExportFormat f) {
 int even(double v) { return std::max(2, int(v / 2 + 0.5) * 2); }  // encoders want even sizes
 }  // namespace
 
-ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QSize keyframeSize,
-                           QWidget* parent)
-    : QDialog(parent), format_(format), keyframeCount_(keyframeCount), keyframeSize_(keyframeSize) {
+ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, const ExportChain& chain, QWidget* parent)
+    : QDialog(parent), format_(format), chain_(chain) {
+  const QSize keyframeSize = chain.keyframeSize;
   setObjectName(QStringLiteral("ExportDialog"));
   setWindowTitle(formatTitle(format));
   auto* form = new QFormLayout;
@@ -128,6 +130,12 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, in
                          "out starts gently and comes to a gentle stop (one keyframe step each)."));
   form->addRow(tr("&Easing"), easing_);
 
+  loop_ = new QCheckBox(tr("Seamless loop"), this);
+  loop_->setObjectName(QStringLiteral("loop"));
+  loop_->setToolTip(tr("Stops one frame before the end, which shows the first frame again, so the video plays "
+                       "in an endless loop. For zooms whose loop was closed (Generate ▸ Close the Loop)."));
+  form->addRow(QString(), loop_);
+
   quality_ = new SliderSpin(0, 100, 1, 0, this);
   quality_->setObjectName(QStringLiteral("quality"));
   quality_->setToolTip(tr("Picture quality against file size. 75 looks clean for sharing; 100 is near lossless."));
@@ -153,6 +161,10 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, in
   });
   for (QComboBox* box : {height_, aspect_, direction_, easing_})
     connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
+  connect(loop_, &QCheckBox::toggled, this, [this](bool on) {
+    easing_->setEnabled(!on);  // a loop never slows down
+    updateSummary();
+  });
   connect(fps_, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
   connect(secondsPerKeyframe_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
 
@@ -165,7 +177,7 @@ QSize ExportDialog::outputSize() const {
   const int h = height_->currentData().toInt();
   const QString aspect = aspect_->currentData().toString();
   const QStringList ratio = aspect.split(QLatin1Char(':'));
-  const double r = aspect == QLatin1String("keyframes") ? double(keyframeSize_.width()) / std::max(1, keyframeSize_.height())
+  const double r = aspect == QLatin1String("keyframes") ? double(chain_.keyframeSize.width()) / std::max(1, chain_.keyframeSize.height())
                    : ratio.size() == 2                  ? ratio[0].toDouble() / ratio[1].toDouble()
                                                         : 1.0;
   return {even(h * r), even(h)};
@@ -181,6 +193,7 @@ ExportChoices ExportDialog::choices() const {
   c.width = s.width();
   c.height = s.height();
   c.aspect = aspect_->currentData().toString();
+  c.loop = loop_->isChecked();
   c.zoomIn = direction_->currentData().toBool();
   c.easing = easing_->currentData().toString();
   c.quality = quality_->intValue();
@@ -207,16 +220,17 @@ void ExportDialog::setChoices(const ExportChoices& c) {
   aspect_->setCurrentIndex(c.aspect == QLatin1String("keyframes") ? 0 : best);
   direction_->setCurrentIndex(c.zoomIn ? 0 : 1);
   easing_->setCurrentIndex(std::max(0, easing_->findData(c.easing)));
+  loop_->setChecked(c.loop || chain_.closedLoop);
   quality_->setValue(c.quality);
   updateSummary();
 }
 
 void ExportDialog::updateSummary() {
   const QSize s = outputSize();
-  const double seconds = std::max(0, keyframeCount_ - 1) * secondsPerKeyframe_->value();
-  const int frames = int(seconds * fps_->value() + 0.5) + 1;
+  const double seconds = std::max(0, chain_.keyframeCount - 1) * secondsPerKeyframe_->value();
+  const int frames = int(seconds * fps_->value() + 0.5) + (loop_->isChecked() ? 0 : 1);
   summary_->setText(tr("%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.")
-                        .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(keyframeCount_));
+                        .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(chain_.keyframeCount));
 }
 
 void ExportDialog::browse() {

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QString>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -24,6 +25,7 @@ struct ExportChoices {
   double secondsPerKeyframe = 2.0;
   int width = 512, height = 512;
   QString aspect = QStringLiteral("keyframes");  // the keyframes' shape, or a ratio "16:9" that crops it
+  bool loop = false;              // one period of a closed loop, its last frame leading into its first
   bool zoomIn = false;            // true: from the outermost keyframe into the first one; false (as the CLI): out
   QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
   int quality = 75;               // 0 (smallest file) .. 100 (best picture)
@@ -32,12 +34,17 @@ struct ExportChoices {
 // What the exporter is asked for: the choices in its terms (quality becomes the codec's CRF).
 video::ExportSettings exportSettingsFor(const ExportChoices& choices);
 
+// What the dialog needs to know of the chain it exports.
+struct ExportChain {
+  int keyframeCount = 0;
+  QSize keyframeSize{512, 512};  // its shape is the video's unless another aspect is chosen
+  bool closedLoop = false;       // the ends are one picture (Close the Loop): loop by default
+};
+
 class ExportDialog : public QDialog {
   Q_OBJECT
  public:
-  // keyframeSize: the chain's keyframes (their shape is the video's unless another aspect is chosen).
-  ExportDialog(ExportFormat format, const QString& suggestedPath, int keyframeCount, QSize keyframeSize,
-               QWidget* parent = nullptr);
+  ExportDialog(ExportFormat format, const QString& suggestedPath, const ExportChain& chain, QWidget* parent = nullptr);
 
   ExportChoices choices() const;
   void setChoices(const ExportChoices& choices);  // e.g. the remembered ones
@@ -53,8 +60,7 @@ class ExportDialog : public QDialog {
   QSize outputSize() const;
 
   ExportFormat format_;
-  int keyframeCount_;
-  QSize keyframeSize_;
+  ExportChain chain_;
   QLineEdit* path_;
   QSpinBox* fps_;
   QDoubleSpinBox* secondsPerKeyframe_;
@@ -62,6 +68,7 @@ class ExportDialog : public QDialog {
   QComboBox* aspect_;
   QComboBox* direction_;
   QComboBox* easing_;
+  QCheckBox* loop_;
   SliderSpin* quality_;
   QLabel* summary_;
 };

@@ -35,6 +35,7 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* undoStack) : QObject(w
   addKeyframes = make("actionAddKeyframes");
   regenerateSelected = make("actionRegenerateSelected");
   regenerateStale = make("actionRegenerateStale");
+  closeLoop = make("actionCloseLoop");
   stop = make("actionStop");
   play = make("actionPlay");
   fullScreen = make("actionFullScreen");
@@ -69,7 +70,8 @@ void MainActions::createMenus(QMainWindow* window) {
   recentMenu_->setObjectName(QStringLiteral("menuRecent"));
   fill(file_, {save, saveAs, nullptr, importImage, nullptr, exportMp4, exportWebm, exportFrames, nullptr, quit});
   edit_ = menu({undo, redo});
-  generate_ = menu({generateFirst, addKeyframes, nullptr, regenerateSelected, regenerateStale, nullptr, stop});
+  generate_ = menu({generateFirst, addKeyframes, nullptr, regenerateSelected, regenerateStale, nullptr, closeLoop, nullptr,
+                    stop});
   view_ = menu({play, fullScreen});
   settingsMenu_ = menu({settings});
   help_ = menu({about});
@@ -112,6 +114,9 @@ void MainActions::retranslate() {
            tr("Paint the selected keyframe again with a new seed; later ones turn stale"));
   describe(regenerateStale, tr("Regenerate &Stale"), QKeySequence(tr("Ctrl+Shift+R")),
            tr("Repaint every stale or failed keyframe, in order"));
+  describe(closeLoop, tr("Close the &Loop"), QKeySequence(tr("Ctrl+Shift+L")),
+           tr("Make the zoom endless: the outermost keyframe becomes the first one, its seam is repainted, and the "
+              "video loops without a jump"));
   describe(stop, tr("S&top"), QKeySequence(Qt::Key_Escape), tr("Stop painting or exporting; finished keyframes are kept"));
   describe(play, tr("&Play Preview"), QKeySequence(Qt::Key_Space),
            tr("Render a quick low-resolution video of the zoom and play it in a loop"));

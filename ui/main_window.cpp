@@ -2,12 +2,13 @@
 
 #include "core/catalog/model_catalog.h"
 #include "core/catalog/runtime_summary.h"
-#include "ui/error_text.h"
 #include "core/logging.h"
 #include "core/session/session.h"
+#include "core/zoom/loop.h"
 #include "core/zoom/project.h"
 #include "ui/app_preferences.h"
 #include "ui/chain_view.h"
+#include "ui/error_text.h"
 #include "ui/job_status_bar.h"
 #include "ui/main_actions.h"
 #include "ui/model_banner.h"
@@ -26,6 +27,8 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace droste::ui {
 
@@ -93,6 +96,7 @@ void MainWindow::connectActions() {
   on(a_->addKeyframes, [this] { addKeyframes(); });
   on(a_->regenerateSelected, [this] { regenerateKeyframe(timeline_->selectedIndex(), false); });
   on(a_->regenerateStale, [this] { session_->regenerateStale(); });
+  on(a_->closeLoop, [this] { session_->closeLoop(); });
   on(a_->stop, [this] { session_->cancel(); });
   on(a_->play, [this] { playPreview(); });
   on(a_->fullScreen, [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
@@ -203,6 +207,9 @@ void MainWindow::updateActions() {
   a_->regenerateSelected->setEnabled(!painting && selected >= 0 && selected < count &&
                                      !project()->keyframe(selected).imported);
   a_->regenerateStale->setEnabled(!painting && !project()->staleKeyframes().empty());
+  a_->closeLoop->setEnabled(!painting && count >= zoom::kMinimumLoopKeyframes && project()->staleKeyframes().empty() &&
+                            std::none_of(project()->keyframes().begin(), project()->keyframes().end(),
+                                         [](const zoom::Keyframe& k) { return k.image.isNull(); }));
   a_->stop->setEnabled(engine()->isBusy());
   for (QAction* a : {a_->importImage, a_->newProject, a_->open}) a->setEnabled(!painting);
   a_->recentMenu()->setEnabled(!painting);

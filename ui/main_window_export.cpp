@@ -23,8 +23,12 @@ void MainWindow::exportDialog(ExportFormat format) {
     return reportError(tr("Export failed"), QString::fromUtf8(e.what()), errorKindOf(e));
   }
   if (!chain) return;
-  ExportDialog dialog(format, ExportDialog::suggestedPath(format, project()->filePath()), chain->keyframeCount(),
-                      chain->keyframeSize(), this);
+  ExportChain facts;
+  facts.keyframeCount = chain->keyframeCount();
+  facts.keyframeSize = chain->keyframeSize();
+  const auto& keyframes = project()->keyframes();
+  facts.closedLoop = facts.keyframeCount >= 3 && keyframes.front().image == keyframes[size_t(facts.keyframeCount - 1)].image;
+  ExportDialog dialog(format, ExportDialog::suggestedPath(format, project()->filePath()), facts, this);
   if (dialog.exec() != QDialog::Accepted) return;
   const ExportChoices choices = dialog.choices();
   ExportDialog::remember(choices);

@@ -102,6 +102,7 @@ int runRender(const QStringList& args) {
       {QStringLiteral("aspect"), QStringLiteral("crop the frame to 1:1, 16:9 or 9:16 instead of the keyframes' shape"), QStringLiteral("A")},
       {QStringLiteral("direction"), QStringLiteral("out (keyframe 0 first) or in"), QStringLiteral("D"), QStringLiteral("out")},
       {QStringLiteral("ease"), QStringLiteral("ease in and out at the ends")},
+      {QStringLiteral("loop"), QStringLiteral("one period of a closed loop (zoom --close-loop): the last frame leads into the first")},
       {QStringLiteral("hold"), QStringLiteral("hold the first and last frame this long"), QStringLiteral("SECONDS"), QStringLiteral("0")},
       {QStringLiteral("crf"), QStringLiteral("quality, lower is better (default: H.264 18, VP9 20, AV1 22)"), QStringLiteral("N")},
       {QStringLiteral("preset"), QStringLiteral("encoder speed preset (x264: ultrafast..veryslow)"), QStringLiteral("P")},
@@ -122,6 +123,7 @@ int runRender(const QStringList& args) {
   if (direction != QLatin1String("out") && direction != QLatin1String("in")) throw std::invalid_argument("--direction must be out or in");
   s.timing.direction = direction == QLatin1String("in") ? render::ZoomDirection::In : render::ZoomDirection::Out;
   s.timing.ease = p.isSet(QStringLiteral("ease"));
+  s.timing.loop = p.isSet(QStringLiteral("loop"));
   s.timing.holdSeconds = parseDouble(p, QStringLiteral("hold"), 0, 3600);
   if (p.isSet(QStringLiteral("crf"))) s.crf = parseInt(p, QStringLiteral("crf"), 0, 63);
   s.preset = p.value(QStringLiteral("preset"));

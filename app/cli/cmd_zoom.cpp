@@ -66,6 +66,8 @@ int runZoom(const QStringList& args) {
   opt("seed", "Seed of the chain (keyframe k uses seed+k); default: random.", "seed");
   opt("scheduler", "Scheduler (default: the model's own).", "name", "");
   opt("project", "Where to save the project (.droste).", "file");
+  opt("close-loop", "Close the loop afterwards: the outermost keyframe becomes keyframe 0, so the zoom never "
+      "ends (export it with render --loop). Needs 3 keyframes or more.");
   parser.process(QStringList{QStringLiteral("droste-cli zoom")} + args);
 
   if (!parser.isSet(QStringLiteral("project"))) throw std::invalid_argument("--project out.droste is required");
@@ -160,7 +162,8 @@ int runZoom(const QStringList& args) {
   // With the diffusion model, save after every keyframe: a long run interrupted keeps what it made.
   if (s.painter == zoom::PainterKind::StableDiffusion)
     QObject::connect(&engine, &engine::Engine::keyframeFinished, [&](int) { project.save(projectPath); });
-  const engine::JobResult result = QCoro::waitFor(engine.regenerateStale(&project));
+  engine::JobResult result = QCoro::waitFor(engine.regenerateStale(&project));
+  if (result.ok && parser.isSet(QStringLiteral("close-loop"))) result = QCoro::waitFor(engine.closeLoop(&project));
   line.finish();
   project.save(projectPath);
   if (!result.ok) {

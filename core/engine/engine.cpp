@@ -4,6 +4,7 @@
 #include "core/engine/thread_priority.h"
 #include "core/logging.h"
 #include "core/zoom/draft_painter.h"
+#include "core/zoom/loop.h"
 #include "core/zoom/outpaint.h"
 #include "core/zoom/project.h"
 
@@ -229,7 +230,8 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
 
 PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
                                    const std::atomic_bool* cancel, QPointer<Engine> self) {
-  return timedPaintOutcome([&] {
+  std::vector<QImage> loopChain;
+  PaintOutcome outcome = timedPaintOutcome([&] {
     // Progress and previews go to the engine's thread as queued calls; the worker never waits.
     const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
       QMetaObject::invokeMethod(
@@ -242,10 +244,18 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
           Qt::QueuedConnection);
     };
     const zoom::PaintRequest base = paintRequestOf(request);
+    if (!request.loopChain.empty()) {
+      zoom::ClosedLoop loop = zoom::closeLoop(request.loopChain, request.options, painter, base, progress, cancel);
+      qCInfo(lcEngine) << "loop closed in" << loop.rounds << "rounds; its ends differ by" << loop.largestDifference;
+      loopChain = std::move(loop.keyframes);
+      return loopChain[1];
+    }
     return request.previous.isNull()
                ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel, inputs)
                : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress, cancel, inputs);
   });
+  if (outcome.ok()) outcome.loopChain = std::move(loopChain);
+  return outcome;
 }
 
 QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, const ModelSpec& spec) {
@@ -499,6 +509,53 @@ QCoro::Task<JobResult> Engine::regenerateStale(zoom::Project* project) {
   co_return co_await runChainJob(guarded, tr("Repainting stale keyframes"), guarded->staleKeyframes(), 0, turn);
 }
 
+QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* projectIn) {
+  auto turn = takeTurn();
+  const TurnEnd<Turn> turnEnd{turn};
+  const Running running(this);
+  QPointer<zoom::Project> project(projectIn);
+  QPointer<Engine> self(this);
+  const JobResult gone = JobResult::failure(QStringLiteral("The engine was shut down"));
+  if (turn->hasPrevious) co_await turn->previous;
+  if (!self) co_return gone;
+  if (turn->epoch != cancelEpoch_) co_return JobResult::canceled();
+  if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
+  // The chain as it is when this job's turn comes: every keyframe painted for the current settings.
+  KeyframeRequest request = keyframeRequest(*project, std::min(1, project->keyframeCount() - 1));
+  for (const zoom::Keyframe& k : project->keyframes()) {
+    if (k.image.isNull() || k.state != zoom::KeyframeState::Fresh)
+      co_return JobResult::failure(tr("Paint every keyframe before closing the loop (Repaint Stale)."));
+    request.loopChain.push_back(k.image);
+  }
+  if (int(request.loopChain.size()) < zoom::kMinimumLoopKeyframes)
+    co_return JobResult::failure(
+        tr("Closing the loop needs at least %1 keyframes: add keyframes first.").arg(zoom::kMinimumLoopKeyframes));
+  const JobResult loaded = co_await ensurePainter(project->settings());
+  if (!self) co_return gone;
+  if (!loaded.ok) {
+    Q_EMIT jobFailed(loaded.error);
+    co_return loaded;
+  }
+  timer_ = std::make_unique<JobTimer>();
+  timer_->startMs = clock_();
+  current_ = Progress{};
+  current_.keyframeTotal = 1;
+  reportKeyframeStarted(tr("Closing the loop"), 1, 1);
+  const PaintOutcome outcome = co_await paintKeyframe(request);
+  if (!self) co_return gone;
+  if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
+  if (outcome.cancelled) co_return JobResult::canceled();
+  if (!outcome.ok() || int(outcome.loopChain.size()) != project->keyframeCount()) {
+    const QString error = outcome.error.isEmpty() ? tr("The keyframes changed while the loop was being closed.") : outcome.error;
+    Q_EMIT jobFailed(error);
+    co_return JobResult::failure(error, 0, outcome.errorKind);
+  }
+  for (int k = 0; k < project->keyframeCount(); ++k) {
+    project->setKeyframeImage(k, outcome.loopChain[size_t(k)], zoom::KeyframeState::Fresh);
+    Q_EMIT keyframeFinished(k);
+  }
+  co_return JobResult::success(1);
+}
 
 QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,
                                               const video::ExportSettings& settings) {

@@ -50,10 +50,14 @@ struct KeyframeRequest {
   int steps = 25;
   double guidance = 7.5;
   QString scheduler;
+  // Closing the loop instead (zoom::closeLoop): the whole painted chain; the seam band of keyframe 1
+  // is painted with this request's prompt and seed.
+  std::vector<QImage> loopChain;
 };
 
 struct PaintOutcome {
-  QImage image;      // S x S, Format_RGB888; null unless ok()
+  QImage image;      // W x H, Format_RGB888; null unless ok() (a closed loop: its keyframe 1)
+  std::vector<QImage> loopChain;  // a closed loop: every keyframe
   bool cancelled = false;
   QString error;     // what happened (JobResult::error)
   ErrorKind errorKind = ErrorKind::Failed;
@@ -111,6 +115,8 @@ class Engine : public QObject {
   QCoro::Task<JobResult> outpaintNext(zoom::Project* project, int count);   // appends `count` keyframes
   QCoro::Task<JobResult> regenerate(zoom::Project* project, int index, bool keepSeed);  // later ones turn stale
   QCoro::Task<JobResult> regenerateStale(zoom::Project* project);          // repaints stale/failed ones in order
+  // Closes the loop (zoom::closeLoop): every keyframe changes; painted counts 1 (the seam) when it worked.
+  QCoro::Task<JobResult> closeLoop(zoom::Project* project);
   // Renders and encodes the zoom after the jobs before it; progress counts frames. `chain` is asked
   // for its snapshot when the export's turn comes, so keyframes painted by the jobs queued before it are
   // in the video; null (or a throw) means there is nothing to export. `name` is what the progress says.

@@ -11,9 +11,12 @@ ZoomSchedule::ZoomSchedule(const ZoomTiming& timing, int steps) : timing_(timing
   if (!(timing.secondsPerKeyframe > 0.0)) throw std::invalid_argument("Seconds per keyframe must be positive.");
   if (!(timing.holdSeconds >= 0.0)) throw std::invalid_argument("The hold time cannot be negative.");
   if (steps < 0) throw std::invalid_argument("The chain has no keyframes.");
+  if (timing.loop && (timing.ease || timing.holdSeconds > 0.0))
+    throw std::invalid_argument("A looping video cannot ease in and out or hold its ends: its last frame leads into its first.");
+  if (timing.loop && steps < 1) throw std::invalid_argument("A loop needs at least two keyframes.");
   rampSeconds_ = timing.ease ? timing.secondsPerKeyframe * std::min(1, steps) : 0.0;
   const double motionSeconds = steps * timing.secondsPerKeyframe + rampSeconds_;
-  motionFrames_ = int(std::ceil(motionSeconds * timing.fps - 1e-9)) + 1;
+  motionFrames_ = int(std::ceil(motionSeconds * timing.fps - 1e-9)) + (timing.loop ? 0 : 1);
   holdFrames_ = int(std::lround(timing.holdSeconds * timing.fps));
 }
 

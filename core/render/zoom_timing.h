@@ -10,10 +10,13 @@ struct ZoomTiming {
   ZoomDirection direction = ZoomDirection::Out;
   bool ease = false;         // accelerate over the first and brake over the last keyframe step
   double holdSeconds = 0.0;  // still frames before the first and after the last moving frame
+  // A closed loop (zoom::closeLoop): position N shows position 0, so the video stops one frame short of
+  // it and plays on from its first frame without a jump. No easing or holds (they would stop the zoom).
+  bool loop = false;
 };
 
 // Without easing or holds frame f shows z = f / (fps * secondsPerKeyframe), from 0 to N inclusive
-// (N * fps * spk + 1 frames). Easing keeps that speed in the middle and adds one keyframe step's
+// (N * fps * spk + 1 frames; a loop leaves out N, which is its frame 0 again). Easing keeps that speed in the middle and adds one keyframe step's
 // time (at most N steps') for the two ramps, so the zoom factor per frame stays constant outside them.
 class ZoomSchedule {
  public:

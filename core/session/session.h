@@ -81,6 +81,8 @@ class Session : public QObject {
   // `seed`: paint with it (a locked seed); else keepSeed decides between the keyframe's and a new one.
   QCoro::Task<engine::JobResult> regenerate(int index, bool keepSeed, std::optional<quint64> seed);
   QCoro::Task<engine::JobResult> regenerateStale();
+  // The Droste effect: the chain's ends become one picture (zoom::closeLoop); one undo step.
+  QCoro::Task<engine::JobResult> closeLoop();
   // Renders and encodes the chain as it is now; queued behind running paintings.
   QCoro::Task<engine::ExportJobResult> exportZoom(video::ExportSettings settings, QString name);
   void cancel();  // the running job stops, the waiting ones are dropped

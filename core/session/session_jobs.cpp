@@ -81,6 +81,10 @@ QCoro::Task<JobResult> Session::regenerateStale() {
   return runChainJob(tr("Regenerate stale keyframes"), [this] { return engine_->regenerateStale(project_); });
 }
 
+QCoro::Task<JobResult> Session::closeLoop() {
+  return runChainJob(tr("Close the loop"), [this] { return engine_->closeLoop(project_); });
+}
+
 QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings settings, QString name) {
   QPointer<Session> self(this);
   engine::ExportJobResult result;

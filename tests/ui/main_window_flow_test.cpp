@@ -402,6 +402,28 @@ void MainWindowFlowTest::chainGeometryEditsMarkDependentKeyframesStale() {
   QVERIFY(w.preview()->overlayText().contains(QStringLiteral("Zoom position")));
 }
 
+// Generate > Close the Loop: enabled from three painted keyframes, one undo step (the export dialog's loop
+// default for a closed chain: WidgetsTest::exportDialogComputesSizeAndRemembersChoices).
+void MainWindowFlowTest::closeTheLoopFromTheMenuIsOneUndoStep() {
+  TestApp app;
+  MainWindow& w = app.window;
+  w.show();
+  setKeyframeSize(w, 256);
+  QVERIFY(runAction(w, "actionGenerateFirst"));
+  setKeyframesToAdd(w, 1);
+  QVERIFY(runAction(w, "actionAddKeyframes"));
+  QVERIFY(!action(w, "actionCloseLoop")->isEnabled());  // two keyframes cannot hold each other
+  QVERIFY(runAction(w, "actionAddKeyframes"));
+  const auto open = w.project()->keyframes();
+  QVERIFY(runAction(w, "actionCloseLoop"));
+  QCOMPARE(w.project()->keyframe(0).image, w.project()->keyframe(2).image);
+  QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Close the loop"));
+  w.undoStack()->undo();
+  QVERIFY(w.project()->keyframes() == open);
+  w.undoStack()->redo();
+  QCOMPARE(w.project()->keyframe(0).image, w.project()->keyframe(2).image);
+}
+
 void MainWindowFlowTest::playPreviewAndAboutOpenAndClose() {
   TestApp app;
   MainWindow& w = app.window;

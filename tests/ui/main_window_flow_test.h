@@ -16,6 +16,7 @@ class MainWindowFlowTest : public QObject {
   void lockedSeedAndKeyframesToAddAreKeptWithTheProject();
   void timelineContextActionsEditTheChain();
   void chainGeometryEditsMarkDependentKeyframesStale();
+  void closeTheLoopFromTheMenuIsOneUndoStep();
   void playPreviewAndAboutOpenAndClose();
   void noModelShowsBannerAndDraftPainter();
   void unusableModelsAreRefusedOnChoosing();

@@ -207,7 +207,7 @@ void WidgetsTest::timelineKeepsSelectionWhenEntriesChange() {
 }
 
 void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
-  ExportDialog dialog(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5, QSize(768, 512));
+  ExportDialog dialog(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), ExportChain{5, QSize(768, 512), false});
   auto* aspect = dialog.findChild<QComboBox*>(QStringLiteral("aspect"));
   auto* height = dialog.findChild<QComboBox*>(QStringLiteral("height"));
   // A first export has the keyframes' own shape (3:2 here): nothing painted is cropped away.
@@ -236,13 +236,20 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QCOMPARE(back.height, 720);
   QCOMPARE(back.fps, 24);
   QCOMPARE(back.format, ExportFormat::WebM);
-  ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), 5, QSize(768, 512));
+  ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), ExportChain{5, QSize(768, 512), false});
   QCOMPARE(again.choices().width, 1280);
   // "As painted" is remembered as such: the next project's keyframes decide the shape.
   c.aspect = QStringLiteral("keyframes");
   ExportDialog::remember(c);
-  ExportDialog wide(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), 5, QSize(1024, 576));
+  ExportDialog wide(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), ExportChain{5, QSize(1024, 576), false});
   QCOMPARE(QSize(wide.choices().width, wide.choices().height), QSize(1280, 720));
+  QVERIFY(!wide.choices().loop);
+  // A closed loop exports as a loop unless the artist unticks it; a loop never eases.
+  ExportDialog looped(ExportFormat::Mp4, QStringLiteral("/tmp/zoom.mp4"), ExportChain{5, QSize(512, 512), true});
+  QVERIFY(looped.choices().loop);
+  QVERIFY(exportSettingsFor(looped.choices()).timing.loop);
+  QVERIFY(!looped.findChild<QComboBox*>(QStringLiteral("easing"))->isEnabled());
+  QVERIFY(looped.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("192 frames")));
 
   // The next export is suggested in the folder of the last one, named after the project.
   c.path = QStringLiteral("/srv/renders/first.mp4");

@@ -53,6 +53,27 @@ TEST(ZoomTiming, EaseStartsAndStopsSmoothlyAndKeepsTheSpeedBetween) {
   for (int f = 0; f + 1 < s.frameCount(); ++f) EXPECT_GE(s.zoomAt(f + 1), s.zoomAt(f));
 }
 
+// A loop stops one frame short of position N (which is its frame 0), in both directions.
+TEST(ZoomTiming, ALoopLeavesOutItsLastPosition) {
+  ZoomTiming t;
+  t.fps = 10;
+  t.loop = true;
+  const ZoomSchedule out(t, 3);
+  EXPECT_EQ(out.frameCount(), 30);
+  EXPECT_EQ(out.zoomAt(0), 0.0);
+  EXPECT_NEAR(out.zoomAt(29), 2.9, 1e-12);
+  t.direction = ZoomDirection::In;
+  const ZoomSchedule in(t, 3);
+  EXPECT_EQ(in.frameCount(), 30);
+  EXPECT_EQ(in.zoomAt(0), 3.0);
+  EXPECT_NEAR(in.zoomAt(29), 0.1, 1e-12);
+  t.ease = true;
+  EXPECT_THROW(ZoomSchedule(t, 3), std::invalid_argument);
+  t.ease = false;
+  t.holdSeconds = 1;
+  EXPECT_THROW(ZoomSchedule(t, 3), std::invalid_argument);
+}
+
 TEST(ZoomTiming, RejectsNonsense) {
   ZoomTiming t;
   t.fps = 0;

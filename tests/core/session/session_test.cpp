@@ -5,6 +5,7 @@
 #include "core/engine/engine.h"
 #include "core/render/zoom_renderer.h"
 #include "core/render/zoom_timing.h"
+#include "core/zoom/draft_painter.h"
 #include "core/zoom/painter.h"
 #include "core/zoom/project.h"
 #include "tests/core/zoom/test_app.h"
@@ -104,6 +105,24 @@ TEST_F(SessionTest, EachPaintingJobIsOneUndoStep) {
   session.undoStack()->redo();
   EXPECT_EQ(session.project()->keyframeCount(), 3);
   EXPECT_EQ(states(*session.project()), std::vector<KeyframeState>(3, KeyframeState::Fresh));
+}
+
+// Closing the loop is one undo step: the ends become one picture; undo brings the chain back.
+TEST_F(SessionTest, ClosingTheLoopIsOneUndoStep) {
+  use(std::make_shared<zoom::DraftPainter>());
+  paintChain(2);
+  EXPECT_FALSE(QCoro::waitFor(session.closeLoop()).ok);  // two keyframes cannot hold each other
+  EXPECT_EQ(session.undoStack()->count(), 2);
+  ASSERT_TRUE(QCoro::waitFor(session.addKeyframes(2, std::nullopt)).ok);
+  const std::vector<zoom::Keyframe> open = session.project()->keyframes();
+  const JobResult r = QCoro::waitFor(session.closeLoop());
+  ASSERT_TRUE(r.ok) << r.error.toStdString();
+  EXPECT_EQ(session.undoStack()->undoText().toStdString(), "Close the loop");
+  EXPECT_EQ(session.project()->keyframe(0).image, session.project()->keyframe(3).image);
+  EXPECT_NE(session.project()->keyframe(0).image, open[0].image);
+  EXPECT_EQ(states(*session.project()), std::vector<KeyframeState>(4, KeyframeState::Fresh));
+  session.undoStack()->undo();
+  EXPECT_TRUE(session.project()->keyframes() == open);
 }
 
 TEST_F(SessionTest, AFailedJobLeavesTheProjectExactlyAsItWas) {
