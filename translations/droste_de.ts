@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+472"/>
+        <location filename="../core/engine/engine.cpp" line="+476"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -40,12 +40,12 @@
         <translation>Veraltete Schlüsselbilder werden neu gemalt</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+50"/>
         <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
         <translation>Malen Sie alle Schlüsselbilder, bevor Sie die Schleife schließen (Veraltete malen).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
         <translation>Zum Schließen der Schleife braucht es mindestens %1 Schlüsselbilder: Fügen Sie zuerst welche hinzu.</translation>
     </message>
@@ -56,6 +56,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The picture is empty or could not be read.</source>
+        <translation>Das Bild ist leer oder konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paint keyframe %1 first: the picture is fitted around it.</source>
+        <translation>Malen Sie zuerst Schlüsselbild %1: Das Bild wird darum herum eingepasst.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fitting your picture into keyframe %1</source>
+        <translation>Ihr Bild wird in Schlüsselbild %1 eingepasst</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Die Schlüsselbilder haben sich geändert, während die Schleife geschlossen wurde.</translation>
     </message>
@@ -126,7 +141,17 @@
         <translation>Schleife schließen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Add an exit picture</source>
+        <translation>Schlussbild hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace keyframe %1 with a picture</source>
+        <translation>Schlüsselbild %1 durch ein Bild ersetzen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Male oder importiere vor dem Export den ersten Keyframe.</translation>
     </message>
@@ -459,7 +484,7 @@
 <context>
     <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_actions.cpp" line="+96"/>
+        <location filename="../ui/main_actions.cpp" line="+97"/>
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
@@ -630,6 +655,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>End on a &amp;Picture…</source>
+        <translation>Mit eigenem &amp;Bild enden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a picture of your own as the last keyframe: the zoom ends on it (its seam is repainted)</source>
+        <translation>Ein eigenes Bild als letztes Schlüsselbild hinzufügen: Der Zoom endet darauf (seine Naht wird neu gemalt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>S&amp;top</source>
         <translation>&amp;Anhalten</translation>
     </message>
@@ -783,7 +818,7 @@
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+161"/>
+        <location filename="../ui/main_window.cpp" line="+163"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -826,7 +861,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -925,21 +960,33 @@
     </message>
     <message>
         <location line="+14"/>
+        <location line="+23"/>
         <source>Could not import the picture</source>
         <translation>Das Bild konnte nicht importiert werden</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>%1 konnte nicht als Bild gelesen werden (%2). Versuchen Sie eine PNG- oder JPEG-Datei.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-14"/>
         <source>Import start image</source>
         <translation>Startbild importieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Picture to end the zoom on</source>
+        <translation>Bild, auf dem der Zoom endet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture for keyframe %1</source>
+        <translation>Bild für Schlüsselbild %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -979,7 +1026,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-77"/>
+        <location filename="../ui/main_window.cpp" line="-78"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbild ist jetzt veraltet. „Veraltete neu generieren“ malt es neu.</numerusform>
@@ -2108,6 +2155,11 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <location line="+2"/>
         <source>Insert a keyframe after this one</source>
         <translation>Danach ein Schlüsselbild einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with a picture…</source>
+        <translation>Durch ein Bild ersetzen…</translation>
     </message>
     <message>
         <location line="+1"/>

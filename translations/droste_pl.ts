@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+472"/>
+        <location filename="../core/engine/engine.cpp" line="+476"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -41,12 +41,12 @@
         <translation>Ponowne malowanie nieaktualnych klatek kluczowych</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+50"/>
         <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
         <translation>Namaluj wszystkie klatki kluczowe przed zamknięciem pętli (Przemaluj nieaktualne).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
         <translation>Zamknięcie pętli wymaga co najmniej %1 klatek kluczowych: najpierw dodaj klatki.</translation>
     </message>
@@ -57,6 +57,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The picture is empty or could not be read.</source>
+        <translation>Obraz jest pusty lub nie dał się odczytać.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paint keyframe %1 first: the picture is fitted around it.</source>
+        <translation>Najpierw namaluj klatkę kluczową %1: obraz jest dopasowywany wokół niej.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fitting your picture into keyframe %1</source>
+        <translation>Dopasowywanie twojego obrazu do klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Klatki kluczowe zmieniły się podczas zamykania pętli.</translation>
     </message>
@@ -128,7 +143,17 @@
         <translation>Zamknij pętlę</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Add an exit picture</source>
+        <translation>Dodaj obraz końcowy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace keyframe %1 with a picture</source>
+        <translation>Zastąp klatkę kluczową %1 obrazem</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Przed eksportem namaluj lub zaimportuj pierwszą klatkę kluczową.</translation>
     </message>
@@ -461,7 +486,7 @@
 <context>
     <name>droste::ui::MainActions</name>
     <message>
-        <location filename="../ui/main_actions.cpp" line="+96"/>
+        <location filename="../ui/main_actions.cpp" line="+97"/>
         <source>&amp;New Project</source>
         <translation>&amp;Nowy projekt</translation>
     </message>
@@ -632,6 +657,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>End on a &amp;Picture…</source>
+        <translation>Zakończ &amp;obrazem…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a picture of your own as the last keyframe: the zoom ends on it (its seam is repainted)</source>
+        <translation>Dodaj własny obraz jako ostatnią klatkę kluczową: zbliżenie na nim się kończy (jego szew jest domalowany)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>S&amp;top</source>
         <translation>&amp;Zatrzymaj</translation>
     </message>
@@ -785,7 +820,7 @@
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+161"/>
+        <location filename="../ui/main_window.cpp" line="+163"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -829,7 +864,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Untitled</source>
         <translation>Bez nazwy</translation>
     </message>
@@ -928,21 +963,33 @@
     </message>
     <message>
         <location line="+14"/>
+        <location line="+23"/>
         <source>Could not import the picture</source>
         <translation>Nie można zaimportować obrazu</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>Nie można odczytać %1 jako obrazu (%2). Spróbuj pliku PNG lub JPEG.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-14"/>
         <source>Import start image</source>
         <translation>Importuj obraz początkowy</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Picture to end the zoom on</source>
+        <translation>Obraz, na którym kończy się zbliżenie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture for keyframe %1</source>
+        <translation>Obraz dla klatki kluczowej %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Unsaved changes</source>
         <translation>Niezapisane zmiany</translation>
     </message>
@@ -982,7 +1029,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-77"/>
+        <location filename="../ui/main_window.cpp" line="-78"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Geometria łańcucha się zmieniła: %n klatka kluczowa jest nieaktualna. „Wygeneruj ponownie nieaktualne” namaluje ją od nowa.</numerusform>
@@ -2114,6 +2161,11 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <location line="+2"/>
         <source>Insert a keyframe after this one</source>
         <translation>Wstaw klatkę kluczową po tej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with a picture…</source>
+        <translation>Zastąp obrazem…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -36,6 +36,7 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* undoStack) : QObject(w
   regenerateSelected = make("actionRegenerateSelected");
   regenerateStale = make("actionRegenerateStale");
   closeLoop = make("actionCloseLoop");
+  addExitPicture = make("actionAddExitPicture");
   stop = make("actionStop");
   play = make("actionPlay");
   fullScreen = make("actionFullScreen");
@@ -70,8 +71,8 @@ void MainActions::createMenus(QMainWindow* window) {
   recentMenu_->setObjectName(QStringLiteral("menuRecent"));
   fill(file_, {save, saveAs, nullptr, importImage, nullptr, exportMp4, exportWebm, exportFrames, nullptr, quit});
   edit_ = menu({undo, redo});
-  generate_ = menu({generateFirst, addKeyframes, nullptr, regenerateSelected, regenerateStale, nullptr, closeLoop, nullptr,
-                    stop});
+  generate_ = menu({generateFirst, addKeyframes, nullptr, regenerateSelected, regenerateStale, nullptr, closeLoop,
+                    addExitPicture, nullptr, stop});
   view_ = menu({play, fullScreen});
   settingsMenu_ = menu({settings});
   help_ = menu({about});
@@ -117,6 +118,8 @@ void MainActions::retranslate() {
   describe(closeLoop, tr("Close the &Loop"), QKeySequence(tr("Ctrl+Shift+L")),
            tr("Make the zoom endless: the outermost keyframe becomes the first one, its seam is repainted, and the "
               "video loops without a jump"));
+  describe(addExitPicture, tr("End on a &Picture…"), {},
+           tr("Add a picture of your own as the last keyframe: the zoom ends on it (its seam is repainted)"));
   describe(stop, tr("S&top"), QKeySequence(Qt::Key_Escape), tr("Stop painting or exporting; finished keyframes are kept"));
   describe(play, tr("&Play Preview"), QKeySequence(Qt::Key_Space),
            tr("Render a quick low-resolution video of the zoom and play it in a loop"));

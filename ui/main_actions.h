@@ -23,7 +23,7 @@ class MainActions : public QObject {
 
   QAction *newProject, *open, *save, *saveAs, *importImage, *exportMp4, *exportWebm, *exportFrames, *quit;
   QAction *undo, *redo;
-  QAction *generateFirst, *addKeyframes, *regenerateSelected, *regenerateStale, *closeLoop, *stop;
+  QAction *generateFirst, *addKeyframes, *regenerateSelected, *regenerateStale, *closeLoop, *addExitPicture, *stop;
   QAction *play, *fullScreen;
   QAction *settings, *about;
 

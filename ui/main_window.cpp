@@ -97,6 +97,7 @@ void MainWindow::connectActions() {
   on(a_->regenerateSelected, [this] { regenerateKeyframe(timeline_->selectedIndex(), false); });
   on(a_->regenerateStale, [this] { session_->regenerateStale(); });
   on(a_->closeLoop, [this] { session_->closeLoop(); });
+  on(a_->addExitPicture, [this] { replaceWithPictureDialog(project()->keyframeCount()); });
   on(a_->stop, [this] { session_->cancel(); });
   on(a_->play, [this] { playPreview(); });
   on(a_->fullScreen, [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
@@ -126,6 +127,7 @@ void MainWindow::connectActions() {
   });
   connect(timeline_, &TimelineWidget::removeKeyframe, session_, &session::Session::deleteKeyframe);
   connect(timeline_, &TimelineWidget::saveKeyframe, this, &MainWindow::saveKeyframePng);
+  connect(timeline_, &TimelineWidget::replaceWithPicture, this, &MainWindow::replaceWithPictureDialog);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -212,6 +214,7 @@ void MainWindow::updateActions() {
                                          [](const zoom::Keyframe& k) { return k.image.isNull(); }));
   a_->stop->setEnabled(engine()->isBusy());
   for (QAction* a : {a_->importImage, a_->newProject, a_->open}) a->setEnabled(!painting);
+  a_->addExitPicture->setEnabled(!painting && count > 0 && !project()->keyframes().back().image.isNull());
   a_->recentMenu()->setEnabled(!painting);
   const bool exportable = hasFirst && !session_->isExporting();
   for (QAction* a : {a_->exportMp4, a_->exportWebm, a_->exportFrames}) a->setEnabled(exportable);

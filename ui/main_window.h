@@ -102,6 +102,8 @@ class MainWindow : public QMainWindow {
   bool save();
   bool saveAsDialog();
   void importImageDialog();
+  // Keyframe `index` (the keyframe count: a new last one) from a picture the artist picks.
+  void replaceWithPictureDialog(int index);
   bool maybeSave();  // false = the user cancelled
   void showSettingsDialog();
   void showDownloadModelDialog();  // the first-run banner's "Download a model…"

@@ -111,6 +111,28 @@ void MainWindow::importImageDialog() {
   if (!path.isEmpty()) startFromImage(path);
 }
 
+void MainWindow::replaceWithPictureDialog(int index) {
+  const QString title = index >= project()->keyframeCount() ? tr("Picture to end the zoom on")
+                                                             : tr("Picture for keyframe %1").arg(index + 1);
+  const QString path = QFileDialog::getOpenFileName(this, title, lastDirectory(), imageFilter());
+  if (path.isEmpty()) return;
+  QImageReader reader(path);
+  reader.setAutoTransform(true);
+  const QImage image = reader.read();
+  if (image.isNull()) {
+    reportError(tr("Could not import the picture"),
+                tr("%1 could not be read as a picture (%2). Try a PNG or JPEG file.").arg(path, reader.errorString()),
+                ErrorKind::BadInput);
+    return;
+  }
+  prefs::lastDirectory().set(QFileInfo(path).absolutePath());
+  if (index == 0) {  // nothing inside it: the same as importing a start picture
+    startFromImage(path);
+    return;
+  }
+  session_->replaceWithPicture(index, image);
+}
+
 bool MainWindow::maybeSave() {
   if (!project()->isModified()) return true;
   const auto answer = QMessageBox::question(

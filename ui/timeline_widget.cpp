@@ -228,6 +228,7 @@ void TimelineWidget::showContextMenu(const QPoint& pos) {
   menu.addAction(tr("Edit this keyframe's prompt…"), this, [this, index] { Q_EMIT editPrompt(index); });
   menu.addSeparator();
   menu.addAction(tr("Insert a keyframe after this one"), this, [this, index] { Q_EMIT insertAfter(index); });
+  menu.addAction(tr("Replace with a picture…"), this, [this, index] { Q_EMIT replaceWithPicture(index); });
   menu.addAction(tr("Delete"), this, [this, index] { Q_EMIT removeKeyframe(index); });
   menu.addSeparator();
   menu.addAction(tr("Save as PNG…"), this, [this, index] { Q_EMIT saveKeyframe(index); });

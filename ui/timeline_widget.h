@@ -54,6 +54,7 @@ class TimelineWidget : public QWidget {
   void insertAfter(int index);
   void removeKeyframe(int index);
   void saveKeyframe(int index);
+  void replaceWithPicture(int index);
 
  protected:
   void changeEvent(QEvent* event) override;  // LanguageChange: every text again

@@ -66,6 +66,8 @@ int runZoom(const QStringList& args) {
   opt("seed", "Seed of the chain (keyframe k uses seed+k); default: random.", "seed");
   opt("scheduler", "Scheduler (default: the model's own).", "name", "");
   opt("project", "Where to save the project (.droste).", "file");
+  opt("exit-image", "End the zoom on this picture: it becomes the last keyframe, the one before pasted into its "
+      "centre and the seam repainted (cropped to the keyframes' shape).", "file");
   opt("close-loop", "Close the loop afterwards: the outermost keyframe becomes keyframe 0, so the zoom never "
       "ends (export it with render --loop). Needs 3 keyframes or more.");
   parser.process(QStringList{QStringLiteral("droste-cli zoom")} + args);
@@ -117,6 +119,18 @@ int runZoom(const QStringList& args) {
   }
   const QString projectPath = QDir::current().absoluteFilePath(parser.value(QStringLiteral("project")));
 
+  // Read now, not after minutes of painting.
+  QImage exitImage;
+  if (parser.isSet(QStringLiteral("exit-image"))) {
+    const QString exitPath = parser.value(QStringLiteral("exit-image"));
+    QImageReader exitReader(exitPath);
+    exitReader.setAutoTransform(true);
+    exitImage = exitReader.read();
+    if (exitImage.isNull())
+      throw std::runtime_error("Could not read the exit image " + exitPath.toStdString() + ": " +
+                               exitReader.errorString().toStdString());
+  }
+
   zoom::Project project;
   project.setSettings(s);
   if (parser.isSet(QStringLiteral("image"))) {
@@ -163,6 +177,10 @@ int runZoom(const QStringList& args) {
   if (s.painter == zoom::PainterKind::StableDiffusion)
     QObject::connect(&engine, &engine::Engine::keyframeFinished, [&](int) { project.save(projectPath); });
   engine::JobResult result = QCoro::waitFor(engine.regenerateStale(&project));
+  if (result.ok && !exitImage.isNull()) {
+    result = QCoro::waitFor(
+        engine.replaceWithPicture(&project, project.keyframeCount(), exitImage, zoom::ImportFit::CenterCrop));
+  }
   if (result.ok && parser.isSet(QStringLiteral("close-loop"))) result = QCoro::waitFor(engine.closeLoop(&project));
   line.finish();
   project.save(projectPath);

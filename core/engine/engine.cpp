@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "core/zoom/draft_painter.h"
 #include "core/zoom/loop.h"
+#include "core/zoom/seam.h"
 #include "core/zoom/outpaint.h"
 #include "core/zoom/project.h"
 
@@ -244,6 +245,9 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
           Qt::QueuedConnection);
     };
     const zoom::PaintRequest base = paintRequestOf(request);
+    if (!request.picture.isNull())
+      return zoom::keyframeFromPicture(request.picture, request.fit, request.previous, request.options, painter, base,
+                                       progress, cancel);
     if (!request.loopChain.empty()) {
       zoom::ClosedLoop loop = zoom::closeLoop(request.loopChain, request.options, painter, base, progress, cancel);
       qCInfo(lcEngine) << "loop closed in" << loop.rounds << "rounds; its ends differ by" << loop.largestDifference;
@@ -509,27 +513,19 @@ QCoro::Task<JobResult> Engine::regenerateStale(zoom::Project* project) {
   co_return co_await runChainJob(guarded, tr("Repainting stale keyframes"), guarded->staleKeyframes(), 0, turn);
 }
 
-QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* projectIn) {
-  auto turn = takeTurn();
+QCoro::Task<JobResult> Engine::runSingleJob(QPointer<zoom::Project> project, QString name, int keyframe,
+                                            Prepare prepare, Commit commit, std::shared_ptr<Turn> turn) {
   const TurnEnd<Turn> turnEnd{turn};
   const Running running(this);
-  QPointer<zoom::Project> project(projectIn);
   QPointer<Engine> self(this);
   const JobResult gone = JobResult::failure(QStringLiteral("The engine was shut down"));
   if (turn->hasPrevious) co_await turn->previous;
   if (!self) co_return gone;
   if (turn->epoch != cancelEpoch_) co_return JobResult::canceled();
   if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
-  // The chain as it is when this job's turn comes: every keyframe painted for the current settings.
-  KeyframeRequest request = keyframeRequest(*project, std::min(1, project->keyframeCount() - 1));
-  for (const zoom::Keyframe& k : project->keyframes()) {
-    if (k.image.isNull() || k.state != zoom::KeyframeState::Fresh)
-      co_return JobResult::failure(tr("Paint every keyframe before closing the loop (Repaint Stale)."));
-    request.loopChain.push_back(k.image);
-  }
-  if (int(request.loopChain.size()) < zoom::kMinimumLoopKeyframes)
-    co_return JobResult::failure(
-        tr("Closing the loop needs at least %1 keyframes: add keyframes first.").arg(zoom::kMinimumLoopKeyframes));
+  std::variant<KeyframeRequest, QString> prepared = prepare(*project);
+  if (const QString* why = std::get_if<QString>(&prepared)) co_return JobResult::failure(*why);
+  const KeyframeRequest request = std::get<KeyframeRequest>(std::move(prepared));
   const JobResult loaded = co_await ensurePainter(project->settings());
   if (!self) co_return gone;
   if (!loaded.ok) {
@@ -540,21 +536,74 @@ QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* projectIn) {
   timer_->startMs = clock_();
   current_ = Progress{};
   current_.keyframeTotal = 1;
-  reportKeyframeStarted(tr("Closing the loop"), 1, 1);
+  reportKeyframeStarted(name, keyframe, 1);
   const PaintOutcome outcome = co_await paintKeyframe(request);
   if (!self) co_return gone;
   if (!project) co_return JobResult::failure(QStringLiteral("The project was closed"));
   if (outcome.cancelled) co_return JobResult::canceled();
-  if (!outcome.ok() || int(outcome.loopChain.size()) != project->keyframeCount()) {
-    const QString error = outcome.error.isEmpty() ? tr("The keyframes changed while the loop was being closed.") : outcome.error;
-    Q_EMIT jobFailed(error);
-    co_return JobResult::failure(error, 0, outcome.errorKind);
+  if (!outcome.ok()) {
+    Q_EMIT jobFailed(outcome.error);
+    co_return JobResult::failure(outcome.error, 0, outcome.errorKind);
   }
-  for (int k = 0; k < project->keyframeCount(); ++k) {
-    project->setKeyframeImage(k, outcome.loopChain[size_t(k)], zoom::KeyframeState::Fresh);
-    Q_EMIT keyframeFinished(k);
+  try {
+    commit(*project, outcome);
+  } catch (const std::exception& e) {  // the chain changed under the job
+    Q_EMIT jobFailed(messageOf(e));
+    co_return JobResult::failure(e);
   }
   co_return JobResult::success(1);
+}
+
+QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* project) {
+  // The chain as it is when this job's turn comes: every keyframe painted for the current settings.
+  Prepare prepare = [](const zoom::Project& p) -> std::variant<KeyframeRequest, QString> {
+    KeyframeRequest request = keyframeRequest(p, std::min(1, p.keyframeCount() - 1));
+    for (const zoom::Keyframe& k : p.keyframes()) {
+      if (k.image.isNull() || k.state != zoom::KeyframeState::Fresh)
+        return tr("Paint every keyframe before closing the loop (Repaint Stale).");
+      request.loopChain.push_back(k.image);
+    }
+    if (int(request.loopChain.size()) < zoom::kMinimumLoopKeyframes)
+      return tr("Closing the loop needs at least %1 keyframes: add keyframes first.").arg(zoom::kMinimumLoopKeyframes);
+    return request;
+  };
+  Commit commit = [self = QPointer<Engine>(this)](zoom::Project& p, const PaintOutcome& outcome) {
+    if (int(outcome.loopChain.size()) != p.keyframeCount())
+      throw std::runtime_error(tr("The keyframes changed while the loop was being closed.").toStdString());
+    for (int k = 0; k < p.keyframeCount(); ++k) {
+      p.setKeyframeImage(k, outcome.loopChain[size_t(k)], zoom::KeyframeState::Fresh);
+      if (self) Q_EMIT self->keyframeFinished(k);
+    }
+  };
+  co_return co_await runSingleJob(project, tr("Closing the loop"), 1, std::move(prepare), std::move(commit), takeTurn());
+}
+
+QCoro::Task<JobResult> Engine::replaceWithPicture(zoom::Project* project, int index, QImage picture, zoom::ImportFit fit) {
+  Prepare prepare = [index, picture, fit](const zoom::Project& p) -> std::variant<KeyframeRequest, QString> {
+    if (index < 0 || index > p.keyframeCount()) return QStringLiteral("There is no keyframe %1").arg(index);
+    if (picture.isNull()) return tr("The picture is empty or could not be read.");
+    // Seed and prompts of the seam: the keyframe's own (an appended one: the last keyframe's).
+    KeyframeRequest request = keyframeRequest(p, std::min(index, p.keyframeCount() - 1));
+    request.previous = index > 0 ? p.keyframe(index - 1).image : QImage();
+    if (index > 0 && request.previous.size() != p.settings().outpaint.keyframeSize())
+      return tr("Paint keyframe %1 first: the picture is fitted around it.").arg(index);
+    request.picture = picture;
+    request.fit = fit;
+    return request;
+  };
+  Commit commit = [index, self = QPointer<Engine>(this)](zoom::Project& p, const PaintOutcome& outcome) {
+    zoom::Keyframe k = index < p.keyframeCount() ? p.keyframe(index) : zoom::Keyframe{};
+    k.image = outcome.image;
+    k.state = zoom::KeyframeState::Fresh;
+    k.imported = true;
+    k.error.clear();
+    if (index < p.keyframeCount()) p.replaceKeyframe(index, k);
+    else p.insertKeyframe(index, k);
+    p.markLaterStale(index);
+    if (self) Q_EMIT self->keyframeFinished(index);
+  };
+  co_return co_await runSingleJob(project, tr("Fitting your picture into keyframe %1").arg(index + 1), index,
+                                  std::move(prepare), std::move(commit), takeTurn());
 }
 
 QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,

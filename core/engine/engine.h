@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace droste::zoom {
@@ -53,6 +54,10 @@ struct KeyframeRequest {
   // Closing the loop instead (zoom::closeLoop): the whole painted chain; the seam band of keyframe 1
   // is painted with this request's prompt and seed.
   std::vector<QImage> loopChain;
+  // The artist's picture instead (zoom::keyframeFromPicture): fitted to the keyframe, `previous` (when
+  // there is one) pasted into its centre and the seam repainted.
+  QImage picture;
+  zoom::ImportFit fit = zoom::ImportFit::CenterCrop;
 };
 
 struct PaintOutcome {
@@ -117,6 +122,10 @@ class Engine : public QObject {
   QCoro::Task<JobResult> regenerateStale(zoom::Project* project);          // repaints stale/failed ones in order
   // Closes the loop (zoom::closeLoop): every keyframe changes; painted counts 1 (the seam) when it worked.
   QCoro::Task<JobResult> closeLoop(zoom::Project* project);
+  // Keyframe `index` becomes `picture` (fitted; the keyframe inside it pasted into its centre, the seam
+  // repainted); it counts as imported (never repainted) and the keyframes after it turn stale.
+  // index == keyframeCount() appends it: an exit picture the zoom ends on.
+  QCoro::Task<JobResult> replaceWithPicture(zoom::Project* project, int index, QImage picture, zoom::ImportFit fit);
   // Renders and encodes the zoom after the jobs before it; progress counts frames. `chain` is asked
   // for its snapshot when the export's turn comes, so keyframes painted by the jobs queued before it are
   // in the video; null (or a throw) means there is nothing to export. `name` is what the progress says.
@@ -150,6 +159,12 @@ class Engine : public QObject {
   struct Turn;
   struct JobTimer;
   struct Running;
+  // One painter call prepared from the project when the job's turn comes (a request, or why it cannot
+  // run) and written into it by `commit`: closing the loop, a keyframe from a picture.
+  using Prepare = std::function<std::variant<KeyframeRequest, QString>(const zoom::Project&)>;
+  using Commit = std::function<void(zoom::Project&, const PaintOutcome&)>;
+  QCoro::Task<JobResult> runSingleJob(QPointer<zoom::Project> project, QString name, int keyframe, Prepare prepare,
+                                      Commit commit, std::shared_ptr<Turn> turn);
   // Paints `indices` in order (appending `append` new keyframes first when > 0) after the jobs before it.
   QCoro::Task<JobResult> runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                      int append, std::shared_ptr<Turn> turn);

@@ -83,6 +83,9 @@ class Session : public QObject {
   QCoro::Task<engine::JobResult> regenerateStale();
   // The Droste effect: the chain's ends become one picture (zoom::closeLoop); one undo step.
   QCoro::Task<engine::JobResult> closeLoop();
+  // Keyframe `index` becomes the artist's picture (the one inside it pasted in, the seam repainted);
+  // index == keyframe count appends it as the picture the zoom ends on. One undo step.
+  QCoro::Task<engine::JobResult> replaceWithPicture(int index, QImage picture);
   // Renders and encodes the chain as it is now; queued behind running paintings.
   QCoro::Task<engine::ExportJobResult> exportZoom(video::ExportSettings settings, QString name);
   void cancel();  // the running job stops, the waiting ones are dropped

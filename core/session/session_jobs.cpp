@@ -85,6 +85,14 @@ QCoro::Task<JobResult> Session::closeLoop() {
   return runChainJob(tr("Close the loop"), [this] { return engine_->closeLoop(project_); });
 }
 
+QCoro::Task<JobResult> Session::replaceWithPicture(int index, QImage picture) {
+  const QString undoText = index >= project_->keyframeCount() ? tr("Add an exit picture")
+                                                               : tr("Replace keyframe %1 with a picture").arg(index + 1);
+  return runChainJob(undoText, [this, index, picture] {
+    return engine_->replaceWithPicture(project_, index, picture, zoom::ImportFit::CenterCrop);
+  });
+}
+
 QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings settings, QString name) {
   QPointer<Session> self(this);
   engine::ExportJobResult result;

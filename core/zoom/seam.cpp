@@ -4,6 +4,7 @@
 #include "core/imaging/resample.h"
 #include "core/zoom/geometry.h"
 #include "core/zoom/masks.h"
+#include "core/zoom/outpaint.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +102,14 @@ QImage repaintSeam(const QImage& picture, const OutpaintOptions& options, Painte
   const QImage painted = imaging::toRgb888(painter.paint(request, progress, cancel));
   if (painted.size() != size) throw std::runtime_error("The painter returned a picture of the wrong size");
   return blendByMask(painted, request.image, blend);
+}
+
+QImage keyframeFromPicture(const QImage& picture, ImportFit fit, const QImage& inner, const OutpaintOptions& options,
+                           Painter& painter, const PaintRequest& base, const PaintProgressFn& progress,
+                           const std::atomic_bool* cancel) {
+  const QImage fitted = fitImportedImage(picture, options.keyframeSize(), fit);
+  if (inner.isNull()) return fitted;
+  return repaintSeam(pasteInnerKeyframe(fitted, inner, options), options, painter, base, progress, cancel);
 }
 
 }  // namespace droste::zoom

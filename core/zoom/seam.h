@@ -29,4 +29,10 @@ QRect seamOutside(const OutpaintOptions& options);  // pixels outside this stay 
 QImage repaintSeam(const QImage& picture, const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
                    const PaintProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr);
 
+// A keyframe from the artist's picture: fitted to the keyframe size (crop or pad to its shape) and, when
+// it has an `inner` keyframe (null for keyframe 0), that one pasted into its centre and the seam repainted.
+QImage keyframeFromPicture(const QImage& picture, ImportFit fit, const QImage& inner, const OutpaintOptions& options,
+                           Painter& painter, const PaintRequest& base, const PaintProgressFn& progress = {},
+                           const std::atomic_bool* cancel = nullptr);
+
 }  // namespace droste::zoom

@@ -28,4 +28,9 @@ size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height,nb
 first=$(ls "$work/frames" | head -1)
 dims=$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 "$work/frames/$first")
 [ "$dims" = "512,288" ] || { echo "FAIL: PNG frames are '$dims', expected 512,288"; exit 1; }
-echo "PASS: 16:9 chain, 1080p video and 512x288 frames"
+
+# The zoom ends on a picture of the artist's (here: one of the frames): one keyframe more.
+"$cli" zoom --painter draft --prompt "a harbour at dawn" --keyframes 2 --width 512 --height 288 --outpaint 64 \
+  --seed 5 --exit-image "$work/frames/$first" --project "$work/exit.droste" > "$work/exit.log"
+grep -q "Saved 4 keyframes" "$work/exit.log" || { cat "$work/exit.log"; echo "FAIL: no exit keyframe"; exit 1; }
+echo "PASS: 16:9 chain, 1080p video, 512x288 frames, exit picture"

@@ -125,6 +125,31 @@ TEST_F(SessionTest, ClosingTheLoopIsOneUndoStep) {
   EXPECT_TRUE(session.project()->keyframes() == open);
 }
 
+// A keyframe replaced by a picture, and a picture the zoom ends on: one undo step each; the picture
+// counts as imported (never repainted) and the keyframes after it turn stale.
+TEST_F(SessionTest, PicturesReplaceKeyframesAndEndTheZoom) {
+  use(std::make_shared<zoom::DraftPainter>());
+  paintChain(3);
+  QImage picture(90, 60, QImage::Format_RGB888);
+  picture.fill(QColor(200, 40, 90));
+  const int steps = session.undoStack()->count();
+  ASSERT_TRUE(QCoro::waitFor(session.replaceWithPicture(1, picture)).ok);
+  EXPECT_TRUE(session.project()->keyframe(1).imported);
+  EXPECT_EQ(session.project()->keyframe(1).image.size(), QSize(64, 64));
+  EXPECT_EQ(session.project()->keyframe(1).image.pixelColor(0, 0), QColor(200, 40, 90));  // outside the seam
+  EXPECT_EQ(states(*session.project()),
+            (std::vector<KeyframeState>{KeyframeState::Fresh, KeyframeState::Fresh, KeyframeState::Stale}));
+  EXPECT_EQ(session.undoStack()->undoText().toStdString(), "Replace keyframe 2 with a picture");
+  ASSERT_TRUE(QCoro::waitFor(session.regenerateStale()).ok);
+  ASSERT_TRUE(QCoro::waitFor(session.replaceWithPicture(3, picture)).ok);
+  EXPECT_EQ(session.project()->keyframeCount(), 4);
+  EXPECT_TRUE(session.project()->keyframe(3).imported);
+  EXPECT_EQ(session.undoStack()->undoText().toStdString(), "Add an exit picture");
+  EXPECT_EQ(session.undoStack()->count(), steps + 3);
+  session.undoStack()->undo();
+  EXPECT_EQ(session.project()->keyframeCount(), 3);
+}
+
 TEST_F(SessionTest, AFailedJobLeavesTheProjectExactlyAsItWas) {
   paintChain(3);
   const std::vector<zoom::Keyframe> before = session.project()->keyframes();

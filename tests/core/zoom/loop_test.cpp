@@ -134,3 +134,36 @@ TEST(Seam, PastingTheSameInnerKeyframeBackChangesNothing) {
 
 }  // namespace
 }  // namespace droste::zoom
+
+namespace droste::zoom {
+namespace {
+
+// The artist's picture as a keyframe: untouched outside the seam band, the keyframe inside it pasted in
+// (as outpainting would have made it) inside the band.
+TEST(Seam, APictureTakesTheKeyframeInsideItAndKeepsItsOwnPixelsOutsideTheSeam) {
+  OutpaintOptions options;
+  options.width = 256;
+  options.height = 144;
+  options.outpaint = 64;
+  const std::vector<QImage> chain = draftChain(options, 2);
+  QImage picture(400, 300, QImage::Format_RGB888);  // another shape: cropped to 16:9
+  for (int y = 0; y < picture.height(); ++y)
+    for (int x = 0; x < picture.width(); ++x) picture.setPixelColor(x, y, QColor(x % 256, y % 256, (x * y) % 256));
+  DraftPainter painter;
+  PaintRequest seam;
+  seam.seed = 5;
+  const QImage keyframe = keyframeFromPicture(picture, ImportFit::CenterCrop, chain[1], options, painter, seam);
+  ASSERT_EQ(keyframe.size(), QSize(256, 144));
+  const QImage fitted = fitImportedImage(picture, QSize(256, 144), ImportFit::CenterCrop);
+  const QRect outside = seamOutside(options).adjusted(-8, -8, 8, 8);  // beyond the band's feather
+  for (int y = 0; y < 144; ++y)
+    for (int x = 0; x < 256; ++x)
+      if (!outside.contains(x, y)) ASSERT_EQ(keyframe.pixel(x, y), fitted.pixel(x, y)) << x << "," << y;
+  const ZoomGeometry g = ZoomGeometry::of(options);
+  EXPECT_GE(test::keptAreaPsnr(keyframe, chain[1], g, seamInside(options).adjusted(4, 4, -4, -4)), 45.0);
+  // Keyframe 0 has nothing inside it: the picture fitted, nothing painted.
+  EXPECT_EQ(keyframeFromPicture(picture, ImportFit::CenterCrop, QImage(), options, painter, seam), fitted);
+}
+
+}  // namespace
+}  // namespace droste::zoom
