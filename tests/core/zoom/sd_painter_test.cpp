@@ -2,6 +2,7 @@
 #include "core/engine/engine.h"
 #include "core/zoom/geometry.h"
 #include "core/zoom/project.h"
+#include "core/zoom/seam.h"
 #include "core/zoom/sd_painter.h"
 #include "tests/core/zoom/test_app.h"
 #include "tests/core/zoom/zoom_test_util.h"
@@ -69,6 +70,44 @@ TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
 
 // 16:9, painted in full: a 256x144 canvas (latents 32x18, not a multiple of the UNet's 4x down-sampling).
 TEST(SdPainter, WideChainThroughTheEngine) { paintThreeKeyframes(QSize(128, 72), 64); }
+
+// Closing the loop and ending on a picture with the model painting the seams (16:9, three keyframes).
+TEST(SdPainter, ClosesALoopAndEndsOnAPicture) {
+  zoom::test::ensureApp();
+  engine::Engine engine;
+  zoom::Project p;
+  zoom::ProjectSettings s;
+  s.prompt = QStringLiteral("a photo of a cat");
+  s.painter = zoom::PainterKind::StableDiffusion;
+  s.model = tinyModel();
+  s.steps = 2;
+  s.outpaint.width = 128;
+  s.outpaint.height = 72;
+  s.outpaint.outpaint = 64;
+  p.setSettings(s);
+  ASSERT_TRUE(QCoro::waitFor(engine.generateFirst(&p)).ok);
+  ASSERT_TRUE(QCoro::waitFor(engine.outpaintNext(&p, 2)).ok);
+  const QImage outermost = p.keyframe(2).image;
+  const engine::JobResult loop = QCoro::waitFor(engine.closeLoop(&p));
+  ASSERT_TRUE(loop.ok) << loop.error.toStdString();
+  EXPECT_EQ(p.keyframe(0).image, p.keyframe(2).image);
+  const auto g = zoom::ZoomGeometry::of(s.outpaint);
+  // Keyframe 2 holds the new keyframe 1 (with its repainted seam) in its centre.
+  EXPECT_GE(zoom::test::keptAreaPsnr(p.keyframe(2).image, p.keyframe(1).image, g, g.keptPixels().adjusted(4, 4, -4, -4)),
+            40.0);
+  // The seam band of keyframe 1 was painted by the model: it differs from the pasted picture there.
+  EXPECT_NE(p.keyframe(1).image, outermost);
+
+  QImage picture(160, 90, QImage::Format_RGB888);
+  picture.fill(QColor(30, 160, 220));
+  const engine::JobResult exit = QCoro::waitFor(engine.replaceWithPicture(&p, 3, picture, zoom::ImportFit::CenterCrop));
+  ASSERT_TRUE(exit.ok) << exit.error.toStdString();
+  ASSERT_EQ(p.keyframeCount(), 4);
+  EXPECT_EQ(p.keyframe(3).image.pixelColor(0, 0), QColor(30, 160, 220));
+  EXPECT_GE(zoom::test::keptAreaPsnr(p.keyframe(3).image, p.keyframe(2).image, g,
+                                     zoom::seamInside(s.outpaint).adjusted(4, 4, -4, -4)),
+            40.0);
+}
 
 TEST(SdPainter, CancelStopsWithinOneStep) {
   auto painter = zoom::SdPainter::load(tinyModel(), QStringLiteral("cpu"), QStringLiteral("fp32"));
