@@ -2,7 +2,7 @@
 # Builds one libFuzzer target with clang + ASan/UBSan from our sources (instrumented) and runs it for
 # SECONDS, keeping its corpus in WORK_DIR so that later runs continue where earlier ones stopped.
 # Usage: run_fuzzer.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS TARGET
-#   TARGET: tokenizer | project_file | project_json   (the safetensors header has run_header_fuzzer.sh)
+#   TARGET: tokenizer | project_file | project_json | image_import   (the safetensors header: run_header_fuzzer.sh)
 # Exit status 0 = no crash, no hang, no sanitizer report. Findings land in WORK_DIR/artifacts/.
 set -euo pipefail
 clangxx="$1" src="$2" work="$3" seconds="$4" target="$5"
@@ -46,6 +46,22 @@ case "$target" in
         "$seed" > "$work/corpus/$(basename "$seed" .droste).json"
     done
     cp "$src"/tests/fuzz/seeds/project_json/*.json "$work/corpus/"
+    options=(-max_len=65536 -rss_limit_mb=4096)
+    ;;
+  image_import)
+    qt=$(pkg-config --cflags --libs Qt6Gui)
+    zoom="$src/core/zoom"
+    "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS \
+      "$src/tests/fuzz/image_import_fuzzer.cpp" "$zoom/outpaint.cpp" "$zoom/padding.cpp" "$zoom/masks.cpp" \
+      "$zoom/color_match.cpp" "$zoom/geometry.cpp" "$zoom/zoom_types.cpp" "$src/core/imaging/resample.cpp" \
+      -o "$work/fuzzer"
+    # Seeds: the keyframe PNGs of the seed projects.
+    for seed in "$src"/tests/fuzz/seeds/project_file/*.droste; do
+      python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for i, n in enumerate(x for x in z.namelist() if x.endswith(".png")):
+    open(sys.argv[2] + "-%d.png" % i, "wb").write(z.read(n))' "$seed" "$work/corpus/$(basename "$seed" .droste)"
+    done
     options=(-max_len=65536 -rss_limit_mb=4096)
     ;;
   *) echo "run_fuzzer.sh: unknown target '$target'" >&2; exit 2 ;;
