@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+476"/>
+        <location filename="../core/engine/engine.cpp" line="+478"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -40,22 +40,27 @@
         <translation>Veraltete Schlüsselbilder werden neu gemalt</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
         <translation>Malen Sie alle Schlüsselbilder, bevor Sie die Schleife schließen (Veraltete malen).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
         <translation>Zum Schließen der Schleife braucht es mindestens %1 Schlüsselbilder: Fügen Sie zuerst welche hinzu.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Closing the loop</source>
         <translation>Schleife wird geschlossen</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Import the picture as the start picture: there is no keyframe yet.</source>
+        <translation>Importieren Sie das Bild als Startbild: Es gibt noch kein Schlüsselbild.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The picture is empty or could not be read.</source>
         <translation>Das Bild ist leer oder konnte nicht gelesen werden.</translation>
     </message>
@@ -70,7 +75,7 @@
         <translation>Ihr Bild wird in Schlüsselbild %1 eingepasst</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-32"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Die Schlüsselbilder haben sich geändert, während die Schleife geschlossen wurde.</translation>
     </message>
@@ -960,23 +965,28 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Could not import the picture</source>
         <translation>Das Bild konnte nicht importiert werden</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>%1 konnte nicht als Bild gelesen werden (%2). Versuchen Sie eine PNG- oder JPEG-Datei.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Import start image</source>
         <translation>Startbild importieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Wait for the painting to finish, or stop it, before placing a picture.</source>
+        <translation>Warten Sie, bis das Malen fertig ist, oder halten Sie es an, bevor Sie ein Bild einsetzen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Picture to end the zoom on</source>
         <translation>Bild, auf dem der Zoom endet</translation>
     </message>

@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+476"/>
+        <location filename="../core/engine/engine.cpp" line="+478"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -41,22 +41,27 @@
         <translation>Ponowne malowanie nieaktualnych klatek kluczowych</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Paint every keyframe before closing the loop (Repaint Stale).</source>
         <translation>Namaluj wszystkie klatki kluczowe przed zamknięciem pętli (Przemaluj nieaktualne).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>Closing the loop needs at least %1 keyframes: add keyframes first.</source>
         <translation>Zamknięcie pętli wymaga co najmniej %1 klatek kluczowych: najpierw dodaj klatki.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Closing the loop</source>
         <translation>Zamykanie pętli</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Import the picture as the start picture: there is no keyframe yet.</source>
+        <translation>Zaimportuj obraz jako obraz początkowy: nie ma jeszcze żadnej klatki kluczowej.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The picture is empty or could not be read.</source>
         <translation>Obraz jest pusty lub nie dał się odczytać.</translation>
     </message>
@@ -71,7 +76,7 @@
         <translation>Dopasowywanie twojego obrazu do klatki kluczowej %1</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-32"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Klatki kluczowe zmieniły się podczas zamykania pętli.</translation>
     </message>
@@ -963,23 +968,28 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Could not import the picture</source>
         <translation>Nie można zaimportować obrazu</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>%1 could not be read as a picture (%2). Try a PNG or JPEG file.</source>
         <translation>Nie można odczytać %1 jako obrazu (%2). Spróbuj pliku PNG lub JPEG.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Import start image</source>
         <translation>Importuj obraz początkowy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Wait for the painting to finish, or stop it, before placing a picture.</source>
+        <translation>Poczekaj na koniec malowania albo je zatrzymaj, zanim wstawisz obraz.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Picture to end the zoom on</source>
         <translation>Obraz, na którym kończy się zbliżenie</translation>
     </message>

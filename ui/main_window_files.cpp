@@ -112,6 +112,10 @@ void MainWindow::importImageDialog() {
 }
 
 void MainWindow::replaceWithPictureDialog(int index) {
+  if (session_->isPainting()) {
+    statusBar()->showMessage(tr("Wait for the painting to finish, or stop it, before placing a picture."), 5000);
+    return;
+  }
   const QString title = index >= project()->keyframeCount() ? tr("Picture to end the zoom on")
                                                              : tr("Picture for keyframe %1").arg(index + 1);
   const QString path = QFileDialog::getOpenFileName(this, title, lastDirectory(), imageFilter());

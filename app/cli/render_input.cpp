@@ -17,7 +17,8 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
     if (outpaint && *outpaint != project.outpaint)
       throw std::runtime_error("The project's keyframes were outpainted by " + std::to_string(project.outpaint) +
                                " pixels; leave out --outpaint (it is only for folders of PNGs).");
-    render::KeyframeStack stack{std::move(project.keyframes), project.width, project.height, project.outpaint};
+    render::KeyframeStack stack{std::move(project.keyframes), project.width, project.height, project.outpaint,
+                                project.centresPasted};
     render::validate(stack);
     return stack;
   }

@@ -443,14 +443,16 @@ QCoro::Task<JobResult> Engine::runChainJob(QPointer<zoom::Project> project, QStr
     if (index == project->keyframeCount()) project->appendKeyframe();
     if (index < 0 || index >= project->keyframeCount())
       co_return JobResult::failure(QStringLiteral("There is no keyframe %1").arg(index), painted);
-    if (project->keyframe(index).imported) continue;  // an imported picture is never repainted
+    // An imported picture is never repainted; one after the first only takes the new keyframe inside it in.
+    if (project->keyframe(index).imported && index == 0) continue;
     const QString notPaintable = whyNotPaintable(*project, index);
     if (!notPaintable.isEmpty()) {
       project->setKeyframeState(index, zoom::KeyframeState::Failed, notPaintable);
       Q_EMIT jobFailed(notPaintable);
       co_return JobResult::failure(notPaintable, painted);
     }
-    const KeyframeRequest request = keyframeRequest(*project, index);
+    KeyframeRequest request = keyframeRequest(*project, index);
+    if (project->keyframe(index).imported) request.picture = project->keyframe(index).image;
     reportKeyframeStarted(name, index, int(n) + 1);
     project->setKeyframeState(index, zoom::KeyframeState::Generating);
 
@@ -557,23 +559,21 @@ QCoro::Task<JobResult> Engine::runSingleJob(QPointer<zoom::Project> project, QSt
 QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* project) {
   // The chain as it is when this job's turn comes: every keyframe painted for the current settings.
   Prepare prepare = [](const zoom::Project& p) -> std::variant<KeyframeRequest, QString> {
-    KeyframeRequest request = keyframeRequest(p, std::min(1, p.keyframeCount() - 1));
+    if (p.keyframeCount() < zoom::kMinimumLoopKeyframes)
+      return tr("Closing the loop needs at least %1 keyframes: add keyframes first.").arg(zoom::kMinimumLoopKeyframes);
+    KeyframeRequest request = keyframeRequest(p, 1);
     for (const zoom::Keyframe& k : p.keyframes()) {
       if (k.image.isNull() || k.state != zoom::KeyframeState::Fresh)
         return tr("Paint every keyframe before closing the loop (Repaint Stale).");
       request.loopChain.push_back(k.image);
     }
-    if (int(request.loopChain.size()) < zoom::kMinimumLoopKeyframes)
-      return tr("Closing the loop needs at least %1 keyframes: add keyframes first.").arg(zoom::kMinimumLoopKeyframes);
     return request;
   };
   Commit commit = [self = QPointer<Engine>(this)](zoom::Project& p, const PaintOutcome& outcome) {
     if (int(outcome.loopChain.size()) != p.keyframeCount())
       throw std::runtime_error(tr("The keyframes changed while the loop was being closed.").toStdString());
-    for (int k = 0; k < p.keyframeCount(); ++k) {
-      p.setKeyframeImage(k, outcome.loopChain[size_t(k)], zoom::KeyframeState::Fresh);
-      if (self) Q_EMIT self->keyframeFinished(k);
-    }
+    for (int k = 0; k < p.keyframeCount(); ++k) p.setKeyframeImage(k, outcome.loopChain[size_t(k)], zoom::KeyframeState::Fresh);
+    if (self) Q_EMIT self->keyframeFinished(1);  // once, when the whole chain is in (the CLI saves on it)
   };
   co_return co_await runSingleJob(project, tr("Closing the loop"), 1, std::move(prepare), std::move(commit), takeTurn());
 }
@@ -581,6 +581,7 @@ QCoro::Task<JobResult> Engine::closeLoop(zoom::Project* project) {
 QCoro::Task<JobResult> Engine::replaceWithPicture(zoom::Project* project, int index, QImage picture, zoom::ImportFit fit) {
   Prepare prepare = [index, picture, fit](const zoom::Project& p) -> std::variant<KeyframeRequest, QString> {
     if (index < 0 || index > p.keyframeCount()) return QStringLiteral("There is no keyframe %1").arg(index);
+    if (p.keyframeCount() == 0) return tr("Import the picture as the start picture: there is no keyframe yet.");
     if (picture.isNull()) return tr("The picture is empty or could not be read.");
     // Seed and prompts of the seam: the keyframe's own (an appended one: the last keyframe's).
     KeyframeRequest request = keyframeRequest(p, std::min(index, p.keyframeCount() - 1));

@@ -13,6 +13,11 @@ struct KeyframeStack {
   int width = 0;     // W: every keyframe is W x H
   int height = 0;    // H
   int outpaint = 0;  // p: ring added on each long side per step, in canvas pixels
+  // Keyframe k's centre is keyframe k-1 shrunk (Droste pastes it back with the renderer's filter; a perfect
+  // outpainter elsewhere area-averages): the renderer then draws no keyframe smaller than the frame's pixels,
+  // and a whole zoom position shows its keyframe exactly. False for a centre the model repainted (paste-back
+  // off, a mask overlap): every inner keyframe is blended in, so that nothing pops when one stops being drawn.
+  bool centresPasted = true;
 };
 
 // Width ratio between consecutive keyframes: (L+2p)/L for the long side L (the short side zooms alike).

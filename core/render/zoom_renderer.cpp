@@ -190,6 +190,7 @@ void fullyCovered(const std::vector<float>& alpha, int begin, int& h0, int& h1) 
 ZoomRenderer::ZoomRenderer(KeyframeStack stack, RenderOptions options) : options_(options) {
   validate(stack);
   keyframeSize_ = QSize(stack.width, stack.height);
+  centresPasted_ = stack.centresPasted;
   ratio_ = droste::render::zoomRatio(stack);
   pyramids_.reserve(stack.keyframes.size());
   for (const QImage& keyframe : stack.keyframes) pyramids_.push_back(buildMipPyramid(keyframe));
@@ -212,12 +213,12 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
   const double cover = std::min(SW / W, SH / H);
 
   // Outermost keyframe first; inner ones while the one before is enlarged (a keyframe shown at its own
-  // resolution or smaller already holds the keyframes inside it, shrunk by the same filter as here),
-  // and until they are too small to show any of their own pixels.
+  // resolution or smaller already holds the keyframes inside it, shrunk by the same filter as here, when
+  // the chain says so), and until they are too small to show any of their own pixels.
   std::vector<Layer> layers;
   const int outer = std::clamp(int(std::ceil(z - 1e-9)), 0, last);
   for (int j = outer; j >= 0; --j) {
-    if (!layers.empty() && layers.back().scale >= 1.0) break;
+    if (centresPasted_ && !layers.empty() && layers.back().scale >= 1.0) break;
     // Keyframe pixels per output pixel; exactly `cover` at z = j.
     const double scale = cover * std::pow(ratio_, z - j);
     const double halfW = SW / (2.0 * scale), halfH = SH / (2.0 * scale);  // half its size in output pixels

@@ -43,6 +43,7 @@ class ZoomRenderer {
  private:
   std::vector<MipPyramid> pyramids_;
   QSize keyframeSize_;
+  bool centresPasted_ = true;
   double ratio_ = 1.0;
   RenderOptions options_;
 };

@@ -16,7 +16,10 @@ ZoomSchedule::ZoomSchedule(const ZoomTiming& timing, int steps) : timing_(timing
   if (timing.loop && steps < 1) throw std::invalid_argument("A loop needs at least two keyframes.");
   rampSeconds_ = timing.ease ? timing.secondsPerKeyframe * std::min(1, steps) : 0.0;
   const double motionSeconds = steps * timing.secondsPerKeyframe + rampSeconds_;
-  motionFrames_ = int(std::ceil(motionSeconds * timing.fps - 1e-9)) + (timing.loop ? 0 : 1);
+  // A loop's period is a whole number of frames, so that the step from its last frame to its first is
+  // an ordinary one (its speed follows from that number).
+  motionFrames_ = timing.loop ? std::max(1, int(std::lround(motionSeconds * timing.fps)))
+                              : int(std::ceil(motionSeconds * timing.fps - 1e-9)) + 1;
   holdFrames_ = int(std::lround(timing.holdSeconds * timing.fps));
 }
 
@@ -41,7 +44,7 @@ double ZoomSchedule::motionZoom(double t) const {
 double ZoomSchedule::zoomAt(int frame) const {
   frame = std::clamp(frame, 0, frameCount() - 1);
   const int motionFrame = std::clamp(frame - holdFrames_, 0, motionFrames_ - 1);
-  const double z = motionZoom(motionFrame / timing_.fps);
+  const double z = timing_.loop ? double(steps_) * motionFrame / motionFrames_ : motionZoom(motionFrame / timing_.fps);
   return timing_.direction == ZoomDirection::Out ? z : steps_ - z;
 }
 

@@ -17,6 +17,8 @@ std::vector<zoom::Keyframe> chainForGeometry(std::vector<zoom::Keyframe> chain, 
     zoom::Keyframe& k = chain[i];
     if (k.imported) {
       if (newSize) k.image = zoom::fitImportedImage(k.image, after.keyframeSize(), zoom::ImportFit::CenterCrop);
+      // A picture after the first holds the keyframe inside it: it is fitted around the new one again.
+      if (i > 0 && k.state == zoom::KeyframeState::Fresh) k.state = zoom::KeyframeState::Stale;
       continue;
     }
     if (k.state == zoom::KeyframeState::Fresh) k.state = zoom::KeyframeState::Stale;

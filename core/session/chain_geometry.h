@@ -15,8 +15,9 @@ namespace droste::session {
 
 // The chain as the new geometry leaves it. Every keyframe fits inside the next one by the ring, at the
 // keyframe size, so: a new size makes every painted keyframe stale (keyframe 1 is repainted from the
-// prompt), a new ring every keyframe after the first. An imported start picture is never repainted:
-// it is refitted to the new size instead (which may throw). Method and padding only change how the
+// prompt), a new ring every keyframe after the first. An imported picture is never repainted: it is
+// refitted to the new size instead (which may throw); one after the first turns stale, so that the
+// keyframe inside it is pasted into it again. Method and padding only change how the
 // next keyframes are painted, so they leave the chain alone.
 std::vector<zoom::Keyframe> chainForGeometry(std::vector<zoom::Keyframe> chain, const zoom::OutpaintOptions& before,
                                              const zoom::OutpaintOptions& after);

@@ -173,6 +173,7 @@ std::shared_ptr<const render::ZoomRenderer> Session::renderer() {
   stack.width = project_->settings().outpaint.width;
   stack.height = project_->settings().outpaint.height;
   stack.outpaint = project_->settings().outpaint.outpaint;
+  stack.centresPasted = project_->settings().outpaint.pasteBack && project_->settings().outpaint.maskOverlap == 0;
   for (const zoom::Keyframe& k : project_->keyframes()) {
     // The chain ends at the first unpainted one (or one painted at another size).
     if (k.image.isNull() || k.image.size() != QSize(stack.width, stack.height)) break;

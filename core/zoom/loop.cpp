@@ -47,7 +47,8 @@ ClosedLoop closeLoop(const std::vector<QImage>& chainIn, const OutpaintOptions& 
   ClosedLoop result;
   result.rounds = 1;
   result.largestDifference = largestDifference(chain[0], chain[n - 1]);
-  // Later rounds only carry the change inwards (the repainted seam stays): each shrinks it by ratio^(N-1).
+  // Later rounds only carry the change inwards (the repainted seam and its feather stay): each shrinks it
+  // by ratio^(N-1).
   const QRect insideSeam = seamInside(options);
   // Within one level the ends agree (8-bit rounding can keep a last level flickering between rounds).
   while (result.largestDifference > 1 && result.rounds < kMaximumRounds) {

@@ -169,7 +169,8 @@ void Project::prepareRegenerate(int index, bool keepSeed) {
   checkIndex(index, "prepareRegenerate");
   Keyframe& k = keyframes_[size_t(index)];
   if (k.imported)
-    throw std::invalid_argument("Keyframe 0 was imported from a picture: import another picture to change it");
+    throw std::invalid_argument("Keyframe " + std::to_string(index) +
+                                " is a picture of yours: replace it with another picture to change it");
   if (!keepSeed) {
     k.seed = randomSeed();
     touch();

@@ -323,6 +323,7 @@ ProjectKeyframes loadProjectKeyframes(const QString& path) {
   out.width = data.settings.outpaint.width;
   out.height = data.settings.outpaint.height;
   out.outpaint = data.settings.outpaint.outpaint;
+  out.centresPasted = data.settings.outpaint.pasteBack && data.settings.outpaint.maskOverlap == 0;
   for (const Keyframe& k : data.keyframes) {
     if (k.image.isNull()) break;
     out.keyframes.push_back(k.image);

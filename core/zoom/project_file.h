@@ -33,6 +33,7 @@ struct ProjectKeyframes {
   int width = 0;
   int height = 0;
   int outpaint = 0;
+  bool centresPasted = true;  // paste-back on and no mask overlap (render::KeyframeStack::centresPasted)
 };
 ProjectKeyframes loadProjectKeyframes(const QString& path);
 

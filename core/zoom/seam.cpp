@@ -19,6 +19,9 @@ int seamHalfWidth(const OutpaintOptions& options) {
   return std::max(4, int(std::lround(std::min(g.ringX, g.ringY) * g.scale() / 2.0)));
 }
 
+// How far the repainted band fades into the pixels on either side of it.
+int seamFeather(const OutpaintOptions& options) { return std::max(2, seamHalfWidth(options) / 2); }
+
 // Per-pixel alpha of `region`: 1 inside, ramping to 0 over its outermost `ramp` pixels.
 double regionAlpha(int x, int y, const QRect& region, int ramp) {
   const int d = std::min({x - region.left(), region.right() - x, y - region.top(), region.bottom() - y});
@@ -67,23 +70,38 @@ QImage pasteInnerKeyframe(const QImage& outerIn, const QImage& innerIn, const Ou
   return out;
 }
 
-QRect seamInside(const OutpaintOptions& options) {
+namespace {
+
+// The band proper (painted fully), around the edge of the inner keyframe's place; the feather lies outside it.
+QRect bandInner(const OutpaintOptions& options) {
   const int b = seamHalfWidth(options);
   return ZoomGeometry::of(options).keptPixels().adjusted(b, b, -b, -b);
 }
 
-QRect seamOutside(const OutpaintOptions& options) {
+QRect bandOuter(const OutpaintOptions& options) {
   const int b = seamHalfWidth(options);
   return ZoomGeometry::of(options).keptPixels().adjusted(-b, -b, b, b) & QRect(QPoint(0, 0), options.keyframeSize());
+}
+
+}  // namespace
+
+QRect seamInside(const OutpaintOptions& options) {
+  const int f = seamFeather(options) + 1;
+  return bandInner(options).adjusted(f, f, -f, -f);
+}
+
+QRect seamOutside(const OutpaintOptions& options) {
+  const int f = seamFeather(options) + 1;
+  return bandOuter(options).adjusted(-f, -f, f, f) & QRect(QPoint(0, 0), options.keyframeSize());
 }
 
 QImage repaintSeam(const QImage& picture, const OutpaintOptions& options, Painter& painter, const PaintRequest& base,
                    const PaintProgressFn& progress, const std::atomic_bool* cancel) {
   const QSize size = options.keyframeSize();
-  const int feather = std::max(2, seamHalfWidth(options) / 2);
-  // 255 outside the inner rectangle (ramping inside it) and inside the outer one (ramping outside it).
-  const OutpaintMask outsideInner = ringMask(size, seamInside(options), feather);
-  const QRect grown = seamOutside(options).adjusted(-feather, -feather, feather, feather) & QRect(QPoint(0, 0), size);
+  const int feather = seamFeather(options);
+  // 255 outside the band's inner rectangle (ramping inside it) and inside its outer one (ramping outside it).
+  const OutpaintMask outsideInner = ringMask(size, bandInner(options), feather);
+  const QRect grown = bandOuter(options).adjusted(-feather, -feather, feather, feather) & QRect(QPoint(0, 0), size);
   const OutpaintMask outsideOuter = ringMask(size, grown, feather);
   QImage blend(size, QImage::Format_Grayscale8), paint(size, QImage::Format_Grayscale8);
   for (int y = 0; y < size.height(); ++y) {

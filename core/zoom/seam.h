@@ -19,8 +19,8 @@ namespace droste::zoom {
 QImage pasteInnerKeyframe(const QImage& outer, const QImage& inner, const OutpaintOptions& options);
 QImage pasteInnerKeyframe(const QImage& outer, const QImage& inner, const OutpaintOptions& options, const QRect& region);
 
-// The band around the inner keyframe's place (about half a ring wide, across its edge) that
-// repaintSeam() paints.
+// The band around the inner keyframe's place (about half a ring wide, across its edge, feathered on both
+// sides) that repaintSeam() paints.
 QRect seamInside(const OutpaintOptions& options);   // pixels inside this stay as pasted
 QRect seamOutside(const OutpaintOptions& options);  // pixels outside this stay as they were
 

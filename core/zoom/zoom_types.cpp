@@ -61,12 +61,13 @@ namespace {
 
 int shortSide(const OutpaintOptions& o) { return o.width >= o.height ? o.height : o.width; }
 
-// p x short / long when that is a whole multiple of 4, else -1.
+// p x short / long when that is a whole multiple of 8, else -1. A multiple of 8 keeps every canvas one
+// (the model's latents are 1/8 the size), also the sequential one that grows by one side at a time.
 int exactShortRing(int ring, int shortSide, int longSide) {
   const long long scaled = 1LL * ring * shortSide;
   if (scaled % longSide != 0) return -1;
   const int shortRing = int(scaled / longSide);
-  return shortRing % 4 == 0 ? shortRing : -1;
+  return shortRing % 8 == 0 ? shortRing : -1;
 }
 
 }  // namespace

@@ -58,8 +58,8 @@ struct OutpaintOptions {
   // How much wider each keyframe is than the one inside it: (W + 2 ringX) / W, the same on both axes.
   double zoomRatio() const { return double(width + 2 * ringX()) / double(width); }
 
-  // Ring widths p for this keyframe size whose short-side ring is a whole multiple of 4 (so the canvas
-  // stays a multiple of 8) and in exact proportion: the only ones validate() accepts.
+  // Ring widths p for this keyframe size whose short-side ring is in exact proportion and a multiple of 8
+  // (so every canvas is one, also a sequential one growing a side at a time): the only ones validate() accepts.
   std::vector<int> exactRings() const;
 
   // Throws std::invalid_argument with an artist-readable message when a value is out of range.

@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const QByteArray square = png(64, 64), wide = png(128, 72);
+  static const QByteArray square = png(64, 64), wide = png(256, 144);
   const droste::io::ZipEntries entries{
       {QStringLiteral("project.json"), QByteArray(reinterpret_cast<const char*>(data), qsizetype(size))},
       {QStringLiteral("keyframes/0000.png"), square},

@@ -8,16 +8,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen
 
-"$cli" zoom --painter draft --prompt "a harbour at dawn" --keyframes 2 --width 512 --height 288 --outpaint 64 \
+"$cli" zoom --painter draft --prompt "a harbour at dawn" --keyframes 2 --width 512 --height 288 --outpaint 128 \
   --seed 5 --project "$work/wide.droste" > "$work/zoom.log"
-grep -q "512x288 px, ring 64" "$work/zoom.log" || { cat "$work/zoom.log"; echo "FAIL: zoom did not paint 512x288"; exit 1; }
+grep -q "512x288 px, ring 128" "$work/zoom.log" || { cat "$work/zoom.log"; echo "FAIL: zoom did not paint 512x288"; exit 1; }
 
 # A ring that cannot zoom both axes alike is refused with the rings that can.
 if "$cli" zoom --painter draft --prompt x --keyframes 1 --width 512 --height 288 --outpaint 96 \
      --project "$work/bad.droste" 2> "$work/bad.log"; then
   echo "FAIL: a 96 px ring on 512x288 was accepted"; exit 1
 fi
-grep -q "use 64, 128" "$work/bad.log" || { cat "$work/bad.log"; echo "FAIL: no advice on the ring"; exit 1; }
+grep -q "use 128, 256" "$work/bad.log" || { cat "$work/bad.log"; echo "FAIL: no advice on the ring"; exit 1; }
 
 "$cli" render "$work/wide.droste" --output-size 1920x1080 --fps 8 --output "$work/wide.mp4" > /dev/null
 size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height,nb_frames -of csv=p=0 "$work/wide.mp4")
@@ -30,7 +30,7 @@ dims=$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 "$work/fra
 [ "$dims" = "512,288" ] || { echo "FAIL: PNG frames are '$dims', expected 512,288"; exit 1; }
 
 # The zoom ends on a picture of the artist's (here: one of the frames): one keyframe more.
-"$cli" zoom --painter draft --prompt "a harbour at dawn" --keyframes 2 --width 512 --height 288 --outpaint 64 \
+"$cli" zoom --painter draft --prompt "a harbour at dawn" --keyframes 2 --width 512 --height 288 --outpaint 128 \
   --seed 5 --exit-image "$work/frames/$first" --project "$work/exit.droste" > "$work/exit.log"
 grep -q "Saved 4 keyframes" "$work/exit.log" || { cat "$work/exit.log"; echo "FAIL: no exit keyframe"; exit 1; }
 echo "PASS: 16:9 chain, 1080p video, 512x288 frames, exit picture"

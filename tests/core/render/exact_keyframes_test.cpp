@@ -77,10 +77,10 @@ TEST_P(ExactKeyframes, TheFrameJustBeforeAKeyframeAlreadyShowsIt) {
 
 // Frames of the keyframes' shape show the whole keyframe, at any size; another shape is a centred crop.
 TEST(WideKeyframes, FramesOfTheirShapeShowAllOfThemAndOtherShapesCrop) {
-  const KeyframeStack stack = engineChain(ChainCase{256, 144, 64, zoom::OutpaintMethod::Direct, false}, 3);
+  const KeyframeStack stack = engineChain(ChainCase{256, 144, 128, zoom::OutpaintMethod::Direct, false}, 3);
   const ZoomRenderer renderer(stack);
   EXPECT_EQ(renderer.keyframeSize(), QSize(256, 144));
-  EXPECT_DOUBLE_EQ(renderer.zoomRatio(), 1.5);
+  EXPECT_DOUBLE_EQ(renderer.zoomRatio(), 2.0);
   const QImage enlarged = renderer.frame(0, QSize(512, 288));
   const double whole = test::psnr(enlarged, imaging::resized(stack.keyframes[0], QSize(512, 288)));
   const QImage square = renderer.frame(1.4, QSize(288, 288));
@@ -97,8 +97,8 @@ INSTANTIATE_TEST_SUITE_P(Chains, ExactKeyframes,
                                            ChainCase{192, 192, 32, zoom::OutpaintMethod::Direct, false},
                                            ChainCase{200, 200, 96, zoom::OutpaintMethod::Sequential, false},
                                            ChainCase{256, 256, 64, zoom::OutpaintMethod::Direct, true},
-                                           ChainCase{256, 144, 64, zoom::OutpaintMethod::Direct, false},
-                                           ChainCase{144, 256, 64, zoom::OutpaintMethod::Sequential, false},
+                                           ChainCase{256, 144, 128, zoom::OutpaintMethod::Direct, false},
+                                           ChainCase{144, 256, 128, zoom::OutpaintMethod::Sequential, false},
                                            ChainCase{384, 256, 48, zoom::OutpaintMethod::Direct, true}),
                          [](const auto& info) {
                            const ChainCase& c = info.param;

@@ -67,6 +67,12 @@ TEST(ZoomTiming, ALoopLeavesOutItsLastPosition) {
   EXPECT_EQ(in.frameCount(), 30);
   EXPECT_EQ(in.zoomAt(0), 3.0);
   EXPECT_NEAR(in.zoomAt(29), 0.1, 1e-12);
+  // A period of a whole number of frames: 29.97 fps over 3 s makes 90, the wrap one ordinary step.
+  t.fps = 29.97;
+  const ZoomSchedule ntsc(t, 3);
+  EXPECT_EQ(ntsc.frameCount(), 90);
+  EXPECT_NEAR(ntsc.zoomAt(0) - ntsc.zoomAt(1), 3.0 / 90, 1e-12);
+  EXPECT_NEAR(ntsc.zoomAt(89), 3.0 / 90, 1e-12);  // zooming in: the next frame is position 3, frame 0 again
   t.ease = true;
   EXPECT_THROW(ZoomSchedule(t, 3), std::invalid_argument);
   t.ease = false;

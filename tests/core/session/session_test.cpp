@@ -6,9 +6,12 @@
 #include "core/render/zoom_renderer.h"
 #include "core/render/zoom_timing.h"
 #include "core/zoom/draft_painter.h"
+#include "core/zoom/geometry.h"
 #include "core/zoom/painter.h"
 #include "core/zoom/project.h"
+#include "core/zoom/seam.h"
 #include "tests/core/zoom/test_app.h"
+#include "tests/core/zoom/zoom_test_util.h"
 
 #include <QCoro/QCoroTask>
 #include <QFileInfo>
@@ -141,11 +144,23 @@ TEST_F(SessionTest, PicturesReplaceKeyframesAndEndTheZoom) {
             (std::vector<KeyframeState>{KeyframeState::Fresh, KeyframeState::Fresh, KeyframeState::Stale}));
   EXPECT_EQ(session.undoStack()->undoText().toStdString(), "Replace keyframe 2 with a picture");
   ASSERT_TRUE(QCoro::waitFor(session.regenerateStale()).ok);
+  // A new keyframe inside the picture: the picture turns stale and takes the new one in (it is not repainted).
+  ASSERT_TRUE(QCoro::waitFor(session.regenerate(0, false, std::nullopt)).ok);
+  EXPECT_EQ(session.project()->keyframe(1).state, KeyframeState::Stale);
+  ASSERT_TRUE(QCoro::waitFor(session.regenerateStale()).ok);
+  const zoom::Keyframe& refitted = session.project()->keyframe(1);
+  EXPECT_TRUE(refitted.imported);
+  EXPECT_EQ(refitted.state, KeyframeState::Fresh);
+  EXPECT_EQ(refitted.image.pixelColor(0, 0), QColor(200, 40, 90));
+  zoom::OutpaintOptions options = session.project()->settings().outpaint;
+  EXPECT_GE(zoom::test::keptAreaPsnr(refitted.image, session.project()->keyframe(0).image, zoom::ZoomGeometry::of(options),
+                                     zoom::seamInside(options)),
+            40.0);
   ASSERT_TRUE(QCoro::waitFor(session.replaceWithPicture(3, picture)).ok);
   EXPECT_EQ(session.project()->keyframeCount(), 4);
   EXPECT_TRUE(session.project()->keyframe(3).imported);
   EXPECT_EQ(session.undoStack()->undoText().toStdString(), "Add an exit picture");
-  EXPECT_EQ(session.undoStack()->count(), steps + 3);
+  EXPECT_EQ(session.undoStack()->count(), steps + 5);
   session.undoStack()->undo();
   EXPECT_EQ(session.project()->keyframeCount(), 3);
 }

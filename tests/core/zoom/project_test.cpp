@@ -200,12 +200,12 @@ TEST(ProjectFile, WideProjectsAreVersionTwoAndSquareOnesStayVersionOne) {
   QTemporaryDir dir;
   Project wide;
   ProjectSettings s;
-  s.outpaint.width = 128;
-  s.outpaint.height = 72;
-  s.outpaint.outpaint = 64;
+  s.outpaint.width = 256;
+  s.outpaint.height = 144;
+  s.outpaint.outpaint = 128;
   wide.setSettings(s);
   wide.appendKeyframe();
-  wide.setKeyframeImage(0, noiseImage(128, 3).copy(0, 0, 128, 72), KeyframeState::Fresh);
+  wide.setKeyframeImage(0, noiseImage(256, 3).copy(0, 0, 256, 144), KeyframeState::Fresh);
   const QString widePath = dir.filePath(QStringLiteral("wide.droste"));
   wide.save(widePath);
   const QByteArray wideJson = readStoredZip(readAll(widePath))[0].second;
@@ -216,7 +216,7 @@ TEST(ProjectFile, WideProjectsAreVersionTwoAndSquareOnesStayVersionOne) {
   EXPECT_EQ(back.settings(), wide.settings());
   EXPECT_EQ(back.keyframe(0).image, wide.keyframe(0).image);
   const ProjectKeyframes stack = loadProjectKeyframes(widePath);
-  EXPECT_EQ(QSize(stack.width, stack.height), QSize(128, 72));
+  EXPECT_EQ(QSize(stack.width, stack.height), QSize(256, 144));
 
   Project square;
   fillProject(square);

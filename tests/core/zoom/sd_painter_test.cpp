@@ -68,8 +68,8 @@ TEST(SdPainter, ThreeKeyframeChainThroughTheEngine) {
   paintThreeKeyframes(QSize(128, 128), 32);  // the tiny model's native size
 }
 
-// 16:9, painted in full: a 256x144 canvas (latents 32x18, not a multiple of the UNet's 4x down-sampling).
-TEST(SdPainter, WideChainThroughTheEngine) { paintThreeKeyframes(QSize(128, 72), 64); }
+// 16:9, painted in full: a 512x288 canvas (latents 64x36, not a multiple of the UNet's 8x down-sampling).
+TEST(SdPainter, WideChainThroughTheEngine) { paintThreeKeyframes(QSize(256, 144), 128); }
 
 // Closing the loop and ending on a picture with the model painting the seams (16:9, three keyframes).
 TEST(SdPainter, ClosesALoopAndEndsOnAPicture) {
@@ -81,9 +81,9 @@ TEST(SdPainter, ClosesALoopAndEndsOnAPicture) {
   s.painter = zoom::PainterKind::StableDiffusion;
   s.model = tinyModel();
   s.steps = 2;
-  s.outpaint.width = 128;
-  s.outpaint.height = 72;
-  s.outpaint.outpaint = 64;
+  s.outpaint.width = 256;
+  s.outpaint.height = 144;
+  s.outpaint.outpaint = 128;
   p.setSettings(s);
   ASSERT_TRUE(QCoro::waitFor(engine.generateFirst(&p)).ok);
   ASSERT_TRUE(QCoro::waitFor(engine.outpaintNext(&p, 2)).ok);
