@@ -1,5 +1,6 @@
 // The Stable Diffusion painter with the tiny fixture model: a keyframe chain through the engine, and cancel.
 #include "core/engine/engine.h"
+#include "core/render/zoom_renderer.h"
 #include "core/zoom/geometry.h"
 #include "core/zoom/project.h"
 #include "core/zoom/seam.h"
@@ -57,6 +58,12 @@ void paintThreeKeyframes(QSize size, int ring) {
     EXPECT_EQ(p.keyframe(k).image.size(), size);
     if (k > 0) EXPECT_GE(zoom::test::keptAreaPsnr(p.keyframe(k).image, p.keyframe(k - 1).image, g, area), 40.0);
   }
+  // The renderer shows each keyframe exactly at its whole zoom position (#14 item 5), also when the model painted it.
+  render::KeyframeStack stack{{}, size.width(), size.height(), ring};
+  for (int k = 0; k < 3; ++k) stack.keyframes.push_back(p.keyframe(k).image);
+  const render::ZoomRenderer renderer(stack);
+  for (int k = 0; k < 3; ++k)
+    EXPECT_EQ(renderer.frame(k, size).convertToFormat(QImage::Format_RGB888), p.keyframe(k).image) << "z = " << k;
   // Same seed, same picture (the chain is reproducible).
   const QImage before = p.keyframe(2).image;
   r = QCoro::waitFor(engine.regenerate(&p, 2, /*keepSeed=*/true));
