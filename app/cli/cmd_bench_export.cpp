@@ -30,15 +30,6 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-QSize parseSize(const QString& text) {
-  const QStringList parts = text.toLower().split(QLatin1Char('x'));
-  bool okW = false, okH = false;
-  const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0, h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-  if (!okW || !okH || w < 16 || h < 16 || w % 2 || h % 2)
-    throw std::invalid_argument("--output-size must be WIDTHxHEIGHT with even sides, e.g. 1920x1080");
-  return {w, h};
-}
-
 }  // namespace
 
 int runBenchExport(const QStringList& args) {
@@ -62,7 +53,9 @@ int runBenchExport(const QStringList& args) {
   std::optional<int> outpaint;
   if (p.isSet(QStringLiteral("outpaint"))) outpaint = p.value(QStringLiteral("outpaint")).toInt();
   const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaint));
-  const QSize size = parseSize(p.value(QStringLiteral("output-size")));
+  const QSize size = parseOutputSize(p.value(QStringLiteral("output-size")));
+  if (size.width() % 2 || size.height() % 2)
+    throw std::invalid_argument("--output-size must have even sides for the video, e.g. 1920x1080");
   const int frames = std::clamp(p.value(QStringLiteral("frames")).toInt(), 2, 2000);
   const int repeats = std::clamp(p.value(QStringLiteral("repeats")).toInt(), 1, 100);
 

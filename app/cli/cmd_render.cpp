@@ -41,28 +41,15 @@ double parseDouble(const QCommandLineParser& p, const QString& name, double lo, 
   return v;
 }
 
-// Even sides: 4:2:0 video halves them.
-int evenRound(double v) { return std::max(2, int(std::lround(v / 2.0)) * 2); }
-
 // --output-size WxH exactly; else --size as the long side, of the keyframes' shape or cropped to --aspect.
 QSize frameSize(const QCommandLineParser& p, QSize keyframe) {
   const bool explicitSize = p.isSet(QStringLiteral("output-size"));
   if (explicitSize && (p.isSet(QStringLiteral("size")) || p.isSet(QStringLiteral("aspect"))))
     throw std::invalid_argument("give either --output-size WxH or --size/--aspect, not both");
-  if (explicitSize) {
-    const QStringList parts = p.value(QStringLiteral("output-size")).toLower().split(QLatin1Char('x'));
-    bool okW = false, okH = false;
-    const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0, h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-    if (!okW || !okH || w < 16 || h < 16 || w > 8192 || h > 8192)
-      throw std::invalid_argument("--output-size must be WIDTHxHEIGHT from 16 to 8192, e.g. 1920x1080");
-    return {w, h};
-  }
+  if (explicitSize) return parseOutputSize(p.value(QStringLiteral("output-size")));
   const int side = parseInt(p, QStringLiteral("size"), 16, 8192);
   const QString aspect = p.value(QStringLiteral("aspect"));
-  if (aspect.isEmpty()) {
-    const double longSide = std::max(keyframe.width(), keyframe.height());
-    return {evenRound(side * keyframe.width() / longSide), evenRound(side * keyframe.height() / longSide)};
-  }
+  if (aspect.isEmpty()) return frameOfShape(side, keyframe);
   if (aspect == QLatin1String("1:1")) return {side, side};
   if (aspect == QLatin1String("16:9")) return {side, evenRound(side * 9.0 / 16.0)};
   if (aspect == QLatin1String("9:16")) return {evenRound(side * 9.0 / 16.0), side};
@@ -187,8 +174,7 @@ int runBenchRender(const QStringList& args) {
   const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)));
   const int side = parseInt(p, QStringLiteral("size"), 16, 8192);
   const QSize keyframe = renderer.keyframeSize();
-  const double longSide = std::max(keyframe.width(), keyframe.height());
-  const QSize frame(evenRound(side * keyframe.width() / longSide), evenRound(side * keyframe.height() / longSide));
+  const QSize frame = frameOfShape(side, keyframe);
   const int frames = parseInt(p, QStringLiteral("frames"), 1, 1000000);
   const int repeats = parseInt(p, QStringLiteral("repeats"), 1, 1000);
   const int cores = std::max(1, int(std::thread::hardware_concurrency()));

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace droste::cli {
@@ -40,6 +42,22 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
   }
   render::validate(stack);
   return stack;
+}
+
+QSize parseOutputSize(const QString& text) {
+  const QStringList parts = text.toLower().split(QLatin1Char('x'));
+  bool okW = false, okH = false;
+  const int w = parts.size() == 2 ? parts[0].toInt(&okW) : 0, h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+  if (!okW || !okH || w < 16 || h < 16 || w > 8192 || h > 8192)
+    throw std::invalid_argument("--output-size must be WIDTHxHEIGHT from 16 to 8192, e.g. 1920x1080");
+  return {w, h};
+}
+
+int evenRound(double v) { return std::max(2, int(std::lround(v / 2.0)) * 2); }
+
+QSize frameOfShape(int longSide, QSize keyframe) {
+  const double keyframeLong = std::max(keyframe.width(), keyframe.height());
+  return {evenRound(longSide * keyframe.width() / keyframeLong), evenRound(longSide * keyframe.height() / keyframeLong)};
 }
 
 }  // namespace droste::cli

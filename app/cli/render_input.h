@@ -3,6 +3,7 @@
 // (innermost first in name order) plus the outpaint ring width.
 #include "core/render/keyframe_stack.h"
 
+#include <QSize>
 #include <QString>
 
 #include <optional>
@@ -11,5 +12,12 @@ namespace droste::cli {
 
 // Throws std::runtime_error naming the file or folder and what to do.
 render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint);
+
+// --output-size: "WIDTHxHEIGHT", each side 16 to 8192; throws std::invalid_argument naming the option.
+QSize parseOutputSize(const QString& text);
+// Even sides (4:2:0 video halves them), at least 2.
+int evenRound(double v);
+// A frame of the keyframes' shape whose long side is `longSide` (even sides).
+QSize frameOfShape(int longSide, QSize keyframe);
 
 }  // namespace droste::cli

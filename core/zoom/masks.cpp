@@ -87,6 +87,20 @@ OutpaintMask sideMask(QSize canvas, const QRect& keep, Side side, int overlap) {
   return m;
 }
 
+QImage blendByMask(const QImage& over, const QImage& under, const QImage& alpha) {
+  QImage out = under.copy();
+  for (int y = 0; y < out.height(); ++y) {
+    const uchar* a = alpha.constScanLine(y);
+    const uchar* o = over.constScanLine(y);
+    uchar* u = out.scanLine(y);
+    for (int x = 0; x < out.width(); ++x) {
+      if (a[x] == 0) continue;
+      for (int c = 0; c < 3; ++c) u[3 * x + c] = uchar((o[3 * x + c] * a[x] + u[3 * x + c] * (255 - a[x]) + 127) / 255);
+    }
+  }
+  return out;
+}
+
 long long countNonZero(const QImage& gray8) {
   long long n = 0;
   for (int y = 0; y < gray8.height(); ++y) {

@@ -23,6 +23,10 @@ OutpaintMask ringMask(QSize canvas, const QRect& keep, int overlap);
 enum class Side { Left, Top, Right, Bottom };
 OutpaintMask sideMask(QSize canvas, const QRect& keep, Side side, int overlap);
 
+// over * a + under * (1 - a) per RGB888 pixel, a = alpha / 255 (Grayscale8, the same size): `under` comes
+// back exactly where alpha is 0 (paste-back of kept pixels, a feathered seam).
+QImage blendByMask(const QImage& over, const QImage& under, const QImage& alpha);
+
 // Number of pixels with value > 0.
 long long countNonZero(const QImage& gray8);
 

@@ -40,21 +40,8 @@ QImage paintStep(const QImage& canvas, const OutpaintMask& mask, const OutpaintO
     throw std::runtime_error("The painter returned a " + std::to_string(painted.width()) + "x" +
                              std::to_string(painted.height()) + " picture for a " + std::to_string(canvas.width()) +
                              "x" + std::to_string(canvas.height()) + " canvas");
-  if (options.pasteBack) {
-    // out = painted * a + canvas * (1 - a): kept pixels come back exactly where a = 0.
-    for (int y = 0; y < canvas.height(); ++y) {
-      uchar* out = painted.scanLine(y);
-      const uchar* old = canvas.constScanLine(y);
-      const uchar* a = mask.blend.constScanLine(y);
-      for (int x = 0; x < canvas.width(); ++x) {
-        if (a[x] == 255) continue;
-        for (int c = 0; c < 3; ++c) {
-          const int i = 3 * x + c;
-          out[i] = static_cast<uchar>((out[i] * a[x] + old[i] * (255 - a[x]) + 127) / 255);
-        }
-      }
-    }
-  }
+  // Kept pixels come back exactly where the blend mask is 0.
+  if (options.pasteBack) painted = blendByMask(painted, canvas, mask.blend);
   if (options.colorMatch) matchRingColors(painted, mask.blend, std::max(8, options.outpaint / 4));
   return painted;
 }

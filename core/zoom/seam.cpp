@@ -29,19 +29,6 @@ double regionAlpha(int x, int y, const QRect& region, int ramp) {
   return std::min(1.0, double(d + 1) / double(ramp + 1));
 }
 
-// out = a * b + (1 - a) * c per channel, a in [0, 255] from the mask.
-QImage blendByMask(const QImage& over, const QImage& under, const QImage& alpha) {
-  QImage out = under.copy();
-  for (int y = 0; y < out.height(); ++y) {
-    const uchar* a = alpha.constScanLine(y);
-    const uchar* b = over.constScanLine(y);
-    uchar* o = out.scanLine(y);
-    for (int x = 0; x < out.width(); ++x)
-      for (int c = 0; c < 3; ++c) o[3 * x + c] = uchar((b[3 * x + c] * a[x] + o[3 * x + c] * (255 - a[x]) + 127) / 255);
-  }
-  return out;
-}
-
 }  // namespace
 
 QImage pasteInnerKeyframe(const QImage& outer, const QImage& inner, const OutpaintOptions& options) {
