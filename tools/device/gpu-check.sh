@@ -25,8 +25,12 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-out=${OUT:-$PWD/gpu-check-out}
-mkdir -p "$out"
+# The device tool brings back at most 8 files from $OUT: the logs live in a work folder, packed into
+# $OUT/gpu-check-logs.tar.gz after every step (so a run cut short still returns what it did).
+results=${OUT:-$PWD/gpu-check-out}
+out=${DROSTE_GPU_WORK:-/tmp/droste-gpu-check}
+rm -rf "$out"
+mkdir -p "$out" "$results"
 python=${PYTHON:-python3}
 export PYTHONUNBUFFERED=1
 steps="$out/steps.tsv"
@@ -43,6 +47,7 @@ step() {
   local rc=$?
   printf '%s\t%s\t%s\n' "$name" "$rc" "$((SECONDS - start))" >>"$steps"
   tail -n 3 "$out/$name.log"
+  tar czf "$results/gpu-check-logs.tar.gz" -C "$out" .
   return $rc
 }
 
@@ -58,36 +63,42 @@ if [[ -z "$bench" ]]; then
   step configure 120 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDROSTE_ENGINE_ONLY=ON \
     -DDROSTE_BUILD_TESTS=OFF "-DCMAKE_PREFIX_PATH=$torch_dir;$torch_dir/share/cmake;$PWD/$carry/nlohmann" \
     "-DDROSTE_REQUIRE_CUDA=$([[ $device == cuda ]] && echo ON || echo OFF)"
-  step build 300 cmake --build "$build" --target droste-bench --parallel "$(nproc)"
+  step build 360 cmake --build "$build" --target droste-bench --parallel "$(nproc)"
   bench="$build/app/bench/droste-bench"
 fi
-
-# diffusers (and what it asks for) from the carried wheels, beside the machine's own packages.
-site=/tmp/droste-gpu-site
-step wheels 120 "$python" -m pip install --quiet --no-index --no-deps --no-compile --no-cache-dir --upgrade \
-  --target "$site" "$carry"/wheels/*.whl
-export PYTHONPATH="$site${PYTHONPATH:+:$PYTHONPATH}"
 
 mapfile -t cases <"$carry/cases.txt"
 case_args=()
 for c in "${cases[@]}"; do case_args+=(--case "$c"); done
 dtypes=(fp32 fp16 bf16)
 [[ "$device" == cpu ]] && dtypes=(fp32 bf16)  # no fp16 on the CPU
+bench_dtype=fp16
+[[ "$device" == cpu ]] && bench_dtype=fp32
+archs=(sd15 sd2)
+
+# Droste first, diffusers after: a run cut short by the device tool's limit still has Droste's results.
 for dtype in "${dtypes[@]}"; do
-  step "parity-$dtype" 240 "$bench" parity --fixtures "$carry/fixtures" --device "$device" --dtype "$dtype" \
+  step "parity-$dtype" 180 "$bench" parity --fixtures "$carry/fixtures" --device "$device" --dtype "$dtype" \
     "${case_args[@]}" --json "$out/parity-$dtype.json"
-  step "reference-parity-$dtype" 240 bash -c '"$0" tools/device/reference_parity.py --fixtures "$1" --device "$2" --dtype "$3" "${@:5}" >"$4"' \
+done
+for arch in "${archs[@]}"; do
+  "$bench" configs --arch "$arch" "$out/configs-$arch" >/dev/null
+  step "bench-$arch" 180 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json >"$5"' \
+    "$bench" "$arch" "$size" "$device" "$bench_dtype" "$out/bench-$arch.json"
+done
+
+# diffusers (and what it asks for) from the carried wheels, beside the machine's own packages.
+site=/tmp/droste-gpu-site
+step wheels 120 "$python" -m pip install --quiet --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+  --target "$site" "$carry"/wheels/*.whl
+export PYTHONPATH="$site${PYTHONPATH:+:$PYTHONPATH}"
+for arch in "${archs[@]}"; do
+  step "reference-bench-$arch" 180 bash -c '"$0" tools/bench/diffusers_bench.py --configs "$1" --size "$2" --device "$3" --dtype "$4" --warmup 3 --repeats 10 >"$5"' \
+    "$python" "$out/configs-$arch" "$size" "$device" "$bench_dtype" "$out/reference-bench-$arch.json"
+done
+for dtype in "${dtypes[@]}"; do
+  step "reference-parity-$dtype" 180 bash -c '"$0" tools/device/reference_parity.py --fixtures "$1" --device "$2" --dtype "$3" "${@:5}" >"$4"' \
     "$python" "$carry/fixtures" "$device" "$dtype" "$out/reference-parity-$dtype.json" "${case_args[@]}"
 done
 
-bench_dtype=fp16
-[[ "$device" == cpu ]] && bench_dtype=fp32
-for arch in sd15 sd2; do
-  "$bench" configs --arch "$arch" "$out/configs-$arch" >/dev/null
-  step "bench-$arch" 240 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json >"$5"' \
-    "$bench" "$arch" "$size" "$device" "$bench_dtype" "$out/bench-$arch.json"
-  step "reference-bench-$arch" 240 bash -c '"$0" tools/bench/diffusers_bench.py --configs "$1" --size "$2" --device "$3" --dtype "$4" --warmup 3 --repeats 10 >"$5"' \
-    "$python" "$out/configs-$arch" "$size" "$device" "$bench_dtype" "$out/reference-bench-$arch.json"
-done
-
-"$python" tools/device/gpu_summary.py "$out" | tee "$out/gpu-check.json"
+"$python" tools/device/gpu_summary.py "$out" | tee "$results/gpu-check.json"
