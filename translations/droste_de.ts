@@ -1467,8 +1467,8 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SDXL (not supported)</source>
-        <translation>SDXL (nicht unterstützt)</translation>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
     </message>
     <message>
         <location line="+1"/>

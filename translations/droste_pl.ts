@@ -1473,8 +1473,8 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
     </message>
     <message>
         <location line="+1"/>
-        <source>SDXL (not supported)</source>
-        <translation>SDXL (nieobsługiwany)</translation>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -218,7 +218,7 @@ void ModelManagerWidget::fillRow(int row, const catalog::ModelEntry& entry, bool
   name->setToolTip(kind);
   const QString family = entry.family == QLatin1String("SD1")   ? tr("SD 1.x")
                          : entry.family == QLatin1String("SD2") ? tr("SD 2.x")
-                         : entry.family == QLatin1String("SDXL") ? tr("SDXL (not supported)")
+                         : entry.family == QLatin1String("SDXL") ? tr("SDXL")
                                                                  : tr("unknown");
   cell(FamilyColumn, family);
   QTableWidgetItem* inpainting = cell(InpaintingColumn, entry.inpainting ? tr("yes") : tr("no"));

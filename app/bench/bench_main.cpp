@@ -55,7 +55,7 @@ int writeConfigs(const std::vector<std::string>& args) {
   }
   if (folder.empty()) throw std::invalid_argument("say where: droste-bench configs --arch sd2 DIR");
   const std::pair<const char*, nlohmann::json> configs[] = {
-      {"unet", realUNetConfig(arch)}, {"vae", realVaeConfig()}, {"text_encoder", realTextEncoderConfig(arch)}};
+      {"unet", realUNetConfig(arch)}, {"vae", realVaeConfig(arch)}, {"text_encoder", realTextEncoderConfig(arch)}};
   for (const auto& [name, config] : configs) {
     std::filesystem::create_directories(folder / name);
     std::ofstream(folder / name / "config.json") << config.dump(2) << "\n";

@@ -50,7 +50,7 @@ Options parse(const std::vector<std::string>& args) {
     else if (a == "--json") o.json = true;
     else throw std::invalid_argument("unknown option '" + a + "'\n" + generateMemoryUsage());
   }
-  if (o.arch != "sd2" && o.arch != "sd15") throw std::invalid_argument("--arch must be sd2 or sd15");
+  if (o.arch != "sd2" && o.arch != "sd15" && o.arch != "sdxl") throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
   if (o.size < 64 || o.size % 64) throw std::invalid_argument("--size must be a multiple of 64");
   if (o.steps < 1) throw std::invalid_argument("--steps must be at least 1");
   if (!o.attention.empty()) diffusion::parseAttentionKernel(o.attention);  // refuses an unknown name before any work
@@ -65,11 +65,11 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 }  // namespace
 
 const char* generateMemoryUsage() {
-  return "  generate-memory [--arch sd2|sd15] [--size 512] [--steps 25] [--dtype auto|fp32|bf16] [--attention auto|fused|chunked]\n"
+  return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|bf16] [--attention auto|fused|chunked]\n"
          "            [--model DIR] [--keep] [--json]\n"
          "            peak RSS (VmHWM) of a whole CPU inpainting run - load, CFG denoising (PNDM), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
-         "            (~2.6 GB for sd2, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
+         "            (~2.6 GB for sd2, ~7 GB for sdxl, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
          "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n";
 }
 
@@ -85,8 +85,8 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     writeRandomDiffusersModel(folder, o.arch, 1234);
   }
   for (const char* f : {"unet/diffusion_pytorch_model.safetensors", "vae/diffusion_pytorch_model.safetensors",
-                        "text_encoder/model.safetensors"})
-    evictFromPageCache(folder / f);  // load as after a reboot: every page read from disk
+                        "text_encoder/model.safetensors", "text_encoder_2/model.safetensors"})
+    if (fs::exists(folder / f)) evictFromPageCache(folder / f);  // load as after a reboot: every page read from disk
 
   const c10::ScalarType dtype = scalarTypeOf(parsePrecision(o.dtype));
   if (!o.attention.empty()) setAttentionKernel(parseAttentionKernel(o.attention));

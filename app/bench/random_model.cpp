@@ -1,5 +1,7 @@
 #include "app/bench/random_model.h"
 
+#include "core/diffusion/loading/config_guess.h"
+#include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
@@ -10,6 +12,8 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <fstream>
 #include <stdexcept>
 
@@ -49,7 +53,7 @@ void writeMinimalTokenizer(const fs::path& dir, const std::string& arch) {
   const json special = {{"bos_token", "<|startoftext|>"},
                         {"eos_token", "<|endoftext|>"},
                         {"unk_token", "<|endoftext|>"},
-                        {"pad_token", arch == "sd2" ? "!" : "<|endoftext|>"}};
+                        {"pad_token", arch == "sd2" || arch == "sdxl-2" ? "!" : "<|endoftext|>"}};
   json config = special;
   config["model_max_length"] = 77;
   config["tokenizer_class"] = "CLIPTokenizer";
@@ -84,35 +88,55 @@ int64_t writeRandomSafetensors(const fs::path& file, const torch::nn::Module& sh
 
 RandomModelInfo writeRandomDiffusersModel(const fs::path& folder, const std::string& arch, uint64_t seed) {
   using namespace droste::diffusion;
-  if (arch != "sd2" && arch != "sd15") throw std::invalid_argument("--arch must be sd2 or sd15");
-  const json unetConfig = realUNetConfig(arch), vaeConfig = realVaeConfig(), textConfig = realTextEncoderConfig(arch);
+  if (arch != "sd2" && arch != "sd15" && arch != "sdxl") throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
+  const bool xl = arch == "sdxl";
+  const json unetConfig = realUNetConfig(arch), vaeConfig = realVaeConfig(arch), textConfig = realTextEncoderConfig(arch);
+  const json schedulerConfig = standardSchedulerConfig(xl ? ModelFamily::SDXL : ModelFamily::SD2);
   fs::create_directories(folder);
-  writeJson(folder / "model_index.json",
-            {{"_class_name", "StableDiffusionInpaintPipeline"},
-             {"scheduler", {"diffusers", "PNDMScheduler"}},
-             {"text_encoder", {"transformers", "CLIPTextModel"}},
-             {"tokenizer", {"transformers", "CLIPTokenizer"}},
-             {"unet", {"diffusers", "UNet2DConditionModel"}},
-             {"vae", {"diffusers", "AutoencoderKL"}}});
-  writeJson(folder / "scheduler" / "scheduler_config.json",
-            {{"_class_name", "PNDMScheduler"}, {"beta_start", 0.00085}, {"beta_end", 0.012},
-             {"beta_schedule", "scaled_linear"}, {"num_train_timesteps", 1000}, {"skip_prk_steps", true},
-             {"set_alpha_to_one", false}, {"steps_offset", 1}, {"clip_sample", false},
-             {"prediction_type", "epsilon"}, {"trained_betas", nullptr}});
+  json index = {{"_class_name", xl ? "StableDiffusionXLInpaintPipeline" : "StableDiffusionInpaintPipeline"},
+                {"scheduler", {"diffusers", schedulerConfig["_class_name"]}},
+                {"text_encoder", {"transformers", "CLIPTextModel"}},
+                {"tokenizer", {"transformers", "CLIPTokenizer"}},
+                {"unet", {"diffusers", "UNet2DConditionModel"}},
+                {"vae", {"diffusers", "AutoencoderKL"}}};
+  if (xl) {
+    index["text_encoder_2"] = {"transformers", "CLIPTextModelWithProjection"};
+    index["tokenizer_2"] = {"transformers", "CLIPTokenizer"};
+    index["force_zeros_for_empty_prompt"] = true;
+    index["requires_aesthetics_score"] = false;
+  }
+  writeJson(folder / "model_index.json", index);
+  writeJson(folder / "scheduler" / "scheduler_config.json", schedulerConfig);
   writeMinimalTokenizer(folder / "tokenizer", arch);
   writeJson(folder / "unet" / "config.json", unetConfig);
   writeJson(folder / "vae" / "config.json", vaeConfig);
   writeJson(folder / "text_encoder" / "config.json", textConfig);
 
   RandomModelInfo info;
-  // Each module exists only while its file is written (the UNet is 3.5 GB in fp32).
-  const fs::path unetFile = folder / "unet" / "diffusion_pytorch_model.safetensors";
-  const fs::path vaeFile = folder / "vae" / "diffusion_pytorch_model.safetensors";
-  const fs::path textFile = folder / "text_encoder" / "model.safetensors";
-  info.parameters += writeRandomSafetensors(unetFile, *UNet2DConditionModel(unetConfig), seed);
-  info.parameters += writeRandomSafetensors(vaeFile, *AutoencoderKL(vaeConfig), seed + 1);
-  info.parameters += writeRandomSafetensors(textFile, *ClipTextModel(ClipTextConfig::fromJson(textConfig)), seed + 2);
-  for (const auto& f : {unetFile, vaeFile, textFile}) info.fileBytes += fs::file_size(f);
+  // The networks are built with shapes only (no memory: SDXL's UNet is 10 GB in fp32); one tensor at a
+  // time is made and written, outside that scope.
+  auto write = [&](const fs::path& file, const std::function<std::shared_ptr<torch::nn::Module>()>& build,
+                   uint64_t fileSeed) {
+    std::shared_ptr<torch::nn::Module> shapes;
+    {
+      const ShapeOnlyConstruction shapesOnly;
+      shapes = build();
+    }
+    info.parameters += writeRandomSafetensors(file, *shapes, fileSeed);
+    info.fileBytes += fs::file_size(file);
+  };
+  write(folder / "unet" / "diffusion_pytorch_model.safetensors", [&] { return UNet2DConditionModel(unetConfig).ptr(); }, seed);
+  write(folder / "vae" / "diffusion_pytorch_model.safetensors", [&] { return AutoencoderKL(vaeConfig).ptr(); }, seed + 1);
+  write(folder / "text_encoder" / "model.safetensors",
+        [&] { return ClipTextModel(ClipTextConfig::fromJson(textConfig)).ptr(); }, seed + 2);
+  if (xl) {
+    const json text2Config = realTextEncoderConfig(arch, 2);
+    writeJson(folder / "text_encoder_2" / "config.json", text2Config);
+    writeMinimalTokenizer(folder / "tokenizer_2", "sdxl-2");
+    write(folder / "text_encoder_2" / "model.safetensors",
+          [&] { return ClipTextModel(ClipTextConfig::fromJson(text2Config, "text_encoder_2/config.json", true)).ptr(); },
+          seed + 3);
+  }
   return info;
 }
 

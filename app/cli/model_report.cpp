@@ -21,7 +21,8 @@ QString familyText(ModelFamily family) {
   switch (family) {
     case ModelFamily::SD1: return QStringLiteral("SD1 (Stable Diffusion 1.x, OpenAI CLIP ViT-L text encoder)");
     case ModelFamily::SD2: return QStringLiteral("SD2 (Stable Diffusion 2.x, OpenCLIP ViT-H text encoder)");
-    case ModelFamily::SDXL: return QStringLiteral("SDXL (not supported)");
+    case ModelFamily::SDXL:
+      return QStringLiteral("SDXL (Stable Diffusion XL, OpenAI CLIP ViT-L + OpenCLIP ViT-bigG text encoders)");
     case ModelFamily::Unknown: break;
   }
   return QStringLiteral("unknown");
@@ -55,10 +56,20 @@ QString modelInfoReport(const std::string& pathOrRepoId, const std::optional<std
                            .arg(f.textLayers)
                            .arg(f.textHeads)
                            .arg(q(model.textEncoder.config.value("hidden_act", std::string("?")))));
+  if (model.textEncoder2.weights)
+    row("Text encoder 2:", QStringLiteral("%1 wide, %2 layers, %3 heads, %4, projection to %5")
+                               .arg(f.text2HiddenSize)
+                               .arg(f.text2Layers)
+                               .arg(model.textEncoder2.config.value("num_attention_heads", int64_t(0)))
+                               .arg(q(model.textEncoder2.config.value("hidden_act", std::string("?"))))
+                               .arg(model.textEncoder2.config.value("projection_dim", int64_t(0))));
   row("Stored dtype:", q(f.storedDtypes));
   row("Total size:", QStringLiteral("%1 (%2 M parameters)").arg(humanSize(f.totalBytes)).arg(f.parameterCount / 1e6, 0, 'f', 1));
   row("Scheduler:", q(model.schedulerConfig.value("_class_name", std::string("?"))));
   row("Tokenizer:", model.tokenizerDir.empty() ? QStringLiteral("not found (use --config FOLDER)") : q(model.tokenizerDir.string()));
+  if (model.family == ModelFamily::SDXL)
+    row("Tokenizer 2:", model.tokenizer2Dir.empty() ? QStringLiteral("not found (use --config FOLDER)")
+                                                    : q(model.tokenizer2Dir.string()));
   return text;
 }
 

@@ -73,13 +73,23 @@ def main():
             sample = torch.randn(2, config["in_channels"], latent, latent, device=a.device, dtype=dtype)
             context = torch.randn(2, 77, config["cross_attention_dim"], device=a.device, dtype=dtype)
             t = torch.tensor(500.0, device=a.device)
+            added = None  # SDXL: pooled text embeddings and the size/crop ids of a square picture
+            if config.get("addition_embed_type") == "text_time":
+                pooled = config["projection_class_embeddings_input_dim"] - 6 * config["addition_time_embed_dim"]
+                added = {"text_embeds": torch.randn(2, pooled, device=a.device, dtype=dtype),
+                         "time_ids": torch.tensor([[a.size, a.size, 0, 0, a.size, a.size]] * 2,
+                                                  device=a.device, dtype=dtype)}
             result["unet_attention"] = type(next(iter(unet.attn_processors.values()))).__name__
             result["unet_step_ms"], result["unet_step_cpu_ms"] = timed(
-                lambda: unet(sample, t, encoder_hidden_states=context).sample, a.device, a.warmup, a.repeats)
+                lambda: unet(sample, t, encoder_hidden_states=context, added_cond_kwargs=added).sample,
+                a.device, a.warmup, a.repeats)
             del unet
         if "vae-decode" in parts:
-            vae = AutoencoderKL.from_config(json.load(open(f"{a.configs}/vae/config.json"))).to(a.device, dtype).eval()
-            z = torch.randn(1, 4, latent, latent, device=a.device, dtype=dtype)
+            vae_config = json.load(open(f"{a.configs}/vae/config.json"))
+            # As the SDXL pipelines: an fp16 run decodes with a force_upcast VAE in fp32.
+            vae_dtype = torch.float32 if dtype == torch.float16 and vae_config.get("force_upcast") else dtype
+            vae = AutoencoderKL.from_config(vae_config).to(a.device, vae_dtype).eval()
+            z = torch.randn(1, 4, latent, latent, device=a.device, dtype=vae_dtype)
             result["vae_decode_ms"], result["vae_decode_cpu_ms"] = timed(
                 lambda: vae.decode(z).sample, a.device, a.warmup, a.repeats)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0

@@ -13,6 +13,8 @@ const std::string kUNetPrefix = "model.diffusion_model.";
 const std::string kVaePrefix = "first_stage_model.";
 const std::string kOpenClipPrefix = "cond_stage_model.model.";
 const std::string kHfClipPrefix = "cond_stage_model.transformer.";
+const std::string kXlText1Prefix = "conditioner.embedders.0.transformer.";
+const std::string kXlText2Prefix = "conditioner.embedders.1.model.";
 
 bool startsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
@@ -67,6 +69,9 @@ std::string translateUNetKey(const std::string& key, int L) {
   if (p[0] == "time_embed" && n >= 3) {
     if (p[1] == "0") return "time_embedding.linear_1." + join(p, 2);
     if (p[1] == "2") return "time_embedding.linear_2." + join(p, 2);
+  } else if (p[0] == "label_emb" && n >= 4 && p[1] == "0") {  // SDXL's size/pooled-text embedding
+    if (p[2] == "0") return "add_embedding.linear_1." + join(p, 3);
+    if (p[2] == "2") return "add_embedding.linear_2." + join(p, 3);
   } else if (p[0] == "out" && n >= 3) {
     if (p[1] == "0") return "conv_norm_out." + join(p, 2);
     if (p[1] == "2") return "conv_out." + join(p, 2);
@@ -136,20 +141,23 @@ std::string translateVaeKey(const std::string& key, int upLevels) {
 
 CheckpointLayout inspectCheckpoint(const io::SafetensorsFile& file) {
   CheckpointLayout layout;
-  int maxBlock = -1;
+  int maxBlock = -1, maxXlBlock = -1;
   const std::string resblocks = kOpenClipPrefix + "transformer.resblocks.";
+  const std::string xlResblocks = kXlText2Prefix + "transformer.resblocks.";
+  auto blockIndex = [](const std::string& rest) {
+    int i = -1;
+    return toInt(rest.substr(0, rest.find('.')), i) ? i : -1;
+  };
   for (const auto& e : file.entries()) {
     if (startsWith(e.name, kUNetPrefix)) layout.isLdm = true;
     if (startsWith(e.name, kOpenClipPrefix)) layout.openClipText = true;
     if (startsWith(e.name, kHfClipPrefix)) layout.hfClipText = true;
     if (startsWith(e.name, "conditioner.embedders.")) layout.sdxl = true;
-    if (startsWith(e.name, resblocks)) {
-      int i = 0;
-      const std::string rest = e.name.substr(resblocks.size());
-      if (toInt(rest.substr(0, rest.find('.')), i)) maxBlock = std::max(maxBlock, i);
-    }
+    if (startsWith(e.name, resblocks)) maxBlock = std::max(maxBlock, blockIndex(e.name.substr(resblocks.size())));
+    if (startsWith(e.name, xlResblocks)) maxXlBlock = std::max(maxXlBlock, blockIndex(e.name.substr(xlResblocks.size())));
   }
   layout.openClipLayers = maxBlock + 1;
+  layout.xlOpenClipLayers = maxXlBlock + 1;
   return layout;
 }
 
@@ -162,20 +170,26 @@ SingleFileWeightSource::SingleFileWeightSource(std::shared_ptr<const io::Safeten
   } else if (component == CheckpointComponent::Vae) {
     label_ = "VAE";
     addVae();
+  } else if (component == CheckpointComponent::TextEncoder2) {
+    label_ = "text encoder 2";
+    addOpenClipText(kXlText2Prefix, inspectCheckpoint(*file_).xlOpenClipLayers, /*projection=*/true);
   } else {
     label_ = "text encoder";
     const CheckpointLayout layout = inspectCheckpoint(*file_);
-    if (layout.openClipText)
-      addOpenClipText(layout.openClipLayers);
+    if (layout.sdxl)
+      addHfClipText(kXlText1Prefix);
+    else if (layout.openClipText)
+      addOpenClipText(kOpenClipPrefix, layout.openClipLayers - 1, /*projection=*/false);
     else if (layout.hfClipText)
-      addHfClipText();
+      addHfClipText(kHfClipPrefix);
   }
   if (map_.empty()) {
     static const char* kWhat[] = {"UNet (model.diffusion_model.*)", "VAE (first_stage_model.*)",
-                                  "text encoder (cond_stage_model.*)"};
+                                  "text encoder (cond_stage_model.* or conditioner.embedders.0.*)",
+                                  "second text encoder (conditioner.embedders.1.*)"};
     throw io::ModelFileError(file_->path().string() + ": this checkpoint has no " +
                              kWhat[static_cast<int>(component)] +
-                             " weights; it is not a complete Stable Diffusion 1.x/2.x checkpoint");
+                             " weights; it is not a complete Stable Diffusion checkpoint");
   }
 }
 
@@ -220,12 +234,10 @@ void SingleFileWeightSource::addVae() {
   }
 }
 
-void SingleFileWeightSource::addOpenClipText(int layers) {
-  // OpenCLIP (SD2): diffusers keeps all but the last resblock (SD2 uses the penultimate layer).
-  const int keep = layers - 1;
+void SingleFileWeightSource::addOpenClipText(const std::string& prefix, int keep, bool projection) {
   for (const auto& e : file_->entries()) {
-    if (!startsWith(e.name, kOpenClipPrefix)) continue;
-    const std::string key = e.name.substr(kOpenClipPrefix.size());
+    if (!startsWith(e.name, prefix)) continue;
+    const std::string key = e.name.substr(prefix.size());
     const auto p = split(key);
     if (key == "token_embedding.weight") {
       add("text_model.embeddings.token_embedding.weight", direct(e));
@@ -233,8 +245,14 @@ void SingleFileWeightSource::addOpenClipText(int layers) {
       add("text_model.embeddings.position_embedding.weight", direct(e));
     } else if (p[0] == "ln_final") {
       add("text_model.final_layer_norm." + join(p, 1), direct(e));
+    } else if (key == "text_projection" && projection && e.shape.size() == 2) {
+      // OpenCLIP multiplies x @ P with P [width, dim]; transformers' Linear holds P's transpose.
+      Mapping m = direct(e);
+      m.kind = Mapping::Kind::Transposed;
+      m.shape = {e.shape[1], e.shape[0]};
+      add("text_projection.weight", std::move(m));
     } else if (key == "text_projection" || key == "logit_scale" || key == "attn_mask") {
-      continue;  // not used by Stable Diffusion
+      continue;  // not used by Stable Diffusion 1/2
     } else if (p.size() >= 4 && p[0] == "transformer" && p[1] == "resblocks") {
       addOpenClipResblock(e, key, keep);
     } else {
@@ -289,11 +307,11 @@ void SingleFileWeightSource::addFusedProjection(const io::TensorEntry& e, const 
   }
 }
 
-void SingleFileWeightSource::addHfClipText() {
+void SingleFileWeightSource::addHfClipText(const std::string& prefix) {
   // OpenAI CLIP (SD1): Hugging Face CLIPTextModel keys under the prefix (very old files lack "text_model.").
   for (const auto& e : file_->entries()) {
-    if (!startsWith(e.name, kHfClipPrefix)) continue;
-    std::string key = e.name.substr(kHfClipPrefix.size());
+    if (!startsWith(e.name, prefix)) continue;
+    std::string key = e.name.substr(prefix.size());
     if (!startsWith(key, "text_model.")) key = "text_model." + key;
     add(key, direct(e));
   }
@@ -326,6 +344,8 @@ at::Tensor SingleFileWeightSource::load(const std::string& name, c10::ScalarType
       return file_->loadRows(m.fileKey, m.rowBegin, m.rowEnd, dtype, device);
     case Mapping::Kind::Conv1x1ToLinear:
       return file_->load(m.fileKey, dtype, device).view(m.shape);
+    case Mapping::Kind::Transposed:
+      return file_->load(m.fileKey, dtype, device).t().contiguous();
     case Mapping::Kind::Direct:
       break;
   }

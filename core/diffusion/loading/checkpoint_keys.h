@@ -7,9 +7,13 @@
 //                                              q/k/v/proj_out 1x1 convs -> to_q/to_k/to_v/to_out.0 Linear
 //   text (SD1)    cond_stage_model.transformer.*   HF CLIPTextModel keys unchanged
 //   text (SD2)    cond_stage_model.model.*     OpenCLIP: fused in_proj split into q/k/v, last resblock dropped
+//   SDXL          model.diffusion_model.*      as above, plus label_emb.0.{0,2} -> add_embedding.linear_{1,2}
+//                 conditioner.embedders.0.transformer.*   text encoder 1: HF CLIPTextModel keys
+//                 conditioner.embedders.1.model.*         text encoder 2: OpenCLIP, every resblock kept,
+//                                                         text_projection [width, dim] -> its transpose
 //
-// Ignored: the LatentDiffusion schedule buffers, model_ema.*, text_projection, logit_scale, the last
-// OpenCLIP resblock, position_ids, and any other key outside the three component prefixes.
+// Ignored: the LatentDiffusion schedule buffers, model_ema.*, the SD2 text_projection, logit_scale, the
+// last SD2 OpenCLIP resblock, position_ids, and any other key outside the component prefixes.
 
 #include "core/diffusion/loading/weights.h"
 
@@ -20,15 +24,16 @@
 
 namespace droste::diffusion {
 
-enum class CheckpointComponent { UNet, Vae, TextEncoder };
+enum class CheckpointComponent { UNet, Vae, TextEncoder, TextEncoder2 /* SDXL */ };
 
 // What the key names of a single file say about it.
 struct CheckpointLayout {
   bool isLdm = false;          // has model.diffusion_model.* keys
   bool openClipText = false;   // SD2: cond_stage_model.model.*
   bool hfClipText = false;     // SD1: cond_stage_model.transformer.*
-  bool sdxl = false;           // conditioner.embedders.* (SDXL; not supported)
-  int openClipLayers = 0;      // resblocks in the file (diffusers uses one less)
+  bool sdxl = false;           // conditioner.embedders.* (SDXL: both text encoders there)
+  int openClipLayers = 0;      // SD2 resblocks in the file (diffusers uses one less)
+  int xlOpenClipLayers = 0;    // SDXL's second encoder's resblocks (all used)
 };
 CheckpointLayout inspectCheckpoint(const io::SafetensorsFile& file);
 
@@ -48,7 +53,7 @@ class SingleFileWeightSource : public WeightSource {
  private:
   struct Mapping {
     std::string fileKey;
-    enum class Kind { Direct, Conv1x1ToLinear, Rows } kind = Kind::Direct;
+    enum class Kind { Direct, Conv1x1ToLinear, Rows, Transposed } kind = Kind::Direct;
     int64_t rowBegin = 0, rowEnd = 0;  // Kind::Rows
     std::vector<int64_t> shape;        // the diffusers shape
   };
@@ -56,10 +61,11 @@ class SingleFileWeightSource : public WeightSource {
   // One per component and layout: each adds the diffusers names of its keys.
   void addUNet();
   void addVae();
-  void addOpenClipText(int layers);  // SD2
+  // OpenCLIP text towers under `prefix`: SD2 keeps layers - 1 resblocks and no projection, SDXL all of both.
+  void addOpenClipText(const std::string& prefix, int keep, bool projection);
   void addOpenClipResblock(const io::TensorEntry& entry, const std::string& key, int keep);
   void addFusedProjection(const io::TensorEntry& entry, const std::string& layer, const std::string& suffix);
-  void addHfClipText();              // SD1
+  void addHfClipText(const std::string& prefix);  // SD1, SDXL's first encoder
   void add(const std::string& name, Mapping mapping);
 
   std::shared_ptr<const io::SafetensorsFile> file_;

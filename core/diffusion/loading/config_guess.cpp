@@ -2,6 +2,7 @@
 
 #include "core/io/safetensors.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -10,11 +11,19 @@ namespace droste::diffusion {
 using io::ModelFileError;
 using nlohmann::json;
 
-json standardSchedulerConfig() {
-  return json{{"_class_name", "PNDMScheduler"}, {"beta_start", 0.00085},     {"beta_end", 0.012},
-              {"beta_schedule", "scaled_linear"}, {"num_train_timesteps", 1000}, {"skip_prk_steps", true},
-              {"set_alpha_to_one", false},       {"steps_offset", 1},            {"clip_sample", false},
-              {"prediction_type", "epsilon"},    {"trained_betas", nullptr}};
+json standardSchedulerConfig(ModelFamily family) {
+  json c{{"_class_name", "PNDMScheduler"}, {"beta_start", 0.00085},     {"beta_end", 0.012},
+         {"beta_schedule", "scaled_linear"}, {"num_train_timesteps", 1000}, {"skip_prk_steps", true},
+         {"set_alpha_to_one", false},       {"steps_offset", 1},            {"clip_sample", false},
+         {"prediction_type", "epsilon"},    {"trained_betas", nullptr}};
+  if (family == ModelFamily::SDXL) {  // stable-diffusion-xl-base-1.0 and the SDXL inpainting repo
+    c["_class_name"] = "EulerDiscreteScheduler";
+    c["timestep_spacing"] = "leading";
+    c["interpolation_type"] = "linear";
+    c["use_karras_sigmas"] = false;
+    c["sample_max_value"] = 1.0;
+  }
+  return c;
 }
 
 json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file) {
@@ -24,7 +33,7 @@ json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::
   c["out_channels"] = w.size("conv_out.weight", 0);
   std::vector<int64_t> channels;
   std::vector<std::string> down, up;
-  std::vector<int64_t> heads;
+  std::vector<int64_t> heads, depths;
   for (int i = 0;; ++i) {
     const std::string block = "down_blocks." + std::to_string(i) + ".";
     const int64_t ch = w.size(block + "resnets.0.conv2.weight", 0);
@@ -32,7 +41,10 @@ json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::
     channels.push_back(ch);
     const bool attention = w.contains(block + "attentions.0.proj_in.weight");
     down.push_back(attention ? "CrossAttnDownBlock2D" : "DownBlock2D");
-    heads.push_back(family == ModelFamily::SD2 ? ch / 64 : 8);  // SD2: head size 64; SD1: 8 heads
+    heads.push_back(family == ModelFamily::SD1 ? 8 : ch / 64);  // SD2, SDXL: head size 64; SD1: 8 heads
+    int depth = 0;
+    while (w.contains(block + "attentions.0.transformer_blocks." + std::to_string(depth) + ".norm1.weight")) ++depth;
+    depths.push_back(std::max(depth, 1));
   }
   if (channels.empty() || c["in_channels"].get<int64_t>() < 0)
     throw ModelFileError(file + " (UNet): the UNet weights are incomplete (no conv_in / down blocks)");
@@ -52,8 +64,16 @@ json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::
   c["layers_per_block"] = layers;
   c["cross_attention_dim"] = crossDim;
   c["use_linear_projection"] = linearProjection;
-  if (family == ModelFamily::SD2) c["attention_head_dim"] = heads;
-  else c["attention_head_dim"] = 8;
+  if (family == ModelFamily::SD1) c["attention_head_dim"] = 8;
+  else c["attention_head_dim"] = heads;
+  if (family == ModelFamily::SDXL) {
+    c["transformer_layers_per_block"] = depths;
+    c["addition_embed_type"] = "text_time";
+    c["addition_time_embed_dim"] = 256;
+    c["projection_class_embeddings_input_dim"] = w.size("add_embedding.linear_1.weight", 1);
+    c["sample_size"] = 128;
+    return c;
+  }
   c["norm_num_groups"] = 32;
   c["norm_eps"] = 1e-5;
   c["act_fn"] = "silu";
@@ -69,7 +89,8 @@ json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::
   return c;
 }
 
-json vaeConfigFromShapes(const WeightSource& w, const std::string& file) {
+
+json vaeConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file) {
   json c;
   c["_class_name"] = "AutoencoderKL";
   std::vector<int64_t> channels;
@@ -91,8 +112,9 @@ json vaeConfigFromShapes(const WeightSource& w, const std::string& file) {
   c["up_block_types"] = std::vector<std::string>(channels.size(), "UpDecoderBlock2D");
   c["norm_num_groups"] = 32;
   c["act_fn"] = "silu";
-  c["scaling_factor"] = 0.18215;
-  c["sample_size"] = 512;
+  c["scaling_factor"] = family == ModelFamily::SDXL ? 0.13025 : 0.18215;
+  c["sample_size"] = family == ModelFamily::SDXL ? 1024 : 512;
+  if (family == ModelFamily::SDXL) c["force_upcast"] = true;  // SDXL's VAE overflows in fp16
   return c;
 }
 
@@ -117,6 +139,15 @@ json textConfigFromShapes(const WeightSource& w, ModelFamily family, const std::
   c["bos_token_id"] = 0;
   c["eos_token_id"] = 2;
   c["pad_token_id"] = 1;
+  return c;
+}
+
+json xlText2ConfigFromShapes(const WeightSource& w, const std::string& file) {
+  json c = textConfigFromShapes(w, ModelFamily::SD2, file + " (second text encoder)");  // OpenCLIP: gelu
+  c["architectures"] = {"CLIPTextModelWithProjection"};
+  const auto projection = w.contains("text_projection.weight") ? w.shape("text_projection.weight") : std::vector<int64_t>{};
+  if (projection.size() != 2) throw ModelFileError(file + " (second text encoder): no text_projection");
+  c["projection_dim"] = projection[0];
   return c;
 }
 

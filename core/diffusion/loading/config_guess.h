@@ -14,9 +14,12 @@ namespace droste::diffusion {
 // `w` holds diffusers names; `file` names the checkpoint in messages. Throw io::ModelFileError when the
 // weights are too incomplete to tell.
 nlohmann::json unetConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file);
-nlohmann::json vaeConfigFromShapes(const WeightSource& w, const std::string& file);
+nlohmann::json vaeConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file);
+// SD1's CLIP ViT-L, SD2's OpenCLIP ViT-H, or SDXL's first encoder (CLIP ViT-L).
 nlohmann::json textConfigFromShapes(const WeightSource& w, ModelFamily family, const std::string& file);
-// The PNDM settings of the SD1.5 / SD2 (inpainting) repos.
-nlohmann::json standardSchedulerConfig();
+// SDXL's second encoder: OpenCLIP ViT-bigG with its projection (CLIPTextModelWithProjection).
+nlohmann::json xlText2ConfigFromShapes(const WeightSource& w, const std::string& file);
+// The scheduler of the family's repos: PNDM for SD1.5 / SD2 (inpainting), Euler for SDXL.
+nlohmann::json standardSchedulerConfig(ModelFamily family = ModelFamily::SD2);
 
 }  // namespace droste::diffusion

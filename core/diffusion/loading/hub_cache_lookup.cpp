@@ -72,15 +72,23 @@ bool looksLikeRepoId(const std::string& s) {
          s[0] != '.' && s[0] != '~';
 }
 
-fs::path familyTokenizerFromCache(ModelFamily family) {
+fs::path familyTokenizerFromCache(ModelFamily family, bool second) {
   static const std::vector<std::pair<const char*, const char*>> kSd2 = {
       {"stabilityai/stable-diffusion-2-inpainting", "tokenizer"}, {"stabilityai/stable-diffusion-2-1", "tokenizer"},
       {"stabilityai/stable-diffusion-2", "tokenizer"}, {"stabilityai/stable-diffusion-2-base", "tokenizer"}};
   static const std::vector<std::pair<const char*, const char*>> kSd1 = {
       {"runwayml/stable-diffusion-inpainting", "tokenizer"}, {"runwayml/stable-diffusion-v1-5", "tokenizer"},
       {"stable-diffusion-v1-5/stable-diffusion-v1-5", "tokenizer"}, {"openai/clip-vit-large-patch14", ""}};
-  if (family != ModelFamily::SD1 && family != ModelFamily::SD2) return {};
-  for (const auto& [repo, sub] : family == ModelFamily::SD2 ? kSd2 : kSd1) {
+  static const std::vector<std::pair<const char*, const char*>> kXl = {
+      {"diffusers/stable-diffusion-xl-1.0-inpainting-0.1", "tokenizer"},
+      {"stabilityai/stable-diffusion-xl-base-1.0", "tokenizer"}};
+  static const std::vector<std::pair<const char*, const char*>> kXl2 = {
+      {"diffusers/stable-diffusion-xl-1.0-inpainting-0.1", "tokenizer_2"},
+      {"stabilityai/stable-diffusion-xl-base-1.0", "tokenizer_2"}};
+  if (second && family != ModelFamily::SDXL) return {};
+  const auto& repos = family == ModelFamily::SDXL ? (second ? kXl2 : kXl) : family == ModelFamily::SD2 ? kSd2 : kSd1;
+  if (family == ModelFamily::Unknown) return {};
+  for (const auto& [repo, sub] : repos) {
     if (auto snap = findInHubCache(repo)) {
       const fs::path dir = *snap / sub;
       if (fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt")) return dir;

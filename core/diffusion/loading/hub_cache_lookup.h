@@ -30,6 +30,7 @@ std::string repoIdOfCacheFolder(const std::filesystem::path& repoFolder);
 bool looksLikeRepoId(const std::string& s);
 
 // A tokenizer folder (vocab.json, merges.txt) of an SD1 or SD2 model in the cache; empty if none.
-std::filesystem::path familyTokenizerFromCache(ModelFamily family);
+// `second`: SDXL's tokenizer_2 (it pads with "!"); empty for the other families.
+std::filesystem::path familyTokenizerFromCache(ModelFamily family, bool second = false);
 
 }  // namespace droste::diffusion

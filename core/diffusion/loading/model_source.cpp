@@ -69,6 +69,33 @@ ComponentSource folderComponent(const fs::path& dir, const std::string& sub, con
   return c;
 }
 
+// The families Droste does not run, told from model_index.json, with what to use instead.
+void refuseUnsupportedPipeline(const fs::path& dir, const json& index) {
+  const std::string cls = index.value("_class_name", std::string());
+  auto refuse = [&](const std::string& what) {
+    throw ModelFileError(dir.string() + ": " + what +
+                         ", which Droste does not run. Use a Stable Diffusion 1.x, 2.x or XL model (inpainting models "
+                         "paint the best rings)");
+  };
+  auto present = [&](const char* key) {  // refiners list "text_encoder": [null, null]
+    const auto it = index.find(key);
+    return it != index.end() && it->is_array() && !it->empty() && !(*it)[0].is_null();
+  };
+  if (present("transformer") || cls.find("StableDiffusion3") != std::string::npos ||
+      cls.find("Flux") != std::string::npos)
+    refuse("this is a " + (cls.empty() ? std::string("transformer-based") : cls) + " model (SD3, Flux and similar)");
+  if (present("text_encoder_2") && !present("text_encoder"))
+    refuse("this is the SDXL refiner (it has only the second text encoder)");
+  if (index.value("requires_aesthetics_score", false)) refuse("this SDXL model needs aesthetic scores (a refiner)");
+  if (!present("unet")) refuse("this model has no UNet" + (cls.empty() ? std::string() : " (" + cls + ")"));
+}
+
+void requireTokenizerFiles(const fs::path& dir) {
+  for (const char* f : {"vocab.json", "merges.txt"})
+    if (!fs::exists(dir / f))
+      throw ModelFileError((dir / f).string() + ": missing; the model folder is incomplete - download it again");
+}
+
 ModelSource openFolder(const fs::path& dir, const std::string& name) {
   if (!fs::exists(dir / "model_index.json"))
     throw ModelFileError(dir.string() +
@@ -76,9 +103,7 @@ ModelSource openFolder(const fs::path& dir, const std::string& name) {
                          "folder that holds model_index.json, unet/, vae/, text_encoder/, tokenizer/ and scheduler/, or "
                          "a single .safetensors checkpoint");
   const json index = readJson(dir / "model_index.json", "");
-  if (index.contains("text_encoder_2") || index.value("_class_name", std::string()).find("XL") != std::string::npos)
-    throw ModelFileError(dir.string() + ": this is a Stable Diffusion XL model, which Droste does not support yet; "
-                                        "use an SD 1.x or 2.x (inpainting) model");
+  refuseUnsupportedPipeline(dir, index);
   ModelSource m;
   m.name = name;
   m.path = dir;
@@ -86,56 +111,89 @@ ModelSource openFolder(const fs::path& dir, const std::string& name) {
   m.vae = folderComponent(dir, "vae", "diffusion_pytorch_model", m.weightFiles);
   m.textEncoder = folderComponent(dir, "text_encoder", "model", m.weightFiles);
   m.tokenizerDir = dir / "tokenizer";
-  for (const char* f : {"vocab.json", "merges.txt"})
-    if (!fs::exists(m.tokenizerDir / f))
-      throw ModelFileError((m.tokenizerDir / f).string() + ": missing; the model folder is incomplete - download it again");
+  requireTokenizerFiles(m.tokenizerDir);
+  if (index.contains("text_encoder_2")) {
+    m.textEncoder2 = folderComponent(dir, "text_encoder_2", "model", m.weightFiles);
+    m.tokenizer2Dir = dir / "tokenizer_2";
+    requireTokenizerFiles(m.tokenizer2Dir);
+    m.forceZerosForEmptyPrompt = index.value("force_zeros_for_empty_prompt", true);  // diffusers' default
+    m.family = ModelFamily::SDXL;
+  } else {
+    m.family = familyFromTextConfig(m.textEncoder.config);
+  }
   m.schedulerConfig = readJson(dir / "scheduler" / "scheduler_config.json",
                                "the model folder is incomplete - download it again");
-  m.family = familyFromTextConfig(m.textEncoder.config);
   return m;
+}
+
+// The configs of a single file from a diffusers folder describing it (from_single_file(config=...)).
+void readConfigFolder(ModelSource& m, const fs::path& dir) {
+  const std::string hint = "the config folder must be a diffusers folder with unet/, vae/, text_encoder/, tokenizer/ and "
+                           "scheduler/ config files describing this checkpoint";
+  m.unet.config = readJson(dir / "unet" / "config.json", hint);
+  m.vae.config = readJson(dir / "vae" / "config.json", hint);
+  m.textEncoder.config = readJson(dir / "text_encoder" / "config.json", hint);
+  m.schedulerConfig = readJson(dir / "scheduler" / "scheduler_config.json", hint);
+  m.tokenizerDir = dir / "tokenizer";
+  if (m.family == ModelFamily::SDXL) {
+    m.textEncoder2.config = readJson(dir / "text_encoder_2" / "config.json", hint + " (and text_encoder_2/ for SDXL)");
+    m.tokenizer2Dir = dir / "tokenizer_2";
+    if (fs::exists(dir / "model_index.json"))
+      m.forceZerosForEmptyPrompt = readJson(dir / "model_index.json", hint).value("force_zeros_for_empty_prompt", true);
+  }
+}
+
+// The configs of a single file opened alone: shapes plus the family's known settings.
+void guessConfigs(ModelSource& m, const std::string& label) {
+  m.unet.config = unetConfigFromShapes(*m.unet.weights, m.family, label);
+  m.vae.config = vaeConfigFromShapes(*m.vae.weights, m.family, label);
+  m.textEncoder.config = textConfigFromShapes(*m.textEncoder.weights, m.family, label);
+  m.schedulerConfig = standardSchedulerConfig(m.family);
+  m.tokenizerDir = familyTokenizerFromCache(m.family);
+  if (m.family == ModelFamily::SDXL) {
+    m.textEncoder2.config = xlText2ConfigFromShapes(*m.textEncoder2.weights, label);
+    m.tokenizer2Dir = familyTokenizerFromCache(m.family, /*second=*/true);
+    m.forceZerosForEmptyPrompt = true;  // as the SDXL repos
+  }
 }
 
 ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& configFolder) {
   auto file = std::make_shared<io::SafetensorsFile>(path);
   const std::string label = path.string();
   const CheckpointLayout layout = inspectCheckpoint(*file);
-  if (layout.sdxl)
-    throw ModelFileError(label + ": this is a Stable Diffusion XL checkpoint, which Droste does not support yet");
   if (!layout.isLdm)
     throw ModelFileError(label + ": this .safetensors file is not a complete Stable Diffusion checkpoint (it has no "
                                  "model.diffusion_model.* UNet weights). It may be a LoRA, an embedding, a VAE or one "
                                  "component of a diffusers folder; open the whole model instead");
-  if (!layout.openClipText && !layout.hfClipText)
+  if (layout.sdxl && layout.xlOpenClipLayers == 0)
+    throw ModelFileError(label + ": this SDXL checkpoint has no second text encoder (conditioner.embedders.1.model.*); "
+                                 "it may be the SDXL refiner, which Droste does not run. Use an SDXL base or inpainting "
+                                 "checkpoint");
+  if (!layout.sdxl && !layout.openClipText && !layout.hfClipText)
     throw ModelFileError(label + ": this checkpoint has no text encoder (cond_stage_model.*); Droste needs a complete "
-                                 "SD 1.x/2.x checkpoint");
+                                 "SD 1.x/2.x/XL checkpoint");
   ModelSource m;
   m.name = path.stem().string();
   m.path = path;
   m.singleFile = true;
   m.weightFiles = {path};
-  m.family = layout.openClipText ? ModelFamily::SD2 : ModelFamily::SD1;
+  m.family = layout.sdxl ? ModelFamily::SDXL : layout.openClipText ? ModelFamily::SD2 : ModelFamily::SD1;
   m.unet.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::UNet);
   m.vae.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::Vae);
   m.textEncoder.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::TextEncoder);
   m.unet.storedDtype = dtypesOf(*file, "model.diffusion_model.");
   m.vae.storedDtype = dtypesOf(*file, "first_stage_model.");
-  m.textEncoder.storedDtype = dtypesOf(*file, "cond_stage_model.");
-  if (configFolder) {
-    const fs::path& dir = *configFolder;
-    const std::string hint = "the config folder must be a diffusers folder with unet/, vae/, text_encoder/, tokenizer/ and "
-                             "scheduler/ config files describing this checkpoint";
-    m.unet.config = readJson(dir / "unet" / "config.json", hint);
-    m.vae.config = readJson(dir / "vae" / "config.json", hint);
-    m.textEncoder.config = readJson(dir / "text_encoder" / "config.json", hint);
-    m.schedulerConfig = readJson(dir / "scheduler" / "scheduler_config.json", hint);
-    m.tokenizerDir = dir / "tokenizer";
+  if (m.family == ModelFamily::SDXL) {
+    m.textEncoder2.weights = std::make_shared<SingleFileWeightSource>(file, CheckpointComponent::TextEncoder2);
+    m.textEncoder.storedDtype = dtypesOf(*file, "conditioner.embedders.0.");
+    m.textEncoder2.storedDtype = dtypesOf(*file, "conditioner.embedders.1.");
   } else {
-    m.unet.config = unetConfigFromShapes(*m.unet.weights, m.family, label);
-    m.vae.config = vaeConfigFromShapes(*m.vae.weights, label);
-    m.textEncoder.config = textConfigFromShapes(*m.textEncoder.weights, m.family, label);
-    m.schedulerConfig = standardSchedulerConfig();
-    m.tokenizerDir = familyTokenizerFromCache(m.family);
+    m.textEncoder.storedDtype = dtypesOf(*file, "cond_stage_model.");
   }
+  if (configFolder)
+    readConfigFolder(m, *configFolder);
+  else
+    guessConfigs(m, label);
   return m;
 }
 
@@ -179,7 +237,7 @@ std::string floatFormatsOf(const ModelSource& m) {
   static const std::vector<std::pair<std::string, std::string>> kNames = {
       {"F16", "fp16"}, {"BF16", "bf16"}, {"F32", "fp32"}, {"F64", "fp64"}};
   std::vector<std::string> met;
-  for (const ComponentSource* c : {&m.unet, &m.vae, &m.textEncoder}) {
+  for (const ComponentSource* c : componentsOf(m)) {
     std::stringstream parts(c->storedDtype);
     for (std::string part; std::getline(parts, part, '+');)
       for (const auto& [stored, name] : kNames)
@@ -192,6 +250,14 @@ std::string floatFormatsOf(const ModelSource& m) {
 
 }  // namespace
 
+std::vector<const ComponentSource*> componentsOf(const ModelSource& m) {
+  std::vector<const ComponentSource*> all{&m.textEncoder};
+  if (m.textEncoder2.weights) all.push_back(&m.textEncoder2);
+  all.push_back(&m.unet);
+  all.push_back(&m.vae);
+  return all;
+}
+
 ModelFacts describeModel(const ModelSource& m) {
   ModelFacts f;
   f.family = m.family;
@@ -200,10 +266,15 @@ ModelFacts describeModel(const ModelSource& m) {
   f.textHiddenSize = m.textEncoder.config.value("hidden_size", int64_t(0));
   f.textLayers = m.textEncoder.config.value("num_hidden_layers", int64_t(0));
   f.textHeads = m.textEncoder.config.value("num_attention_heads", int64_t(0));
+  if (m.textEncoder2.config.is_object()) {
+    f.text2HiddenSize = m.textEncoder2.config.value("hidden_size", int64_t(0));
+    f.text2Layers = m.textEncoder2.config.value("num_hidden_layers", int64_t(0));
+  }
   f.storedDtypes = "UNet " + m.unet.storedDtype + ", VAE " + m.vae.storedDtype + ", text encoder " + m.textEncoder.storedDtype;
+  if (m.textEncoder2.weights) f.storedDtypes += ", text encoder 2 " + m.textEncoder2.storedDtype;
   f.floatFormats = floatFormatsOf(m);
   for (const auto& file : m.weightFiles) f.totalBytes += fs::file_size(file);
-  for (const ComponentSource* c : {&m.unet, &m.vae, &m.textEncoder})
+  for (const ComponentSource* c : componentsOf(m))
     for (const auto& n : c->weights->names()) {
       int64_t count = 1;
       for (int64_t d : c->weights->shape(n)) count *= d;

@@ -1,6 +1,7 @@
 #pragma once
-// Finding and opening Stable Diffusion models, Qt-free:
-//   (a) a diffusers folder (model_index.json + unet/ vae/ text_encoder/ tokenizer/ scheduler/),
+// Finding and opening Stable Diffusion models (1.x, 2.x, XL), Qt-free:
+//   (a) a diffusers folder (model_index.json + unet/ vae/ text_encoder/ tokenizer/ scheduler/, and for
+//       SDXL text_encoder_2/ tokenizer_2/),
 //   (b) the same inside the Hugging Face hub cache, found by repo id ("org/name"),
 //   (c) a single-file LDM / A1111 .safetensors checkpoint, with its configs taken from a diffusers
 //       folder (configFolder, like diffusers' from_single_file(config=...)) or derived from the
@@ -35,9 +36,13 @@ struct ModelSource {
   std::filesystem::path path;
   ModelFamily family = ModelFamily::Unknown;
   ComponentSource unet, vae, textEncoder;
+  ComponentSource textEncoder2;  // SDXL's second encoder (CLIPTextModelWithProjection); empty otherwise
   // vocab.json, merges.txt, tokenizer_config.json, special_tokens_map.json. Empty when a single file
   // was opened without a config folder and no tokenizer of its family was found in the HF cache.
   std::filesystem::path tokenizerDir;
+  std::filesystem::path tokenizer2Dir;  // SDXL's second tokenizer (pads with "!")
+  // SDXL pipeline settings (model_index.json): a missing negative prompt gives zero embeddings.
+  bool forceZerosForEmptyPrompt = false;
   nlohmann::json schedulerConfig;  // scheduler_config.json (or the family's standard one for single files)
   bool singleFile = false;
   std::vector<std::filesystem::path> weightFiles;  // the .safetensors files, once each
@@ -53,11 +58,15 @@ struct ModelFacts {
   int64_t unetInChannels = 0;  // 9 = inpainting
   std::string predictionType;  // epsilon, v_prediction
   int64_t textHiddenSize = 0, textLayers = 0, textHeads = 0;
+  int64_t text2HiddenSize = 0, text2Layers = 0;  // SDXL's second text encoder (0 without one)
   std::string storedDtypes;    // e.g. "UNet F32, VAE F32, text encoder F16"
   std::string floatFormats;    // the distinct float formats, in the order met: e.g. "fp32 + fp16"
   uint64_t totalBytes = 0;     // size of the weight files
   int64_t parameterCount = 0;  // elements of the tensors the model uses
 };
 ModelFacts describeModel(const ModelSource& model);
+
+// The components a model has, in loading order (the second text encoder only for SDXL).
+std::vector<const ComponentSource*> componentsOf(const ModelSource& model);
 
 }  // namespace droste::diffusion

@@ -33,6 +33,10 @@ void validateModel(const ModelSource& m) {
   };
   compareNetwork("text encoder", [&] { return ClipTextModel(ClipTextConfig::fromJson(m.textEncoder.config)).ptr(); },
                  *m.textEncoder.weights, [](const std::string& n) { return n == "text_model.embeddings.position_ids"; });
+  if (m.textEncoder2.weights)
+    compareNetwork("text encoder 2",
+                   [&] { return ClipTextModel(ClipTextConfig::fromJson(m.textEncoder2.config, "text_encoder_2/config.json", true)).ptr(); },
+                   *m.textEncoder2.weights, [](const std::string& n) { return n == "text_model.embeddings.position_ids"; });
   compareNetwork("UNet", [&] { return UNet2DConditionModel(m.unet.config).ptr(); }, *m.unet.weights, {});
   compareNetwork("VAE", [&] { return AutoencoderKL(m.vae.config).ptr(); }, VaeWeightNames(m.vae.weights), {});
   // The entry and exit convolutions once more, in the words of the config keys they contradict.

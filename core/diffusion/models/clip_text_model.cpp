@@ -12,7 +12,7 @@
 
 namespace droste::diffusion {
 
-ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::string& source) {
+ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::string& source, bool withProjection) {
   auto fail = [&](const std::string& what) -> void { throw io::ModelFileError(source + ": " + what); };
   if (!j.is_object()) fail("is not a JSON object");
   ClipTextConfig c;
@@ -30,6 +30,7 @@ ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::stri
   getInt("num_hidden_layers", c.numLayers, true);
   getInt("num_attention_heads", c.numHeads, true);
   getInt("max_position_embeddings", c.maxPositions, false);
+  if (withProjection) getInt("projection_dim", c.projectionDim, true);
   if (j.contains("layer_norm_eps")) {
     if (!j["layer_norm_eps"].is_number()) fail("'layer_norm_eps' is not a number");
     c.layerNormEps = j["layer_norm_eps"].get<double>();
@@ -188,6 +189,12 @@ class ClipTextTransformerImpl : public torch::nn::Module {
 
 ClipTextModelImpl::ClipTextModelImpl(const ClipTextConfig& config) : config_(config) {
   textModel_ = register_module("text_model", std::make_shared<detail::ClipTextTransformerImpl>(config));
+  if (config.projectionDim > 0) {
+    auto projection = std::make_shared<torch::nn::Module>();
+    textProjection_ = projection->register_parameter("weight", at::empty({config.projectionDim, config.hiddenSize}),
+                                                     /*requires_grad=*/false);
+    register_module("text_projection", projection);
+  }
 }
 
 at::Tensor ClipTextModelImpl::forward(const at::Tensor& ids) { return forward(ids, nullptr); }
@@ -198,9 +205,27 @@ at::Tensor ClipTextModelImpl::forward(const at::Tensor& ids, std::vector<at::Ten
   return textModel_->forward(ids.to(torch::kLong), hiddenStates);
 }
 
-ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options) {
+ClipTextOutput ClipTextModelImpl::encode(const at::Tensor& ids) {
+  ClipTextOutput out;
+  out.lastHiddenState = forward(ids, &out.hiddenStates);
+  // The first position of each row's highest id, found on the CPU (ids are tiny; argmax's tie rule
+  // is not something to rely on across libtorch versions).
+  const at::Tensor hostIds = ids.to(at::kCPU, torch::kLong).contiguous();
+  const auto idsOf = hostIds.accessor<int64_t, 2>();
+  std::vector<int64_t> endOfText(ids.size(0), 0);
+  for (int64_t b = 0; b < hostIds.size(0); ++b)
+    for (int64_t t = 1; t < hostIds.size(1); ++t)
+      if (idsOf[b][t] > idsOf[b][endOfText[b]]) endOfText[b] = t;
+  const auto longOn = at::TensorOptions().dtype(at::kLong).device(out.lastHiddenState.device());
+  out.pooled = out.lastHiddenState.index({at::arange(ids.size(0), longOn), torch::tensor(endOfText, at::kLong).to(longOn)});
+  if (textProjection_.defined()) out.textEmbeds = at::linear(out.pooled, textProjection_);
+  return out;
+}
+
+ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options,
+                                bool withProjection) {
   ClipTextModel model = constructInDtype<ClipTextModel>(
-      options.dtype, ClipTextConfig::fromJson(config, weights.describe() + " (text encoder config)"));
+      options.dtype, ClipTextConfig::fromJson(config, weights.describe() + " (text encoder config)", withProjection));
   LoadOptions opts = options;
   auto userIgnore = options.ignoreUnexpected;
   opts.ignoreUnexpected = [userIgnore](const std::string& name) {

@@ -1,7 +1,8 @@
 #pragma once
-// CLIP text encoder (Hugging Face CLIPTextModel) for any size its config.json describes. Parameter
-// names equal the transformers state-dict keys (text_model.embeddings..., text_model.encoder.layers.{i}...,
-// text_model.final_layer_norm), so loading is a name lookup (loadWeights).
+// CLIP text encoder (Hugging Face CLIPTextModel, and CLIPTextModelWithProjection: SDXL's second encoder)
+// for any size its config.json describes. Parameter names equal the transformers state-dict keys
+// (text_model.embeddings..., text_model.encoder.layers.{i}..., text_model.final_layer_norm,
+// text_projection), so loading is a name lookup (loadWeights).
 
 #include "core/diffusion/loading/weights.h"
 
@@ -25,9 +26,20 @@ struct ClipTextConfig {
   int64_t maxPositions = 77;
   double layerNormEps = 1e-5;
   std::string hiddenAct = "quick_gelu";  // or "gelu" (exact erf GELU)
+  int64_t projectionDim = 0;  // > 0: CLIPTextModelWithProjection's text_projection (hidden -> projectionDim)
 
-  // Throws io::ModelFileError (naming `source`) on missing or inconsistent values.
-  static ClipTextConfig fromJson(const nlohmann::json& config, const std::string& source = "text_encoder/config.json");
+  // Throws io::ModelFileError (naming `source`) on missing or inconsistent values. `withProjection`: the
+  // model is a CLIPTextModelWithProjection (projection_dim is then required).
+  static ClipTextConfig fromJson(const nlohmann::json& config, const std::string& source = "text_encoder/config.json",
+                                 bool withProjection = false);
+};
+
+// Everything one forward pass gives (transformers' output fields).
+struct ClipTextOutput {
+  at::Tensor lastHiddenState;              // [B,T,hidden], after final_layer_norm
+  std::vector<at::Tensor> hiddenStates;    // [0] embeddings, [k] after layer k (before the final norm)
+  at::Tensor pooled;                       // [B,hidden]: lastHiddenState at each row's end-of-text token
+  at::Tensor textEmbeds;                   // [B,projectionDim]: pooled through text_projection (if any)
 };
 
 namespace detail {
@@ -42,17 +54,23 @@ class ClipTextModelImpl : public torch::nn::Module {
   at::Tensor forward(const at::Tensor& ids);
   // Also returns the residual stream: hiddenStates[0] = embeddings, [k] = after layer k (before the final norm).
   at::Tensor forward(const at::Tensor& ids, std::vector<at::Tensor>* hiddenStates);
+  // All outputs. The end-of-text token is found as transformers does: the first position of the
+  // highest id in the row (49407 = <|endoftext|> is the highest id of the CLIP vocabulary).
+  ClipTextOutput encode(const at::Tensor& ids);
 
   const ClipTextConfig& config() const { return config_; }
 
  private:
   ClipTextConfig config_;
   std::shared_ptr<detail::ClipTextTransformerImpl> textModel_;
+  at::Tensor textProjection_;  // [projectionDim, hidden], no bias; undefined without a projection
 };
 TORCH_MODULE(ClipTextModel);
 
 // Builds the model from its config json and loads its weights (converted to options.dtype on
 // options.device; the optional position_ids buffer of older checkpoints is ignored). Eval mode.
-ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options);
+// `withProjection`: a CLIPTextModelWithProjection (its text_projection.weight is loaded too).
+ClipTextModel loadClipTextModel(const nlohmann::json& config, const WeightSource& weights, const LoadOptions& options,
+                                bool withProjection = false);
 
 }  // namespace droste::diffusion

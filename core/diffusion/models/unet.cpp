@@ -32,6 +32,17 @@ std::vector<int64_t> perBlock(const json& j, const char* key, size_t blocks, int
   return list;
 }
 
+// diffusers' get_timestep_embedding: [N] -> [N, dim] in float32, half cosines and half sines.
+at::Tensor sinusoidalEmbedding(const at::Tensor& values, int64_t dim, bool flipSinToCos, double freqShift) {
+  const int64_t half = dim / 2;
+  const auto options = at::TensorOptions().dtype(at::kFloat).device(values.device());
+  const at::Tensor exponent = at::arange(half, options) * (-std::log(10000.0)) / (half - freqShift);
+  const at::Tensor args = values.to(at::kFloat).unsqueeze(1) * exponent.exp().unsqueeze(0);  // [N,half]
+  at::Tensor emb = flipSinToCos ? at::cat({args.cos(), args.sin()}, -1) : at::cat({args.sin(), args.cos()}, -1);
+  if (dim % 2) emb = at::constant_pad_nd(emb, {0, 1});
+  return emb;
+}
+
 void requireDefault(const json& j, const char* key, const json& expected, const char* what) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null() || *it == expected) return;
@@ -42,14 +53,14 @@ void requireDefault(const json& j, const char* key, const json& expected, const 
 }  // namespace
 
 UNetConfig UNetConfig::fromJson(const json& j) {
-  for (const char* key : {"addition_embed_type", "class_embed_type", "num_class_embeds", "encoder_hid_dim",
-                          "time_cond_proj_dim"}) {
+  for (const char* key : {"class_embed_type", "num_class_embeds", "encoder_hid_dim", "time_cond_proj_dim"}) {
     const auto it = j.find(key);
     if (it != j.end() && !it->is_null())
       throw std::invalid_argument(std::string("UNet config sets '") + key +
-                                  "': this is an SDXL-style or otherwise conditioned UNet, which is not supported yet "
-                                  "(Stable Diffusion 1.x and 2.x models are)");
+                                  "': this is a class- or otherwise conditioned UNet, which is not supported "
+                                  "(Stable Diffusion 1.x, 2.x and SDXL models are)");
   }
+  requireDefault(j, "addition_embed_type", "text_time", "only SDXL's text_time conditioning");
   requireDefault(j, "mid_block_type", "UNetMidBlock2DCrossAttn", "only the cross-attention mid block");
   requireDefault(j, "act_fn", "silu", "only SiLU");
   requireDefault(j, "time_embedding_type", "positional", "only sinusoidal time embeddings");
@@ -97,6 +108,13 @@ UNetConfig UNetConfig::fromJson(const json& j) {
   c.flipSinToCos = configValue<bool>(j, "flip_sin_to_cos", true);
   c.freqShift = configValue<double>(j, "freq_shift", 0.0);
   c.downsamplePadding = configValue<int64_t>(j, "downsample_padding", 1);
+  if (configValue<std::string>(j, "addition_embed_type", "") == "text_time") {
+    c.additionTimeEmbedDim = configValue<int64_t>(j, "addition_time_embed_dim", 0);
+    c.projectionClassEmbeddingsInputDim = configValue<int64_t>(j, "projection_class_embeddings_input_dim", 0);
+    if (c.additionTimeEmbedDim <= 0 || c.projectionClassEmbeddingsInputDim <= 6 * c.additionTimeEmbedDim)
+      throw std::invalid_argument("UNet config: text_time conditioning needs addition_time_embed_dim and a "
+                                  "projection_class_embeddings_input_dim above 6 x addition_time_embed_dim");
+  }
   for (size_t i = 0; i < n; ++i) {
     if (c.heads[i] <= 0 || c.blockOutChannels[i] % c.heads[i] != 0)
       throw std::invalid_argument("UNet config: block " + std::to_string(i) + " has " +
@@ -118,6 +136,12 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
   timeLinear1_ = timeEmbedding->register_module("linear_1", torch::nn::Linear(ch[0], temb));
   timeLinear2_ = timeEmbedding->register_module("linear_2", torch::nn::Linear(temb, temb));
   register_module("time_embedding", timeEmbedding);
+  if (c.textTimeConditioning()) {
+    auto addEmbedding = std::make_shared<torch::nn::Module>();
+    addLinear1_ = addEmbedding->register_module("linear_1", torch::nn::Linear(c.projectionClassEmbeddingsInputDim, temb));
+    addLinear2_ = addEmbedding->register_module("linear_2", torch::nn::Linear(temb, temb));
+    register_module("add_embedding", addEmbedding);
+  }
 
   auto blockOptions = [&](size_t level, bool attention) {
     UNetBlockOptions o;
@@ -174,16 +198,38 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
   convOut_ = register_module("conv_out", InferenceConv2d(torch::nn::Conv2dOptions(ch[0], c.outChannels, 3).padding(1)));
 }
 
-at::Tensor UNet2DConditionModelImpl::timeProjection(const at::Tensor& timesteps) const {
-  const int64_t half = config_.blockOutChannels[0] / 2;
-  const auto options = at::TensorOptions().dtype(at::kFloat).device(timesteps.device());
-  const at::Tensor exponent = at::arange(half, options) * (-std::log(10000.0)) / (half - config_.freqShift);
-  const at::Tensor args = timesteps.to(at::kFloat).unsqueeze(1) * exponent.exp().unsqueeze(0);  // [B,half]
-  return config_.flipSinToCos ? at::cat({args.cos(), args.sin()}, -1) : at::cat({args.sin(), args.cos()}, -1);
+at::Tensor UNet2DConditionModelImpl::timeEmbedding(const at::Tensor& timesteps, c10::ScalarType dtype) {
+  const at::Tensor tProj =
+      sinusoidalEmbedding(timesteps, config_.blockOutChannels[0], config_.flipSinToCos, config_.freqShift).to(dtype);
+  if (trace_) trace_("time_proj", tProj);
+  return timeLinear2_->forward(at::silu(timeLinear1_->forward(tProj)));
+}
+
+// diffusers' get_aug_embed for text_time: the six ids each embedded like a timestep (add_time_proj),
+// concatenated after the pooled text embedding, through add_embedding.
+at::Tensor UNet2DConditionModelImpl::addedEmbedding(const UNetAddedConditions& added, int64_t batch,
+                                                    c10::ScalarType dtype) {
+  if (!added.textEmbeds.defined() || !added.timeIds.defined())
+    throw std::invalid_argument("this SDXL UNet needs the pooled text embedding and the size/crop ids");
+  const int64_t pooled = config_.projectionClassEmbeddingsInputDim - 6 * config_.additionTimeEmbedDim;
+  if (added.textEmbeds.dim() != 2 || added.textEmbeds.size(0) != batch || added.textEmbeds.size(1) != pooled ||
+      added.timeIds.dim() != 2 || added.timeIds.size(0) != batch || added.timeIds.size(1) != 6) {
+    std::ostringstream msg;
+    msg << "UNet: added conditioning of shapes " << added.textEmbeds.sizes() << " and " << added.timeIds.sizes()
+        << " for a batch of " << batch << " (expected [" << batch << ", " << pooled << "] and [" << batch << ", 6])";
+    throw std::invalid_argument(msg.str());
+  }
+  const at::Tensor timeEmbeds =
+      sinusoidalEmbedding(added.timeIds.reshape({-1}), config_.additionTimeEmbedDim, config_.flipSinToCos,
+                          config_.freqShift)
+          .reshape({batch, -1});
+  const at::Tensor addEmbeds = at::cat({added.textEmbeds.to(at::kFloat), timeEmbeds}, -1).to(dtype);
+  if (trace_) trace_("add_embeds", addEmbeds);
+  return addLinear2_->forward(at::silu(addLinear1_->forward(addEmbeds)));
 }
 
 at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at::Tensor& timestep,
-                                             const at::Tensor& encoderHiddenStates) {
+                                             const at::Tensor& encoderHiddenStates, const UNetAddedConditions* added) {
   if (sample.dim() != 4 || sample.size(1) != config_.inChannels) {
     std::ostringstream msg;
     msg << "the UNet takes " << config_.inChannels << " input channels, got a sample of shape " << sample.sizes()
@@ -200,10 +246,13 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
   if (timesteps.numel() != batch)
     throw std::invalid_argument("UNet: " + std::to_string(timesteps.numel()) + " timesteps for a batch of " +
                                 std::to_string(batch));
-  const at::Tensor tProj = timeProjection(timesteps).to(sample.scalar_type());
-  trace("time_proj", tProj);
-  const at::Tensor emb = timeLinear2_->forward(at::silu(timeLinear1_->forward(tProj)));  // [B,4*C0]
+  at::Tensor emb = timeEmbedding(timesteps, sample.scalar_type());  // [B,4*C0]
   trace("time_embedding", emb);
+  if (config_.textTimeConditioning()) {
+    if (!added) throw std::invalid_argument("this SDXL UNet needs the pooled text embedding and the size/crop ids");
+    emb = emb + addedEmbedding(*added, batch, sample.scalar_type());
+    trace("time_embedding_with_added", emb);
+  }
 
   at::Tensor h = convIn_->forward(sample);
   trace("conv_in", h);

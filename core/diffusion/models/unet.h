@@ -1,5 +1,5 @@
 #pragma once
-// UNet2DConditionModel of Stable Diffusion 1.x / 2.x, built from the diffusers unet/config.json.
+// UNet2DConditionModel of Stable Diffusion 1.x / 2.x and SDXL, built from the diffusers unet/config.json.
 // Parameter names equal the diffusers state-dict keys (loadWeights is a name lookup).
 
 #include "core/diffusion/loading/weights.h"
@@ -44,8 +44,14 @@ struct UNetConfig {
   bool flipSinToCos = true;
   double freqShift = 0;
   int64_t downsamplePadding = 1;
+  // SDXL's `addition_embed_type: text_time`: the pooled text embedding and six size/crop ids, embedded
+  // and added to the time embedding. 0 = no added conditioning (SD1/SD2).
+  int64_t additionTimeEmbedDim = 0;
+  int64_t projectionClassEmbeddingsInputDim = 0;  // pooled text width + 6 * additionTimeEmbedDim
 
-  // Throws std::invalid_argument naming the key for configs we cannot run (e.g. SDXL's).
+  bool textTimeConditioning() const { return additionTimeEmbedDim > 0; }
+
+  // Throws std::invalid_argument naming the key for configs we cannot run.
   static UNetConfig fromJson(const nlohmann::json& config);
 };
 
@@ -53,25 +59,36 @@ struct UNetConfig {
 // time_embedding, down_blocks.i, mid_block, up_blocks.i, conv_norm_out, conv_out); for debugging and tests.
 using TraceFn = std::function<void(const std::string&, const at::Tensor&)>;
 
+// SDXL's added conditioning (diffusers' added_cond_kwargs): textEmbeds [B, pooled width] (the second
+// text encoder's projected pooled output) and timeIds [B, 6] (original size, crop top-left, target size).
+struct UNetAddedConditions {
+  at::Tensor textEmbeds;
+  at::Tensor timeIds;
+};
+
 class UNet2DConditionModelImpl : public torch::nn::Module {
  public:
   explicit UNet2DConditionModelImpl(const UNetConfig& config);
   explicit UNet2DConditionModelImpl(const nlohmann::json& config);
 
   // sample [B,Cin,h,w]; timestep 0-d / [1] (broadcast) or [B], any real dtype (fractional allowed);
-  // encoderHiddenStates [B,77,D] -> noise prediction [B,Cout,h,w] in sample's dtype.
-  at::Tensor forward(const at::Tensor& sample, const at::Tensor& timestep, const at::Tensor& encoderHiddenStates);
+  // encoderHiddenStates [B,77,D] -> noise prediction [B,Cout,h,w] in sample's dtype. `added` is required
+  // by (and only used for) text_time UNets.
+  at::Tensor forward(const at::Tensor& sample, const at::Tensor& timestep, const at::Tensor& encoderHiddenStates,
+                     const UNetAddedConditions* added = nullptr);
 
   const UNetConfig& config() const { return config_; }
   void setTrace(TraceFn trace) { trace_ = std::move(trace); }
 
  private:
-  at::Tensor timeProjection(const at::Tensor& timesteps) const;  // [B] -> [B,C0] sinusoidal, float32
+  at::Tensor timeEmbedding(const at::Tensor& timesteps, c10::ScalarType dtype);  // [B] -> [B,4*C0]
+  at::Tensor addedEmbedding(const UNetAddedConditions& added, int64_t batch, c10::ScalarType dtype);  // SDXL
 
   UNetConfig config_;
   TraceFn trace_;
   std::shared_ptr<InferenceConv2dImpl> convIn_, convOut_;
   std::shared_ptr<torch::nn::LinearImpl> timeLinear1_, timeLinear2_;
+  std::shared_ptr<torch::nn::LinearImpl> addLinear1_, addLinear2_;  // add_embedding (text_time UNets)
   std::vector<std::shared_ptr<UNetDownBlockImpl>> downBlocks_;
   std::shared_ptr<UNetMidBlockImpl> midBlock_;
   std::vector<std::shared_ptr<UNetUpBlockImpl>> upBlocks_;

@@ -54,6 +54,10 @@ VaeConfig VaeConfig::fromJson(const json& j) {
   c.layersPerBlock = configValue<int64_t>(j, "layers_per_block", 1);
   c.normNumGroups = configValue<int64_t>(j, "norm_num_groups", 32);
   c.scalingFactor = configValue<double>(j, "scaling_factor", 0.18215);
+  c.forceUpcast = configValue<bool>(j, "force_upcast", false);
+  for (const char* key : {"latents_mean", "latents_std"})
+    if (j.contains(key) && !j[key].is_null())
+      throw std::invalid_argument(std::string("VAE config sets '") + key + "': VAEs with latent statistics are not supported");
   const auto act = configValue<std::string>(j, "act_fn", "silu");
   if (act != "silu") throw std::invalid_argument("VAE config: act_fn '" + act + "' is not supported (only silu)");
   for (const char* key : {"down_block_types", "up_block_types"}) {

@@ -32,6 +32,8 @@ struct VaeConfig {
   int64_t layersPerBlock = 2;
   int64_t normNumGroups = 32;
   double scalingFactor = 0.18215;  // absent from the real SD1.5/SD2 configs: diffusers' default
+  // SDXL's VAE overflows in fp16: diffusers encodes and decodes in fp32 when the config says so.
+  bool forceUpcast = false;
 
   // Pixels per latent along each side: every block but the last halves the size (8 for SD1/SD2),
   // as diffusers' vae_scale_factor = 2 ** (len(block_out_channels) - 1).

@@ -18,15 +18,18 @@
 #include <torch/torch.h>
 
 #include <new>
+#include <optional>
 #include <sstream>
 
 namespace droste::diffusion {
 
 struct InpaintPipeline::Components {
-  std::shared_ptr<ClipTokenizer> tokenizer;
-  ClipTextModel textEncoder{nullptr};
+  std::shared_ptr<ClipTokenizer> tokenizer, tokenizer2;  // tokenizer2, textEncoder2: SDXL only
+  ClipTextModel textEncoder{nullptr}, textEncoder2{nullptr};
   UNet2DConditionModel unet{nullptr};
   AutoencoderKL vae{nullptr};
+  c10::ScalarType vaeDtype = c10::ScalarType::Float;  // the pipeline's, or fp32 for force_upcast VAEs in fp16
+  bool forceZerosForEmptyPrompt = false;
   nlohmann::json schedulerConfig;
 };
 
@@ -77,14 +80,12 @@ InpaintPipeline::~InpaintPipeline() = default;
 
 bool InpaintPipeline::inpaintingUNet() const { return c_->unet->config().inChannels == 9; }
 
+bool InpaintPipeline::sdxl() const { return static_cast<bool>(c_->textEncoder2); }
+
 const nlohmann::json& InpaintPipeline::schedulerConfig() const { return c_->schedulerConfig; }
 
 std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model, c10::Device device,
                                                        c10::ScalarType dtype) {
-  if (model.family == ModelFamily::SDXL)
-    throw Error(ErrorKind::ModelUnusable, model.name +
-                                              " is an SDXL model: SDXL is not supported yet; use a Stable Diffusion "
-                                              "1.x or 2.x (inpainting) model");
   // Before any weight is read: fp16 on the CPU (libtorch has no fp16 matrix multiply there), bf16 on a
   // CPU without AVX-512 (oneDNN's bf16 kernels throw there), and other dtypes are refused.
   requirePrecisionRunsHere(device, dtype);
@@ -103,10 +104,26 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     // loading never holds much more than the weights.
     c->textEncoder = loadClipTextModel(model.textEncoder.config, *model.textEncoder.weights, options);
     releaseFreedHeapMemory();
+    if (model.textEncoder2.weights) {
+      if (model.tokenizer2Dir.empty())
+        throw Error(ErrorKind::ModelUnusable, model.name + ": the SDXL model's second tokenizer was not found");
+      c->tokenizer2 = std::make_shared<ClipTokenizer>(ClipTokenizer::fromFolder(model.tokenizer2Dir));
+      c->textEncoder2 = loadClipTextModel(model.textEncoder2.config, *model.textEncoder2.weights, options,
+                                          /*withProjection=*/true);
+      c->forceZerosForEmptyPrompt = model.forceZerosForEmptyPrompt;
+      releaseFreedHeapMemory();
+    }
     c->unet = loadUNet(model.unet.config, *model.unet.weights, dtype, device);
+    if (c->unet->config().textTimeConditioning() != static_cast<bool>(c->textEncoder2))
+      throw Error(ErrorKind::ModelUnusable,
+                  model.name + (c->textEncoder2 ? ": the model has two text encoders but its UNet lacks SDXL's size "
+                                                  "conditioning (addition_embed_type text_time)"
+                                                : ": the UNet needs SDXL's pooled text embedding, but the model has "
+                                                  "only one text encoder"));
     if (device.is_cpu()) packConvolutionsForCpu(*c->unet);
     releaseFreedHeapMemory();
-    c->vae = loadVae(model.vae.config, model.vae.weights, dtype, device);
+    c->vaeDtype = dtype == at::kHalf && VaeConfig::fromJson(model.vae.config).forceUpcast ? at::kFloat : dtype;
+    c->vae = loadVae(model.vae.config, model.vae.weights, c->vaeDtype, device);
     if (device.is_cpu()) packConvolutionsForCpu(*c->vae);
     releaseFreedHeapMemory();
   } catch (const std::bad_alloc&) {
@@ -143,6 +160,22 @@ at::Tensor InpaintPipeline::encodePrompt(const std::string& text, const char* id
   return c_->textEncoder->forward(idsTensor.to(device_));  // [1,77,D]
 }
 
+// diffusers' SDXL encode_prompt for one text: each tokenizer/encoder pair's hidden states before the
+// last layer, concatenated on the feature axis; the pooled embedding comes from the second encoder.
+InpaintPipeline::XlPrompt InpaintPipeline::encodePromptXl(const std::string& text, const std::string& idsName) {
+  auto encode = [&](ClipTokenizer& tokenizer, ClipTextModel& encoder, const std::string& name) {
+    const at::Tensor ids = torch::tensor(tokenizer.encode(text), at::kLong).unsqueeze(0);  // [1,77]
+    trace(name, ids);
+    return encoder->encode(ids.to(device_));
+  };
+  const ClipTextOutput first = encode(*c_->tokenizer, c_->textEncoder, idsName);
+  const ClipTextOutput second = encode(*c_->tokenizer2, c_->textEncoder2, idsName + "_2");
+  XlPrompt prompt;
+  prompt.embeds = at::cat({first.hiddenStates.end()[-2], second.hiddenStates.end()[-2]}, -1);
+  prompt.pooled = second.textEmbeds;
+  return prompt;
+}
+
 // One call of run(), stage by stage in the reference's order. It holds what the stages share: the
 // request, the scheduler and the one CPU generator whose draws must come in the reference's order and
 // shapes, and the tensors one stage hands to the next.
@@ -152,6 +185,7 @@ class InpaintPipeline::Run {
   Run(InpaintPipeline& pipeline, const InpaintRequest& request, const std::atomic_bool* cancel);
 
   void encodePrompts();         // 1. prompt embeddings, [uncond, cond] with guidance
+  void encodePromptsXl();       //    the same for SDXL, with the pooled embeddings and size ids
   void chooseTimesteps();       // 2. a tail of the schedule for strength < 1
   void prepareLatents();        // 3. image latents (when needed), noise, the starting latents
   void prepareConditioning();   // 4. the masked image's latents and the mask at latent resolution
@@ -161,7 +195,8 @@ class InpaintPipeline::Run {
 
  private:
   void checkCancel() const { throwIfCancelled(cancel_); }
-  at::Tensor draw(at::IntArrayRef shape);            // the next draw of the generator, as the reference
+  // The next draw of the generator, as the reference, in dtype (default: the pipeline's).
+  at::Tensor draw(at::IntArrayRef shape, std::optional<c10::ScalarType> dtype = std::nullopt);
   at::Tensor encodeLatents(const at::Tensor& image);  // VAE encode and sample (takes a draw)
   at::Tensor predictNoise(const at::Tensor& scaled, double t);   // one UNet evaluation, guided
   at::Tensor blendOutsideMask(int step, const at::Tensor& stepped) const;
@@ -184,6 +219,7 @@ class InpaintPipeline::Run {
   int encodeIndex_ = 0;
   int unetCall_ = 0;
   at::Tensor promptEmbeds_;
+  UNetAddedConditions added_;  // SDXL: pooled text embeddings and size/crop ids, [uncond, cond] with guidance
   std::vector<double> timesteps_;
   at::Tensor imageLatents_;  // only for the 4-channel blend or strength < 1
   at::Tensor noise_;
@@ -211,10 +247,38 @@ InpaintPipeline::Run::Run(InpaintPipeline& pipeline, const InpaintRequest& reque
 }
 
 void InpaintPipeline::Run::encodePrompts() {
+  if (pipeline_.sdxl()) return encodePromptsXl();
   promptEmbeds_ = pipeline_.encodePrompt(request_.prompt, "text_input_ids");
   if (cfg_) promptEmbeds_ = at::cat({pipeline_.encodePrompt(request_.negativePrompt, "uncond_input_ids"), promptEmbeds_});
   promptEmbeds_ = promptEmbeds_.to(pipeline_.dtype_);
   trace("prompt_embeds", promptEmbeds_);
+}
+
+void InpaintPipeline::Run::encodePromptsXl() {
+  const XlPrompt cond = pipeline_.encodePromptXl(request_.prompt, "text_input_ids");
+  promptEmbeds_ = cond.embeds;
+  at::Tensor pooled = cond.pooled;
+  // [original height, width, crop top, left, target height, width]: the whole picture, uncropped.
+  const double h = static_cast<double>(inputs_.initImage.size(2)), w = static_cast<double>(inputs_.initImage.size(3));
+  at::Tensor timeIds = torch::tensor({h, w, 0.0, 0.0, h, w}, at::kFloat).unsqueeze(0);
+  if (cfg_) {
+    XlPrompt uncond;
+    if (request_.negativePrompt.empty() && request_.zeroEmptyNegativePrompt && c_.forceZerosForEmptyPrompt) {
+      uncond.embeds = at::zeros_like(cond.embeds);
+      uncond.pooled = at::zeros_like(cond.pooled);
+    } else {
+      uncond = pipeline_.encodePromptXl(request_.negativePrompt, "uncond_input_ids");
+    }
+    promptEmbeds_ = at::cat({uncond.embeds, promptEmbeds_});
+    pooled = at::cat({uncond.pooled, pooled});
+    timeIds = at::cat({timeIds, timeIds});
+  }
+  promptEmbeds_ = promptEmbeds_.to(pipeline_.dtype_);
+  added_.textEmbeds = pooled.to(pipeline_.dtype_);
+  added_.timeIds = timeIds.to(opts_);
+  trace("prompt_embeds", promptEmbeds_);
+  trace("add_text_embeds", added_.textEmbeds);
+  trace("add_time_ids", added_.timeIds);
 }
 
 void InpaintPipeline::Run::chooseTimesteps() {
@@ -229,10 +293,10 @@ void InpaintPipeline::Run::chooseTimesteps() {
   trace("timesteps", scheduler_->timesteps().slice(0, tStart));
 }
 
-at::Tensor InpaintPipeline::Run::draw(at::IntArrayRef shape) {
+at::Tensor InpaintPipeline::Run::draw(at::IntArrayRef shape, std::optional<c10::ScalarType> dtype) {
   const at::Tensor noise = at::randn(shape, generator_, at::TensorOptions().dtype(at::kFloat));
   trace("draw" + std::to_string(drawIndex_++), noise);
-  return noise.to(opts_);
+  return noise.to(opts_.dtype(dtype.value_or(pipeline_.dtype_)));
 }
 
 at::Tensor InpaintPipeline::Run::encodeLatents(const at::Tensor& image) {
@@ -240,10 +304,12 @@ at::Tensor InpaintPipeline::Run::encodeLatents(const at::Tensor& image) {
   trace(prefix + "input", image);
   // The reference hands the VAE a channels-last view of its NHWC pixel array; the same layout
   // takes the same convolution/GroupNorm kernels and so the same rounding (goldens README 6).
-  const LatentDistribution dist = c_.vae->encode(image.to(opts_).contiguous(at::MemoryFormat::ChannelsLast));
+  const LatentDistribution dist =
+      c_.vae->encode(image.to(opts_.dtype(c_.vaeDtype)).contiguous(at::MemoryFormat::ChannelsLast));
   trace(prefix + "mean", dist.mean);
   trace(prefix + "std", dist.std);
-  return c_.vae->scalingFactor() * dist.sample(draw(dist.mean.sizes()));
+  const at::Tensor noise = draw(dist.mean.sizes(), c_.vaeDtype);
+  return (c_.vae->scalingFactor() * dist.sample(noise)).to(pipeline_.dtype_);
 }
 
 void InpaintPipeline::Run::prepareLatents() {
@@ -282,7 +348,7 @@ at::Tensor InpaintPipeline::Run::predictNoise(const at::Tensor& scaled, double t
   if (nineChannels_) x = at::cat({x, maskLatent_, maskedImageLatents_}, 1);
   trace(prefix + "unet_in", x);
   const at::Tensor tTensor = at::scalar_tensor(t, at::TensorOptions().dtype(at::kFloat).device(pipeline_.device_));
-  const at::Tensor out = c_.unet->forward(x, tTensor, promptEmbeds_);
+  const at::Tensor out = c_.unet->forward(x, tTensor, promptEmbeds_, pipeline_.sdxl() ? &added_ : nullptr);
   trace(prefix + "unet_out", out);
   const at::Tensor noisePred = cfg_ ? applyGuidance(out, request_.guidance) : out;
   trace(prefix + "noise_pred", noisePred);
@@ -334,7 +400,7 @@ void InpaintPipeline::Run::denoise(const StepCallback& onStep) {
 at::Tensor InpaintPipeline::Run::decode() const {
   const at::Tensor decodeInput = latents_ / c_.vae->scalingFactor();
   trace("decode_input", decodeInput);
-  const at::Tensor decoded = c_.vae->decode(decodeInput);
+  const at::Tensor decoded = c_.vae->decode(decodeInput.to(c_.vaeDtype));
   trace("decoded", decoded);
   requireFinite(decoded, "in the VAE decoder", pipeline_.dtype_);
   const at::Tensor image = (decoded / 2 + 0.5).clamp(0, 1).to(at::kCPU, at::kFloat);

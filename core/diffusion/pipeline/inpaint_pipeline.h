@@ -1,6 +1,7 @@
 #pragma once
 // Stable Diffusion inpainting, step for step as diffusers' StableDiffusionInpaintPipeline
-// (../shared/fixtures/goldens/README.md sections 6 and 6b): 9-channel inpainting UNets and the
+// (../shared/fixtures/goldens/README.md sections 6 and 6b) and, for SDXL models, as
+// StableDiffusionXLInpaintPipeline (tests/fixtures/sdxl/README.md): 9-channel inpainting UNets and the
 // latent-blending path for plain 4-channel UNets, classifier-free guidance, strength < 1, noise from
 // a CPU generator in the reference's order. Plus what the zoom needs: cancel between steps, a
 // per-step callback with a cheap preview, optional paste-back. Qt-free.
@@ -38,6 +39,9 @@ struct InpaintRequest {
   double strength = 1.0;  // (0, 1]: below 1 starts from the re-noised picture
   std::string scheduler;  // empty = the model's own; else one of schedulerNames()
   bool pasteBack = false; // put the unmasked original pixels back after decoding
+  // SDXL models with force_zeros_for_empty_prompt: an empty negative prompt guides with zero embeddings,
+  // as diffusers does for negative_prompt=None; false encodes the empty string (negative_prompt="").
+  bool zeroEmptyNegativePrompt = true;
 };
 
 struct StepProgress {
@@ -58,13 +62,13 @@ class NumericalError : public Error {
 
 class InpaintPipeline {
  public:
-  struct Components;  // tokenizer, text encoder, UNet, VAE, scheduler config
+  struct Components;  // tokenizer(s), text encoder(s), UNet, VAE, scheduler config
 
   InpaintPipeline(std::unique_ptr<Components> components, c10::Device device, c10::ScalarType dtype);
   ~InpaintPipeline();
 
   // Loads every component of the model straight into dtype on device. Throws with an actionable
-  // message for unsupported models (SDXL, a UNet that is neither 4- nor 9-channel) or fp16 on the CPU.
+  // message for unsupported models (a UNet that is neither 4- nor 9-channel) or fp16 on the CPU.
   static std::unique_ptr<InpaintPipeline> load(const ModelSource& model, c10::Device device, c10::ScalarType dtype);
 
   // [1,3,H,W] float in [0,1] on the CPU. Throws Cancelled when *cancel becomes true (checked
@@ -78,6 +82,7 @@ class InpaintPipeline {
   void setTrace(Trace trace) { trace_ = std::move(trace); }
 
   bool inpaintingUNet() const;  // 9 input channels (else the 4-channel blending path)
+  bool sdxl() const;            // two text encoders and the size/crop conditioning
   c10::Device device() const { return device_; }
   c10::ScalarType dtype() const { return dtype_; }
   const nlohmann::json& schedulerConfig() const;
@@ -86,6 +91,11 @@ class InpaintPipeline {
   class Run;  // one run(): its stages and what they share (inpaint_pipeline.cpp)
   at::Tensor runUnguarded(const InpaintRequest& request, const StepCallback& onStep, const std::atomic_bool* cancel);
   at::Tensor encodePrompt(const std::string& text, const char* idsName);
+  struct XlPrompt {
+    at::Tensor embeds;  // [1,77,D1+D2]: both encoders' penultimate hidden states side by side
+    at::Tensor pooled;  // [1,P]: the second encoder's projected pooled output
+  };
+  XlPrompt encodePromptXl(const std::string& text, const std::string& idsName);
   void trace(const std::string& name, const at::Tensor& value) const {
     if (trace_) trace_(name, value);
   }

@@ -27,7 +27,9 @@ namespace {
 
 using nlohmann::json;
 
-ClipTextConfig textConfig(const std::string& arch) { return ClipTextConfig::fromJson(realTextEncoderConfig(arch)); }
+ClipTextConfig textConfig(const std::string& arch, int encoder = 1) {
+  return ClipTextConfig::fromJson(realTextEncoderConfig(arch, encoder), "text encoder config", arch == "sdxl" && encoder == 2);
+}
 
 double processCpuMs() {
   rusage usage{};
@@ -108,8 +110,27 @@ void checkFinite(const at::Tensor& t, const std::string& what) {
 
 }  // namespace
 
-// Real model configs (fixtures README tables): the SD2 / SD1.5 inpainting UNets and their VAE.
+// Real model configs (fixtures README tables): the SD2 / SD1.5 inpainting UNets and their VAE; SDXL
+// as diffusers/stable-diffusion-xl-1.0-inpainting-0.1 (tests/fixtures/sdxl/README.md).
 json realUNetConfig(const std::string& arch) {
+  if (arch == "sdxl")
+    return {{"in_channels", 9},
+            {"out_channels", 4},
+            {"block_out_channels", {320, 640, 1280}},
+            {"down_block_types", {"DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"}},
+            {"up_block_types", {"CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"}},
+            {"transformer_layers_per_block", {1, 2, 10}},
+            {"attention_head_dim", {5, 10, 20}},
+            {"cross_attention_dim", 2048},
+            {"use_linear_projection", true},
+            {"addition_embed_type", "text_time"},
+            {"addition_time_embed_dim", 256},
+            {"projection_class_embeddings_input_dim", 2816},
+            {"layers_per_block", 2},
+            {"norm_num_groups", 32},
+            {"norm_eps", 1e-5},
+            {"flip_sin_to_cos", true},
+            {"freq_shift", 0}};
   json c = {{"in_channels", 9},
             {"out_channels", 4},
             {"block_out_channels", {320, 640, 1280, 1280}},
@@ -129,20 +150,29 @@ json realUNetConfig(const std::string& arch) {
   return c;
 }
 
-json realVaeConfig() {
-  return {{"block_out_channels", {128, 256, 512, 512}},
-          {"layers_per_block", 2},
-          {"latent_channels", 4},
-          {"norm_num_groups", 32},
-          {"down_block_types", std::vector<std::string>(4, "DownEncoderBlock2D")},
-          {"up_block_types", std::vector<std::string>(4, "UpDecoderBlock2D")},
-          {"scaling_factor", 0.18215}};
+json realVaeConfig(const std::string& arch) {
+  json c = {{"block_out_channels", {128, 256, 512, 512}},
+            {"layers_per_block", 2},
+            {"latent_channels", 4},
+            {"norm_num_groups", 32},
+            {"down_block_types", std::vector<std::string>(4, "DownEncoderBlock2D")},
+            {"up_block_types", std::vector<std::string>(4, "UpDecoderBlock2D")},
+            {"scaling_factor", 0.18215}};
+  if (arch == "sdxl") {
+    c["scaling_factor"] = 0.13025;
+    c["force_upcast"] = true;
+  }
+  return c;
 }
 
 // Text encoders: SD2 = OpenCLIP ViT-H text tower as converted (23 layers), SD1.5 = openai CLIP ViT-L/14.
-json realTextEncoderConfig(const std::string& arch) {
+json realTextEncoderConfig(const std::string& arch, int encoder) {
   json c = {{"vocab_size", 49408}, {"max_position_embeddings", 77}, {"layer_norm_eps", 1e-5}};
-  if (arch == "sd2") {
+  if (arch == "sdxl" && encoder == 2) {  // OpenCLIP ViT-bigG, every layer, with its projection
+    c.update({{"hidden_size", 1280}, {"intermediate_size", 5120}, {"num_hidden_layers", 32},
+              {"num_attention_heads", 20}, {"hidden_act", "gelu"}, {"projection_dim", 1280},
+              {"architectures", {"CLIPTextModelWithProjection"}}});
+  } else if (arch == "sd2") {
     c.update({{"hidden_size", 1024}, {"intermediate_size", 4096}, {"num_hidden_layers", 23},
               {"num_attention_heads", 16}, {"hidden_act", "gelu"}, {"projection_dim", 512}});
   } else {
@@ -173,7 +203,8 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
     };
     if (a == "--arch") {
       o.arch = next();
-      if (o.arch != "sd2" && o.arch != "sd15") throw std::invalid_argument("--arch must be sd2 or sd15");
+      if (o.arch != "sd2" && o.arch != "sd15" && o.arch != "sdxl")
+        throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
     } else if (a == "--size") {
       o.size = number(64);
       if (o.size % 64 != 0) throw std::invalid_argument("--size must be a multiple of 64");
@@ -215,7 +246,7 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
 
 std::string benchmarkUsage(const std::string& program) {
   return "Usage: " + program +
-         " [--arch sd2|sd15] [--size 512] [--device auto|cpu|cuda] [--dtype auto|fp32|fp16|bf16] [--repeats 3]\n"
+         " [--arch sd2|sd15|sdxl] [--size 512] [--device auto|cpu|cuda] [--dtype auto|fp32|fp16|bf16] [--repeats 3]\n"
          "       [--warmup 1] [--only text,unet,vae-encode,vae-decode] [--channels-last] [--attention auto|fused|chunked]\n"
          "       [--plain-conv] [--threads N] [--json]\n"
          "Times the denoising components with random weights at the real model sizes: the text encoder and one\n"
@@ -238,7 +269,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   setAttentionKernel(parseAttentionKernel(o.attention));
   const auto tensorOptions = at::TensorOptions().dtype(dtype).device(device);
   const auto memoryFormat = o.channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
-  const VaeConfig vaeConfig = VaeConfig::fromJson(realVaeConfig());
+  const VaeConfig vaeConfig = VaeConfig::fromJson(realVaeConfig(o.arch));
   const int64_t latent = o.size / vaeConfig.downsampleFactor();
   at::manual_seed(0);
 
@@ -248,13 +279,19 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   r.threads = at::get_num_threads();
 
   if (wants(o, "text")) {
-    if (log) log("building the " + o.arch + " text encoder (random weights)...");
-    ClipTextModel text(textConfig(o.arch));
-    randomiseParameters(*text);
-    prepare(*text, dtype, device, o);
+    if (log) log("building the " + o.arch + " text encoder" + (o.arch == "sdxl" ? "s" : "") + " (random weights)...");
+    // SDXL encodes each prompt with both encoders: the time is theirs together.
+    std::vector<ClipTextModel> encoders{ClipTextModel(textConfig(o.arch))};
+    if (o.arch == "sdxl") encoders.emplace_back(textConfig(o.arch, 2));
+    for (auto& text : encoders) {
+      randomiseParameters(*text);
+      prepare(*text, dtype, device, o);
+    }
     // prompt and negative prompt: batch 2 x 77 token ids
     const at::Tensor ids = at::randint(0, 49408, {2, 77}, at::TensorOptions().dtype(at::kLong).device(device));
-    r.textEncoderMs = timeMs(o, device, [&] { checkFinite(text->forward(ids), "the text encoder"); }, log, "text encoder", r.textEncoderCpuMs);
+    r.textEncoderMs = timeMs(o, device, [&] {
+      for (auto& text : encoders) checkFinite(text->encode(ids).hiddenStates.end()[-2], "the text encoder");
+    }, log, "text encoder", r.textEncoderCpuMs);
   }
   if (wants(o, "unet")) {
     if (log) log("building the " + o.arch + " UNet (random weights)...");
@@ -263,19 +300,32 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
     const int64_t inChannels = unet->config().inChannels;  // 9: inpainting
     const at::Tensor sample = at::randn({2, inChannels, latent, latent}, tensorOptions).contiguous(memoryFormat);
     const at::Tensor t = at::scalar_tensor(500.0, at::TensorOptions().dtype(at::kFloat).device(device));
-    const at::Tensor context = at::randn({2, 77, o.arch == "sd2" ? 1024 : 768}, tensorOptions);
-    r.unetStepMs = timeMs(o, device, [&] { checkFinite(unet->forward(sample, t, context), "the UNet"); }, log, "unet step", r.unetStepCpuMs);
+    const UNetConfig& config = unet->config();
+    const at::Tensor context = at::randn({2, 77, config.crossAttentionDim}, tensorOptions);
+    UNetAddedConditions added;  // SDXL: pooled text embeddings and the size/crop ids of a square picture
+    if (config.textTimeConditioning()) {
+      added.textEmbeds = at::randn({2, config.projectionClassEmbeddingsInputDim - 6 * config.additionTimeEmbedDim}, tensorOptions);
+      const double side = o.size;
+      added.timeIds = torch::tensor({side, side, 0.0, 0.0, side, side}, tensorOptions).unsqueeze(0).repeat({2, 1});
+    }
+    const UNetAddedConditions* addedPtr = config.textTimeConditioning() ? &added : nullptr;
+    r.unetStepMs = timeMs(o, device, [&] { checkFinite(unet->forward(sample, t, context, addedPtr), "the UNet"); }, log,
+                          "unet step", r.unetStepCpuMs);
   }
   if (wants(o, "vae-encode") || wants(o, "vae-decode")) {
     if (log) log("building the VAE (random weights)...");
     AutoencoderKL vae(vaeConfig);
-    prepare(*vae, dtype, device, o);
+    // As the pipeline: an fp16 run keeps a force_upcast VAE (SDXL's) in fp32.
+    const c10::ScalarType vaeDtype = dtype == at::kHalf && vaeConfig.forceUpcast ? at::kFloat : dtype;
+    prepare(*vae, vaeDtype, device, o);
     if (wants(o, "vae-encode")) {
-      const at::Tensor image = at::rand({1, 3, o.size, o.size}, tensorOptions).mul_(2).sub_(1).contiguous(memoryFormat);
+      const at::Tensor image =
+          at::rand({1, 3, o.size, o.size}, tensorOptions.dtype(vaeDtype)).mul_(2).sub_(1).contiguous(memoryFormat);
       r.vaeEncodeMs = timeMs(o, device, [&] { checkFinite(vae->encode(image).mean, "VAE encode"); }, log, "vae encode", r.vaeEncodeCpuMs);
     }
     if (wants(o, "vae-decode")) {
-      const at::Tensor z = at::randn({1, vaeConfig.latentChannels, latent, latent}, tensorOptions).contiguous(memoryFormat);
+      const at::Tensor z =
+          at::randn({1, vaeConfig.latentChannels, latent, latent}, tensorOptions.dtype(vaeDtype)).contiguous(memoryFormat);
       r.vaeDecodeMs = timeMs(o, device, [&] { checkFinite(vae->decode(z), "VAE decode"); }, log, "vae decode", r.vaeDecodeCpuMs);
     }
   }
@@ -304,7 +354,7 @@ std::string benchmarkText(const BenchmarkOptions& o, const BenchmarkResult& r) {
   std::ostringstream s;
   char line[200];
   std::snprintf(line, sizeof line, "%s inpainting UNet, %dx%d px, CFG batch 2, %s %s, %d threads, attention %s%s, median of %d\n",
-                o.arch == "sd2" ? "SD2" : "SD1.5", o.size, o.size, r.device.c_str(), r.dtype.c_str(), r.threads,
+                o.arch == "sd2" ? "SD2" : o.arch == "sdxl" ? "SDXL" : "SD1.5", o.size, o.size, r.device.c_str(), r.dtype.c_str(), r.threads,
                 (o.attention + (o.packConvolutions ? "" : ", plain conv weights")).c_str(), o.channelsLast ? ", channels-last" : "",
                 o.repeats);
   s << line;

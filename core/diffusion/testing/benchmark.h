@@ -13,7 +13,7 @@
 namespace droste::diffusion {
 
 struct BenchmarkOptions {
-  std::string arch = "sd2";  // sd2 | sd15 (inpainting UNets: 9 input channels)
+  std::string arch = "sd2";  // sd2 | sd15 | sdxl (inpainting UNets: 9 input channels)
   int size = 512;            // image side in pixels (multiple of 8)
   std::string device = "cpu";
   std::string dtype;         // auto | fp32 | fp16 | bf16; empty = auto (runtime/precision.h)
@@ -45,10 +45,11 @@ std::string benchmarkUsage(const std::string& program);
 BenchmarkResult runBenchmark(const BenchmarkOptions& options, const std::function<void(const std::string&)>& log = {});
 
 // The real models' diffusers config.json contents (random-weight benchmarks and memory checks):
-// arch "sd2" = stabilityai/stable-diffusion-2-inpainting, "sd15" = the SD1.5 inpainting model.
+// arch "sd2" = stabilityai/stable-diffusion-2-inpainting, "sd15" = the SD1.5 inpainting model, "sdxl" =
+// diffusers/stable-diffusion-xl-1.0-inpainting-0.1 (its second text encoder: encoder 2).
 nlohmann::json realUNetConfig(const std::string& arch);
-nlohmann::json realVaeConfig();
-nlohmann::json realTextEncoderConfig(const std::string& arch);
+nlohmann::json realVaeConfig(const std::string& arch = "sd2");
+nlohmann::json realTextEncoderConfig(const std::string& arch, int encoder = 1);
 
 std::string benchmarkJson(const BenchmarkResult& result);  // one JSON object
 std::string benchmarkText(const BenchmarkOptions& options, const BenchmarkResult& result);

@@ -123,15 +123,29 @@ TEST(UNetConfig, AttentionHeadDimIsTheNumberOfHeadsPerBlock) {
   EXPECT_FALSE(c.useLinearProjection);
 }
 
-TEST(UNetConfig, RejectsSdxlWithAClearMessage) {
-  auto config = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/unet/config.json");
-  config["addition_embed_type"] = "text_time";
-  try {
-    diffusion::UNetConfig::fromJson(config);
-    FAIL() << "an SDXL config was accepted";
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("not supported yet"), std::string::npos) << e.what();
-  }
+// SDXL's text_time conditioning is accepted with its sizes; conditionings we cannot run are refused by name.
+TEST(UNetConfig, RefusesConditioningItCannotRunByName) {
+  const auto base = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/unet/config.json");
+  auto messageFor = [](const nlohmann::json& config) -> std::string {
+    try {
+      diffusion::UNetConfig::fromJson(config);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return {};
+  };
+  auto config = base;
+  config["addition_embed_type"] = "text_time";  // without the sizes it needs
+  EXPECT_NE(messageFor(config).find("addition_time_embed_dim"), std::string::npos) << messageFor(config);
+  config["addition_time_embed_dim"] = 8;
+  config["projection_class_embeddings_input_dim"] = 16 + 6 * 8;
+  EXPECT_EQ(messageFor(config), "");
+  EXPECT_TRUE(diffusion::UNetConfig::fromJson(config).textTimeConditioning());
+  config["addition_embed_type"] = "image";
+  EXPECT_NE(messageFor(config).find("addition_embed_type"), std::string::npos) << messageFor(config);
+  config = base;
+  config["class_embed_type"] = "timestep";
+  EXPECT_NE(messageFor(config).find("class_embed_type"), std::string::npos) << messageFor(config);
 }
 
 // SD1.x layout: 1x1-conv proj_in/proj_out and one head count for all blocks. Random weights;
