@@ -9,7 +9,7 @@
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>%1 ist nicht mehr da: verschoben oder gelöscht. Fügen Sie es an seinem neuen Ort wieder hinzu.</translation>
     </message>
@@ -83,12 +83,12 @@
 <context>
     <name>droste::session::Session</name>
     <message>
-        <location filename="../core/session/session.cpp" line="+80"/>
+        <location filename="../core/session/session.cpp" line="+107"/>
         <source>Change model</source>
         <translation>Modell ändern</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Edit prompt of keyframe %1</source>
         <translation>Prompt von Schlüsselbild %1 bearbeiten</translation>
     </message>
@@ -843,7 +843,12 @@
         <translation>Dieses Modell kann nicht verwendet werden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Keyframes set to %1 × %2 px, the size this model paints best (ring %3 px).</source>
+        <translation>Keyframes auf %1 × %2 px gesetzt, die Größe, in der dieses Modell am besten malt (Ring %3 px).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Draft painter (no model)</source>
         <translation>Entwurfsmodus (kein Modell)</translation>
     </message>
@@ -1036,7 +1041,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Endlose Zoom-Videos mit Stable-Diffusion-Inpainting.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-78"/>
+        <location filename="../ui/main_window.cpp" line="-82"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Die Geometrie der Kette hat sich geändert: %n Schlüsselbild ist jetzt veraltet. „Veraltete neu generieren“ malt es neu.</numerusform>
@@ -1137,7 +1142,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
 <context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
-        <location filename="../ui/model_download_dialog.cpp" line="+24"/>
+        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
         <source>Download a model</source>
         <translation>Modell herunterladen</translation>
     </message>
@@ -1147,7 +1152,32 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Lädt ein Stable-Diffusion-Modell vom Hugging Face Hub in dessen gemeinsamen Cache, wo es auch andere Programme finden. Geladen werden nur die Gewichte, die Droste braucht (.safetensors, fp16, wo das Modell es anbietet), und die Konfigurationsdateien.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Stable Diffusion 2 inpainting (512 px)</source>
+        <translation>Stable Diffusion 2 Inpainting (512 px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stable Diffusion 1.5 inpainting (512 px)</source>
+        <translation>Stable Diffusion 1.5 Inpainting (512 px)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SDXL inpainting (1024 px, best pictures, slower)</source>
+        <translation>SDXL Inpainting (1024 px, beste Bilder, langsamer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another model: type its name below</source>
+        <translation>Anderes Modell: Namen unten eingeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the fp16 weights are fetched where a model offers them; the size is shown before the download begins.</source>
+        <translation>Wo ein Modell fp16-Gewichte anbietet, werden nur diese geladen; die Größe wird angezeigt, bevor der Download beginnt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The model&apos;s name on the Hub, owner/name, as in its web address</source>
         <translation>Der Name des Modells auf dem Hub, Besitzer/Name, wie in seiner Webadresse</translation>
     </message>
@@ -1163,8 +1193,13 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Repository:</source>
-        <translation>&amp;Modell-Repository:</translation>
+        <translation>&amp;Repository:</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1177,7 +1212,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Zum Standardmodell machen: Neue Projekte malen damit</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+72"/>
         <source>Enter the model&apos;s name on the Hub, for example %1.</source>
         <translation>Geben Sie den Namen des Modells auf dem Hub ein, zum Beispiel %1.</translation>
     </message>
@@ -1191,8 +1226,16 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%1 to download in %n file(s).</source>
+        <translation>
+            <numerusform>%1 herunterzuladen in %n Datei.</numerusform>
+            <numerusform>%1 herunterzuladen in %n Dateien.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>All %1 are already in the cache.</source>
         <translation>Alle %1 sind bereits im Cache.</translation>
     </message>
@@ -1232,7 +1275,7 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Angehalten. Klicken Sie auf „Herunterladen“, um dort weiterzumachen, wo es aufgehört hat.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Droste cannot reach the Hugging Face Hub. Check the internet connection (or the proxy), then press Download again: it continues where it stopped.</source>
         <translation>Droste erreicht den Hugging Face Hub nicht. Prüfen Sie die Internetverbindung (oder den Proxy) und klicken Sie dann erneut auf „Herunterladen“: Der Download macht dort weiter, wo er aufgehört hat.</translation>
     </message>

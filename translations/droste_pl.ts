@@ -9,7 +9,7 @@
         <translation>%1 nie istnieje.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>%1 is gone: it was moved or deleted. Add it again from its new place.</source>
         <translation>Nie ma już %1: został przeniesiony lub usunięty. Dodaj go ponownie z nowego miejsca.</translation>
     </message>
@@ -84,12 +84,12 @@
 <context>
     <name>droste::session::Session</name>
     <message>
-        <location filename="../core/session/session.cpp" line="+80"/>
+        <location filename="../core/session/session.cpp" line="+107"/>
         <source>Change model</source>
         <translation>Zmiana modelu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Edit prompt of keyframe %1</source>
         <translation>Edycja opisu klatki kluczowej %1</translation>
     </message>
@@ -845,7 +845,12 @@
         <translation>Tego modelu nie można użyć</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Keyframes set to %1 × %2 px, the size this model paints best (ring %3 px).</source>
+        <translation>Ustawiono klatki kluczowe na %1 × %2 px, rozmiar, w którym ten model maluje najlepiej (pierścień %3 px).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Draft painter (no model)</source>
         <translation>Tryb szkicu (bez modelu)</translation>
     </message>
@@ -1039,7 +1044,7 @@
         <translation>&lt;h3&gt;Droste %1&lt;/h3&gt;&lt;p&gt;Nieskończone zbliżenia wideo dzięki domalowywaniu (inpainting) Stable Diffusion.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="-78"/>
+        <location filename="../ui/main_window.cpp" line="-82"/>
         <source>The chain&apos;s geometry changed: %n keyframe(s) turned stale. “Regenerate stale” repaints them.</source>
         <translation>
             <numerusform>Geometria łańcucha się zmieniła: %n klatka kluczowa jest nieaktualna. „Wygeneruj ponownie nieaktualne” namaluje ją od nowa.</numerusform>
@@ -1141,7 +1146,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
 <context>
     <name>droste::ui::ModelDownloadDialog</name>
     <message>
-        <location filename="../ui/model_download_dialog.cpp" line="+24"/>
+        <location filename="../ui/model_download_dialog.cpp" line="+25"/>
         <source>Download a model</source>
         <translation>Pobieranie modelu</translation>
     </message>
@@ -1151,7 +1156,32 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Pobiera model Stable Diffusion z Hugging Face Hub do jego wspólnej pamięci podręcznej, gdzie znajdą go też inne narzędzia. Pobierane są tylko wagi potrzebne Droste (.safetensors, fp16, jeśli model je ma) oraz pliki konfiguracyjne.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Stable Diffusion 2 inpainting (512 px)</source>
+        <translation>Stable Diffusion 2 inpainting (512 px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stable Diffusion 1.5 inpainting (512 px)</source>
+        <translation>Stable Diffusion 1.5 inpainting (512 px)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SDXL inpainting (1024 px, best pictures, slower)</source>
+        <translation>SDXL inpainting (1024 px, najlepsze obrazy, wolniej)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another model: type its name below</source>
+        <translation>Inny model: wpisz jego nazwę poniżej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the fp16 weights are fetched where a model offers them; the size is shown before the download begins.</source>
+        <translation>Jeśli model je oferuje, pobierane są tylko wagi fp16; rozmiar jest pokazywany przed rozpoczęciem pobierania.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The model&apos;s name on the Hub, owner/name, as in its web address</source>
         <translation>Nazwa modelu w Hubie, właściciel/nazwa, tak jak w jego adresie internetowym</translation>
     </message>
@@ -1167,6 +1197,11 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Repository:</source>
         <translation>&amp;Repozytorium:</translation>
     </message>
@@ -1181,7 +1216,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Ustaw jako model domyślny: nowe projekty będą nim malowane</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+72"/>
         <source>Enter the model&apos;s name on the Hub, for example %1.</source>
         <translation>Wpisz nazwę modelu w Hubie, na przykład %1.</translation>
     </message>
@@ -1195,8 +1230,17 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <source>Stopping…</source>
         <translation>Zatrzymywanie…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%1 to download in %n file(s).</source>
+        <translation>
+            <numerusform>%1 do pobrania w %n pliku.</numerusform>
+            <numerusform>%1 do pobrania w %n plikach.</numerusform>
+            <numerusform>%1 do pobrania w %n plikach.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>All %1 are already in the cache.</source>
         <translation>Całe %1 jest już w pamięci podręcznej.</translation>
     </message>
@@ -1236,7 +1280,7 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Zatrzymano. Kliknij „Pobierz”, aby kontynuować od miejsca przerwania.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Droste cannot reach the Hugging Face Hub. Check the internet connection (or the proxy), then press Download again: it continues where it stopped.</source>
         <translation>Droste nie może połączyć się z Hugging Face Hub. Sprawdź połączenie z internetem (lub serwer proxy), a potem ponownie kliknij „Pobierz”: pobieranie będzie kontynuowane od miejsca przerwania.</translation>
     </message>

@@ -173,7 +173,11 @@ bool MainWindow::useModel(const QString& location) {
     return false;
   }
   prefs::modelLocation().set(location);
-  session_->setModel(location);
+  if (session_->setModel(location, catalog::nativeKeyframeSide(location))) {
+    const zoom::OutpaintOptions& o = project()->settings().outpaint;
+    statusBar()->showMessage(tr("Keyframes set to %1 × %2 px, the size this model paints best (ring %3 px).")
+                                 .arg(o.width).arg(o.height).arg(o.outpaint), 10'000);
+  }
   updateModelIndicators();
   return true;
 }

@@ -2,6 +2,7 @@
 
 #include "core/hub/downloads.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -29,6 +30,18 @@ ModelDownloadDialog::ModelDownloadDialog(QWidget* parent)
                            this);
   intro->setWordWrap(true);
 
+  // Inpainting checkpoints that outpaint well, by family: the keyframe size follows the one chosen.
+  suggested_ = new QComboBox(this);
+  suggested_->setObjectName(QStringLiteral("suggestedModels"));
+  suggested_->addItem(tr("Stable Diffusion 2 inpainting (512 px)"), QString::fromLatin1(hub::kDefaultModelRepo));
+  suggested_->addItem(tr("Stable Diffusion 1.5 inpainting (512 px)"),
+                      QStringLiteral("stable-diffusion-v1-5/stable-diffusion-inpainting"));
+  suggested_->addItem(tr("SDXL inpainting (1024 px, best pictures, slower)"),
+                      QStringLiteral("diffusers/stable-diffusion-xl-1.0-inpainting-0.1"));
+  suggested_->addItem(tr("Another model: type its name below"), QString());
+  suggested_->setToolTip(tr("Only the fp16 weights are fetched where a model offers them; the size is shown "
+                            "before the download begins."));
+
   repo_ = new QLineEdit(QString::fromLatin1(hub::kDefaultModelRepo), this);
   repo_->setObjectName(QStringLiteral("repoId"));
   repo_->setToolTip(tr("The model's name on the Hub, owner/name, as in its web address"));
@@ -42,6 +55,7 @@ ModelDownloadDialog::ModelDownloadDialog(QWidget* parent)
   repoRow->addWidget(repo_, 1);
   repoRow->addWidget(download_);
   auto* form = new QFormLayout;
+  form->addRow(tr("&Model:"), suggested_);
   form->addRow(tr("&Repository:"), repoRow);
   qobject_cast<QLabel*>(form->labelForField(repoRow))->setBuddy(repo_);  // makes the & an accelerator
 
@@ -81,6 +95,19 @@ ModelDownloadDialog::ModelDownloadDialog(QWidget* parent)
   column->addWidget(buttons_);
   setMinimumWidth(560);
 
+  connect(suggested_, &QComboBox::activated, this, [this](int index) {
+    const QString repo = suggested_->itemData(index).toString();
+    if (repo.isEmpty()) {
+      repo_->clear();
+      repo_->setFocus();
+    } else {
+      repo_->setText(repo);
+    }
+  });
+  connect(repo_, &QLineEdit::textEdited, this, [this](const QString& text) {  // typed: is it a suggestion?
+    const int index = suggested_->findData(text.trimmed());
+    suggested_->setCurrentIndex(index >= 0 ? index : suggested_->count() - 1);
+  });
   connect(download_, &QPushButton::clicked, this, &ModelDownloadDialog::startDownload);
   connect(repo_, &QLineEdit::returnPressed, this, &ModelDownloadDialog::startDownload);
   connect(cancel_, &QPushButton::clicked, this, &ModelDownloadDialog::cancelDownload);
@@ -110,7 +137,11 @@ ModelDownloadDialog::~ModelDownloadDialog() {
   if (busy_) downloads_.cancel();
 }
 
-void ModelDownloadDialog::setRepoId(const QString& repoId) { repo_->setText(repoId); }
+void ModelDownloadDialog::setRepoId(const QString& repoId) {
+  repo_->setText(repoId);
+  const int index = suggested_->findData(repoId);
+  suggested_->setCurrentIndex(index >= 0 ? index : suggested_->count() - 1);
+}
 
 QString ModelDownloadDialog::errorText() const { return errorShown_ ? status_->text() : QString(); }
 
@@ -149,6 +180,10 @@ void ModelDownloadDialog::reject() {
 }
 
 void ModelDownloadDialog::onPlanned(qint64 bytesTotal, qint64 bytesToFetch, int filesToFetch) {
+  // Stays in view while the bytes arrive: what the whole download is.
+  if (filesToFetch > 0)
+    showStatus(tr("%1 to download in %n file(s).", nullptr, filesToFetch).arg(hub::formatBytes(double(bytesToFetch))),
+               false);
   if (filesToFetch == 0)
     transfer_->setText(tr("All %1 are already in the cache.").arg(hub::formatBytes(double(bytesTotal))));
   else if (bytesToFetch < bytesTotal)
@@ -200,6 +235,7 @@ void ModelDownloadDialog::setBusy(bool busy) {
   busy_ = busy;
   download_->setEnabled(!busy);
   repo_->setEnabled(!busy);
+  suggested_->setEnabled(!busy);
   cancel_->setEnabled(busy);
 }
 

@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +53,7 @@ class ModelDownloadDialog : public QDialog {
   QString explain(droste::hub::HubError::Kind kind, const QString& repoId) const;
   QString formatEta(double seconds) const;
 
+  QComboBox* suggested_;  // well-known inpainting models: choosing one fills in repo_
   QLineEdit* repo_;
   QPushButton* download_;
   QPushButton* cancel_;

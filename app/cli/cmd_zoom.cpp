@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/error_advice.h"
 #include "app/cli/progress_line.h"
+#include "core/catalog/model_catalog.h"
 #include "core/engine/engine.h"
 #include "core/zoom/project.h"
 
@@ -47,7 +48,8 @@ int runZoom(const QStringList& args) {
       "Ring added on each long side, a multiple of 8 up to half the long side; the short sides get a ring in "
       "proportion, so both axes zoom alike (e.g. 1024x576 with 128: 72 px).",
       "px", "128");
-  opt("size", "Square keyframes of this side, a multiple of 8.", "px", "512");
+  opt("size", "Square keyframes of this side, a multiple of 8 (default: the model's native size, 1024 for SDXL "
+      "and 512 for SD 1.x/2.x inpainting models and the draft painter).", "px");
   opt("width", "Keyframe width, a multiple of 8 (default: --size).", "px");
   opt("height", "Keyframe height, a multiple of 8 (default: --size); e.g. --width 1024 --height 576 for 16:9.", "px");
   opt("method", "direct (one generation) or sequential (left, top, right, bottom).", "method", "direct");
@@ -94,7 +96,10 @@ int runZoom(const QStringList& args) {
   s.painter = *kind;
   if (s.painter == zoom::PainterKind::StableDiffusion && s.model.isEmpty())
     throw std::invalid_argument("--painter sd needs --model (a model folder, checkpoint file or repo id)");
-  const int side = intOption(parser, QStringLiteral("size"));
+  const int nativeSide = s.painter == zoom::PainterKind::StableDiffusion ? catalog::nativeKeyframeSide(s.model) : 0;
+  const int side = parser.isSet(QStringLiteral("size")) ? intOption(parser, QStringLiteral("size"))
+                   : nativeSide > 0                     ? nativeSide
+                                                        : 512;
   s.outpaint.width = parser.isSet(QStringLiteral("width")) ? intOption(parser, QStringLiteral("width")) : side;
   s.outpaint.height = parser.isSet(QStringLiteral("height")) ? intOption(parser, QStringLiteral("height")) : side;
   s.outpaint.outpaint = intOption(parser, QStringLiteral("outpaint"));

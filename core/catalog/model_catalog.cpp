@@ -47,6 +47,11 @@ QString modelProblem(const QString& path) {
   return q(probeModel(path.toStdString()).problem);
 }
 
+int nativeKeyframeSide(const QString& path) {
+  if (path.isEmpty()) return 0;
+  return static_cast<int>(probeModel(path.toStdString()).facts.nativeImageSide);
+}
+
 bool isModelItself(const QString& path) {
   const QFileInfo info(path);
   if (info.isDir()) return QFileInfo::exists(path + QStringLiteral("/model_index.json"));

@@ -29,6 +29,10 @@ QList<ModelEntry> scanModels(const QStringList& addedPaths, const QString& defau
 // milliseconds); empty when it can. What choosing a model checks before it is accepted.
 QString modelProblem(const QString& path);
 
+// The picture side the model at path (or repo id in the Hugging Face cache) was trained at (1024 for
+// SDXL, 512 for SD 1.5 / SD2 inpainting); 0 when it cannot be told. Headers and configs only.
+int nativeKeyframeSide(const QString& path);
+
 // True when path is itself a model (a diffusers folder or a checkpoint file), not a folder of models.
 bool isModelItself(const QString& path);
 

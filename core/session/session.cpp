@@ -5,16 +5,41 @@
 #include "core/session/chain_geometry.h"
 #include "core/session/project_commands.h"
 #include "core/zoom/autosave.h"
+#include "core/zoom/keyframe_shapes.h"
 #include "core/zoom/project.h"
 
 #include <QFile>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 
 namespace droste::session {
 
 namespace {
+
+// The same shape at the available size whose long side is nearest `side`, with the ring scaled alike
+// (then the nearest ring that zooms both axes evenly).
+zoom::OutpaintOptions outpaintAtLongSide(const zoom::OutpaintOptions& from, int side) {
+  const std::optional<zoom::KeyframeShape> shape = zoom::shapeOf(QSize(from.width, from.height));
+  if (!shape) return from;
+  const std::vector<QSize> sizes = zoom::keyframeSizes(*shape);
+  if (sizes.empty()) return from;
+  const auto distance = [side](QSize s) { return std::abs(std::max(s.width(), s.height()) - side); };
+  const QSize size = *std::min_element(sizes.begin(), sizes.end(), [&](QSize a, QSize b) { return distance(a) < distance(b); });
+  zoom::OutpaintOptions to = from;
+  to.width = size.width();
+  to.height = size.height();
+  const double scale = double(to.longSide()) / double(from.longSide());
+  to.outpaint = zoom::nearestExactRing(to, std::max(8, int(std::lround(from.outpaint * scale / 8.0)) * 8));
+  to.maskOverlap = std::min(to.maskOverlap, to.outpaint / 2);
+  try {
+    to.validate();
+  } catch (const std::exception&) {
+    return from;  // no even ring at that size: keep what works
+  }
+  return to;
+}
 constexpr int kAutosaveIntervalMs = 60'000;
 }
 
@@ -72,12 +97,15 @@ SettingsEffect Session::editSettings(const zoom::ProjectSettings& after, const Q
   return effect;
 }
 
-void Session::setModel(const QString& location) {
+bool Session::setModel(const QString& location, int nativeSide) {
   zoom::ProjectSettings s = project_->settings();
   const zoom::ProjectSettings before = s;
   s.painter = zoom::PainterKind::StableDiffusion;
   s.model = location;
+  const bool resize = nativeSide > 0 && project_->keyframeCount() == 0 && s.outpaint.longSide() != nativeSide;
+  if (resize) s.outpaint = outpaintAtLongSide(s.outpaint, nativeSide);
   if (!(s == before)) undo_->push(new SettingsCommand(project_, before, s, QStringLiteral("model"), tr("Change model")));
+  return resize && !(s.outpaint == before.outpaint);
 }
 
 void Session::editChain(const QString& undoText, const std::function<void()>& edit) {

@@ -68,7 +68,10 @@ class Session : public QObject {
 
   // ---- edits: each is one undo step (or none when nothing changes)
   SettingsEffect editSettings(const zoom::ProjectSettings& after, const QString& field, const QString& undoText);
-  void setModel(const QString& location);  // the caller has checked that it can be used
+  // The caller has checked that the model can be used. While the chain is empty the keyframes follow the
+  // model's native size (nativeSide > 0: 1024 for SDXL), in their shape, with the ring in proportion;
+  // returns true when it changed them.
+  bool setModel(const QString& location, int nativeSide = 0);
   void setKeyframePrompt(int index, const QString& text);  // equal to the project's prompt: follow it
   void insertKeyframeAfter(int index);
   void deleteKeyframe(int index);

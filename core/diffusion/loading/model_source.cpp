@@ -199,6 +199,11 @@ ModelSource openSingleFile(const fs::path& path, const std::optional<fs::path>& 
 
 }  // namespace
 
+ComponentSource openComponentFolder(const fs::path& folder, const std::string& weightsStem) {
+  std::vector<fs::path> files;
+  return folderComponent(folder.parent_path(), folder.filename().string(), weightsStem, files);
+}
+
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<fs::path>& configFolder) {
   if (pathOrRepoId.empty()) throw ModelFileError("no model given: name a model folder, a .safetensors file or a repo id");
   if (configFolder && !fs::is_directory(*configFolder))
@@ -251,10 +256,8 @@ std::string floatFormatsOf(const ModelSource& m) {
 }  // namespace
 
 std::vector<const ComponentSource*> componentsOf(const ModelSource& m) {
-  std::vector<const ComponentSource*> all{&m.textEncoder};
+  std::vector<const ComponentSource*> all{&m.unet, &m.vae, &m.textEncoder};
   if (m.textEncoder2.weights) all.push_back(&m.textEncoder2);
-  all.push_back(&m.unet);
-  all.push_back(&m.vae);
   return all;
 }
 
@@ -263,6 +266,10 @@ ModelFacts describeModel(const ModelSource& m) {
   f.family = m.family;
   f.unetInChannels = m.unet.config.value("in_channels", int64_t(4));
   f.predictionType = m.schedulerConfig.value("prediction_type", std::string("epsilon"));
+  const auto vaeBlocks = m.vae.config.find("block_out_channels");
+  if (m.unet.config.contains("sample_size") && m.unet.config["sample_size"].is_number_integer() &&
+      vaeBlocks != m.vae.config.end() && vaeBlocks->is_array() && !vaeBlocks->empty())
+    f.nativeImageSide = m.unet.config["sample_size"].get<int64_t>() << (vaeBlocks->size() - 1);
   f.textHiddenSize = m.textEncoder.config.value("hidden_size", int64_t(0));
   f.textLayers = m.textEncoder.config.value("num_hidden_layers", int64_t(0));
   f.textHeads = m.textEncoder.config.value("num_attention_heads", int64_t(0));

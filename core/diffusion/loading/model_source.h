@@ -52,6 +52,10 @@ struct ModelSource {
 // safetensors headers and the configs; throws io::ModelFileError with a message an artist can act on.
 ModelSource openModel(const std::string& pathOrRepoId, const std::optional<std::filesystem::path>& configFolder = {});
 
+// One diffusers component folder (config.json + STEM.safetensors or STEM.fp16.safetensors), e.g. to use
+// another UNet with a model's other components, as diffusers' from_pretrained(..., unet=...) does.
+ComponentSource openComponentFolder(const std::filesystem::path& folder, const std::string& weightsStem);
+
 // Facts for `droste-cli info MODEL`.
 struct ModelFacts {
   ModelFamily family = ModelFamily::Unknown;
@@ -63,10 +67,13 @@ struct ModelFacts {
   std::string floatFormats;    // the distinct float formats, in the order met: e.g. "fp32 + fp16"
   uint64_t totalBytes = 0;     // size of the weight files
   int64_t parameterCount = 0;  // elements of the tensors the model uses
+  // The picture side the model was trained at: unet sample_size x the VAE's downsampling (512 for SD 1.5
+  // and SD2 inpainting, 768 for SD2's v models, 1024 for SDXL); 0 when the configs do not say.
+  int64_t nativeImageSide = 0;
 };
 ModelFacts describeModel(const ModelSource& model);
 
-// The components a model has, in loading order (the second text encoder only for SDXL).
+// The components a model has: UNet, VAE, text encoder, and SDXL's second text encoder.
 std::vector<const ComponentSource*> componentsOf(const ModelSource& model);
 
 }  // namespace droste::diffusion

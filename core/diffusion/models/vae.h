@@ -32,7 +32,8 @@ struct VaeConfig {
   int64_t layersPerBlock = 2;
   int64_t normNumGroups = 32;
   double scalingFactor = 0.18215;  // absent from the real SD1.5/SD2 configs: diffusers' default
-  // SDXL's VAE overflows in fp16: diffusers encodes and decodes in fp32 when the config says so.
+  // SDXL's VAE overflows in fp16: diffusers encodes and decodes in fp32 when the config says so (Droste
+  // also in bf16: InpaintPipeline::Components::vaeDtype).
   bool forceUpcast = false;
 
   // Pixels per latent along each side: every block but the last halves the size (8 for SD1/SD2),

@@ -315,8 +315,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   if (wants(o, "vae-encode") || wants(o, "vae-decode")) {
     if (log) log("building the VAE (random weights)...");
     AutoencoderKL vae(vaeConfig);
-    // As the pipeline: an fp16 run keeps a force_upcast VAE (SDXL's) in fp32.
-    const c10::ScalarType vaeDtype = dtype == at::kHalf && vaeConfig.forceUpcast ? at::kFloat : dtype;
+    // As the pipeline: a reduced-precision run keeps a force_upcast VAE (SDXL's) in fp32.
+    const c10::ScalarType vaeDtype = dtype != at::kFloat && vaeConfig.forceUpcast ? at::kFloat : dtype;
     prepare(*vae, vaeDtype, device, o);
     if (wants(o, "vae-encode")) {
       const at::Tensor image =

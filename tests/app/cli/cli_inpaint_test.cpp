@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -23,9 +24,22 @@ using namespace droste;
 
 namespace {
 
-nlohmann::json caseMeta(const std::string& name) {
+// A golden case of the shared SD fixtures, or of the project's SDXL ones ("sdxl/NAME").
+struct GoldenCase {
+  std::filesystem::path fixtures;
+  std::string name;
+};
+
+GoldenCase goldenCase(const std::string& param) {
+  if (param.rfind("sdxl/", 0) == 0) return {DROSTE_SDXL_FIXTURES_DIR, param.substr(5)};
+  return {test::fixturesDir(), param};
+}
+
+nlohmann::json caseMeta(const GoldenCase& golden) {
+  const std::string& name = golden.name;
   for (const char* file : {"pipeline_cases.json", "pipeline_cases_extra.json"}) {
-    std::ifstream in(test::fixturesDir() / "goldens" / file);
+    std::ifstream in(golden.fixtures / "goldens" / file);
+    if (!in) continue;
     std::stringstream text;
     text << in.rdbuf();
     for (const auto& c : diffusion::parseConfigJson(text.str()))  // the JSON contains -Infinity
@@ -67,8 +81,9 @@ QStringList tinyInpaintArgs(const QString& image, const QString& mask, int steps
 class CliInpaint : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
-  const nlohmann::json c = caseMeta(GetParam());
-  const io::SafetensorsFile g(test::fixturesDir() / "goldens" / ("pipeline_" + GetParam() + ".safetensors"));
+  const GoldenCase which = goldenCase(GetParam());
+  const nlohmann::json c = caseMeta(which);
+  const io::SafetensorsFile g(which.fixtures / "goldens" / ("pipeline_" + which.name + ".safetensors"));
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
   const QString imagePath = dir.filePath(QStringLiteral("in.png")), maskPath = dir.filePath(QStringLiteral("mask.png"));
@@ -81,7 +96,7 @@ TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
   ASSERT_TRUE(mask.save(maskPath));
 
   QStringList args{QStringLiteral("inpaint"), QStringLiteral("--model"),
-                   q((test::fixturesDir() / c.value("model", std::string("tiny-sd2-inpainting"))).string()),
+                   q((which.fixtures / c.value("model", std::string("tiny-sd2-inpainting"))).string()),
                    QStringLiteral("--image"), imagePath, QStringLiteral("--mask"), maskPath,
                    QStringLiteral("--prompt"), q(c.at("prompt")),
                    QStringLiteral("--steps"), QString::number(c.at("steps").get<int>()),
@@ -97,7 +112,7 @@ TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
          << (scheduler == "euler_a" ? QStringLiteral("euler-a")
              : scheduler == "dpmpp_2m_karras" ? QStringLiteral("dpm++2m-karras")
                                               : q(scheduler));
-  if (c.contains("config")) args << QStringLiteral("--config") << q((test::fixturesDir() / c.at("config").get<std::string>()).string());
+  if (c.contains("config")) args << QStringLiteral("--config") << q((which.fixtures / c.at("config").get<std::string>()).string());
 
   const CliRun run = runCli(args);
   ASSERT_EQ(run.exitCode, 0) << run.output.toStdString();
@@ -123,11 +138,18 @@ TEST_P(CliInpaint, ReproducesTheGoldenPicture) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Goldens, CliInpaint,
-                         // Each run starts a process and loads a model: four cases that cover the options
-                         // (default / named scheduler, negative prompt, --strength, --config with a single
-                         // file); every case is checked in-process by droste_diffusion_tests.
-                         ::testing::Values("pndm", "dpmpp_2m_karras", "ddim_strength06", "single_fp16_pndm"),
-                         [](const auto& info) { return info.param; });
+                         // Each run starts a process and loads a model: cases that cover the options (default
+                         // / named scheduler, negative prompt, --strength, --config with a single file) for SD2
+                         // and SDXL (its 0.9999 default strength, no negative prompt = zero embeddings, the
+                         // fp16 single file); every case is checked in-process by droste_diffusion_tests.
+                         ::testing::Values("pndm", "dpmpp_2m_karras", "ddim_strength06", "single_fp16_pndm",
+                                           "sdxl/euler", "sdxl/euler_nocfg", "sdxl/nonsquare_128x192",
+                                           "sdxl/single_fp16"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '/', '_');
+                           return name;
+                         });
 
 TEST(CliInpaintErrors, BadInputExitsNonZeroWithAMessage) {
   QTemporaryDir dir;

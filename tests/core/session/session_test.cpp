@@ -165,6 +165,39 @@ TEST_F(SessionTest, PicturesReplaceKeyframesAndEndTheZoom) {
   EXPECT_EQ(session.project()->keyframeCount(), 3);
 }
 
+TEST_F(SessionTest, AModelChosenBeforePaintingSetsItsNativeKeyframeSize) {
+  zoom::ProjectSettings s = session.project()->settings();
+  s.outpaint.width = 1024;
+  s.outpaint.height = 576;  // 16:9 at 1024
+  s.outpaint.outpaint = 128;
+  session.project()->setSettings(s);
+  session.undoStack()->clear();
+  // An SDXL model (native 1024): the shape and size stay. An SD model (512): 16:9 at 512; the ring in
+  // proportion would be 64, but at 512 x 288 only 128 and 256 zoom both axes evenly: the nearest, 128.
+  EXPECT_FALSE(session.setModel(QStringLiteral("/models/xl"), 1024));
+  EXPECT_EQ(session.project()->settings().outpaint.width, 1024);
+  session.undoStack()->clear();
+  EXPECT_TRUE(session.setModel(QStringLiteral("/models/sd2"), 512));
+  const zoom::OutpaintOptions& o = session.project()->settings().outpaint;
+  EXPECT_EQ(QSize(o.width, o.height), QSize(512, 288));
+  EXPECT_EQ(o.outpaint, 128);
+  EXPECT_NO_THROW(o.validate());
+  EXPECT_EQ(session.project()->settings().model, QStringLiteral("/models/sd2"));
+  session.undoStack()->undo();  // one step: the model and the size together
+  EXPECT_EQ(session.project()->settings().outpaint.width, 1024);
+  EXPECT_EQ(session.project()->settings().model, QStringLiteral("/models/xl"));
+
+  // Once keyframes are painted, choosing a model never resizes them.
+  s = session.project()->settings();
+  s.painter = zoom::PainterKind::Draft;
+  s.outpaint.width = s.outpaint.height = 64;
+  s.outpaint.outpaint = 16;
+  session.project()->setSettings(s);
+  paintChain(1);
+  EXPECT_FALSE(session.setModel(QStringLiteral("/models/xl"), 1024));
+  EXPECT_EQ(session.project()->settings().outpaint.width, 64);
+}
+
 TEST_F(SessionTest, AFailedJobLeavesTheProjectExactlyAsItWas) {
   paintChain(3);
   const std::vector<zoom::Keyframe> before = session.project()->keyframes();
