@@ -7,6 +7,7 @@
 #include "core/diffusion/models/attention.h"
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/runtime/gpu_memory.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -27,6 +28,7 @@ struct Options {
   int size = 512;
   int steps = 25;
   std::string dtype = "fp32";
+  std::string device = "cpu";  // cpu | cuda (cuda: the time of the whole keyframe and the VRAM peak)
   std::string attention;  // empty = the engine's default
   fs::path model;  // reuse a folder written before (--model); else a temporary one
   bool keep = false, json = false;
@@ -44,6 +46,7 @@ Options parse(const std::vector<std::string>& args) {
     else if (a == "--size") o.size = std::stoi(next());
     else if (a == "--steps") o.steps = std::stoi(next());
     else if (a == "--dtype") o.dtype = next();
+    else if (a == "--device") o.device = next();
     else if (a == "--model") o.model = next();
     else if (a == "--attention") o.attention = next();
     else if (a == "--keep") o.keep = true;
@@ -54,9 +57,11 @@ Options parse(const std::vector<std::string>& args) {
   if (o.size < 64 || o.size % 64) throw std::invalid_argument("--size must be a multiple of 64");
   if (o.steps < 1) throw std::invalid_argument("--steps must be at least 1");
   if (!o.attention.empty()) diffusion::parseAttentionKernel(o.attention);  // refuses an unknown name before any work
-  // The CPU run refuses what does not run here (fp16; bf16 without AVX-512) before writing any weights.
+  // Refuses what does not run here (fp16 on the CPU; bf16 without AVX-512; CUDA without a GPU) before
+  // writing any weights.
   using namespace droste::diffusion;
-  o.dtype = precisionName(precisionOf(chooseDevice(DeviceKind::Cpu, parsePrecision(o.dtype)).dtype));
+  if (o.device != "cpu" && o.device != "cuda") throw std::invalid_argument("--device must be cpu or cuda");
+  o.dtype = precisionName(precisionOf(chooseDevice(parseDeviceKind(o.device), parsePrecision(o.dtype)).dtype));
   return o;
 }
 
@@ -65,9 +70,10 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 }  // namespace
 
 const char* generateMemoryUsage() {
-  return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|bf16] [--attention auto|fused|chunked]\n"
+  return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|fp16|bf16] [--device cpu|cuda]\n"
+         "            [--attention auto|fused|chunked]\n"
          "            [--model DIR] [--keep] [--json]\n"
-         "            peak RSS (VmHWM) of a whole CPU inpainting run - load, CFG denoising (PNDM), decode - with\n"
+         "            peak RSS (VmHWM) of a whole inpainting run - load, CFG denoising (the model's sampler), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
          "            (~2.6 GB for sd2, ~7 GB for sdxl, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
          "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n";
@@ -89,6 +95,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     if (fs::exists(folder / f)) evictFromPageCache(folder / f);  // load as after a reboot: every page read from disk
 
   const c10::ScalarType dtype = scalarTypeOf(parsePrecision(o.dtype));
+  const c10::Device device = chooseDevice(parseDeviceKind(o.device), parsePrecision(o.dtype)).device;
   if (!o.attention.empty()) setAttentionKernel(parseAttentionKernel(o.attention));
   const std::string attention = attentionKernelName(attentionKernel());
   const bool peakReset = resetPeakRss();
@@ -102,7 +109,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     const ModelSource source = openModel(folder.string());
     for (const auto& f : source.weightFiles) fileBytes += fs::file_size(f);
     parameters = describeModel(source).parameterCount;
-    pipeline = InpaintPipeline::load(source, c10::kCPU, dtype);
+    pipeline = InpaintPipeline::load(source, device, dtype);
   }
   const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const long loadPeakKb = procStatusKb("VmHWM");
@@ -120,7 +127,9 @@ int runGenerateMemory(const std::vector<std::string>& args) {
   request.steps = o.steps;
   request.guidance = 7.5;
   request.seed = 1234;
-  auto stepStart = std::chrono::steady_clock::now();
+  resetCudaPeak(device);
+  const auto generationStart = std::chrono::steady_clock::now();
+  auto stepStart = generationStart;
   const at::Tensor image = pipeline->run(request, [&](const StepProgress& p) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - stepStart).count();
     stepStart = std::chrono::steady_clock::now();
@@ -129,7 +138,10 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                   procStatusKb("VmRSS") / 1024.0, procStatusKb("VmHWM") / 1024.0);
     log(line);
   });
+  // run() returns the picture on the CPU: the GPU's work is done by then.
+  const double generationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - generationStart).count();
   const double totalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::optional<double> cudaPeakMb = cudaPeakAllocatedMb(device);
   const long generationPeakKb = procStatusKb("VmHWM");
   const long peakKb = generationPeakReset ? std::max(loadPeakKb, generationPeakKb) : generationPeakKb;
   const double ratio = peakKb * 1024.0 / weightBytes;
@@ -141,7 +153,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                               {"steps", o.steps},
                               {"dtype", o.dtype},
                               {"attention", attention},
-                              {"device", "cpu"},
+                              {"device", o.device},
                               {"parameters", parameters},
                               {"weights_mb", mb(weightBytes)},
                               {"weights_file_mb", mb(static_cast<double>(fileBytes))},
@@ -154,11 +166,13 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                               {"peak_reset", peakReset},
                               {"load_s", loadSeconds},
                               {"total_s", totalSeconds},
+                              {"generation_s", generationSeconds},
+                              {"cuda_peak_mb", cudaPeakMb ? nlohmann::json(*cudaPeakMb) : nlohmann::json(nullptr)},
                               {"output_finite", at::isfinite(image).all().item<bool>()}};
     std::printf("%s\n", j.dump().c_str());
   } else {
-    std::printf("%s inpainting, %dx%d px, %d steps (PNDM, CFG batch 2), cpu %s, attention %s, random weights\n",
-                o.arch.c_str(), o.size, o.size, o.steps, o.dtype.c_str(), attention.c_str());
+    std::printf("%s inpainting, %dx%d px, %d steps (the model's sampler, CFG batch 2), %s %s, attention %s, random weights\n",
+                o.arch.c_str(), o.size, o.size, o.steps, o.device.c_str(), o.dtype.c_str(), attention.c_str());
     std::printf("  weights          %.0f MB = %lld parameters x %zu bytes (%s, the compute dtype; the size this\n"
                 "                   criterion means), %.0f MB on disk as F16 safetensors\n",
                 mb(weightBytes), static_cast<long long>(parameters), c10::elementSize(dtype), o.dtype.c_str(),
@@ -169,6 +183,8 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     if (generationPeakReset)
       std::printf("  generation       peak RSS %.0f MB (encode, %d steps, decode; after loading)\n", generationPeakKb / 1024.0,
                   o.steps);
+    std::printf("  generation       %.2f s (encode, %d steps, decode)%s\n", generationSeconds, o.steps,
+                cudaPeakMb ? (", VRAM peak " + std::to_string(static_cast<int>(*cudaPeakMb)) + " MiB").c_str() : "");
     std::printf("  whole run        %.1f s, peak RSS %.0f MB%s\n", totalSeconds, peakKb / 1024.0,
                 peakReset ? "" : "  [VmHWM could not be reset: includes writing the weights]");
     std::printf("  peak / weights   %.3f  (issue #4 target: <= 1.3)  %s\n", ratio, ratio <= 1.3 ? "OK" : "OVER");

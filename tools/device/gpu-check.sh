@@ -6,7 +6,8 @@
 #      (final picture within MSE 1e-3 of the golden: golden_parity.h), and diffusers' own pipeline on the
 #      same cases and precisions beside it (tools/device/reference_parity.py);
 #   3. the real-size SD1.5 and SD2 inpainting UNet step (CFG batch 2) and VAE decode at 512 px in fp16:
-#      droste-bench and diffusers (tools/bench/diffusers_bench.py) on the same GPU, side by side;
+#      droste-bench and diffusers (tools/bench/diffusers_bench.py) on the same GPU, side by side, with
+#      Droste's VRAM peak; and a whole 25-step 512 px SD2 keyframe (time and VRAM peak);
 #   4. one JSON summary (tools/device/gpu_summary.py) on stdout and in $OUT/gpu-check.json.
 # Needs gpu-carry/ from tools/device/prepare-gpu-check.sh, carried with the device tool:
 #   run(command="bash tools/device/gpu-check.sh", carry=["gpu-carry"], timeout_s=540)
@@ -86,6 +87,11 @@ for arch in "${archs[@]}"; do
   step "bench-$arch" 180 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json >"$5"' \
     "$bench" "$arch" "$size" "$device" "$bench_dtype" "$out/bench-$arch.json"
 done
+
+# A whole 25-step 512 px keyframe (load, CFG denoising, encode/decode) with random real-size SD2 weights:
+# its time and the VRAM peak (issue #12 asks for both beside the UNet step).
+step keyframe-sd2 240 bash -c '"$0" generate-memory --arch sd2 --size "$1" --steps 25 --dtype "$2" --device "$3" --json >"$4"' \
+  "$bench" "$size" "$bench_dtype" "$device" "$out/keyframe-sd2.json"
 
 # diffusers (and what it asks for) from the carried wheels, beside the machine's own packages.
 site=/tmp/droste-gpu-site

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One JSON summary of a tools/device/gpu-check.sh run: steps (exit code, seconds), golden parity per
 precision for Droste and for diffusers on the same cases, and the side-by-side speed of the UNet step and
-the VAE decode (ratio = Droste / diffusers: below 1 is faster). Usage: gpu_summary.py OUT_DIR"""
+the VAE decode (ratio = Droste / diffusers: below 1 is faster), and a whole keyframe's time and VRAM peak.
+Usage: gpu_summary.py OUT_DIR"""
 import json
 import math
 import sys
@@ -60,6 +61,10 @@ def main():
             if ours and ref and ours.get(key) and ref.get(key):
                 entry[key.replace("_ms", "_ratio")] = round(ours[key] / ref[key], 3)
         summary["bench"][arch] = entry
+    keyframe = load(f"{out}/keyframe-sd2.json")
+    if keyframe:  # a whole 25-step 512 px SD2 keyframe: its time and VRAM peak
+        summary["keyframe_sd2"] = {k: keyframe.get(k) for k in ("steps", "size", "dtype", "generation_s", "cuda_peak_mb",
+                                                                  "load_s", "peak_rss_mb", "output_finite")}
     summary["ok"] = all(s["rc"] == 0 for s in summary["steps"]) and all(
         p["droste"] and p["droste"]["passed"] == p["droste"]["cases"] for p in summary["parity"].values())
     print(json.dumps(summary, indent=1))

@@ -7,6 +7,7 @@
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
 #include "core/diffusion/runtime/device_choice.h"
+#include "core/diffusion/runtime/gpu_memory.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
@@ -330,6 +331,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
     }
   }
   r.peakRssMb = peakRssMb();
+  r.cudaPeakMb = cudaPeakAllocatedMb(device);
   return r;
 }
 
@@ -340,6 +342,7 @@ std::string benchmarkJson(const BenchmarkResult& r) {
             {"vae_encode_ms", ms(r.vaeEncodeMs)},
             {"vae_decode_ms", ms(r.vaeDecodeMs)},
             {"peak_rss_mb", r.peakRssMb},
+            {"cuda_peak_mb", ms(r.cudaPeakMb)},
             {"device", r.device},
             {"dtype", r.dtype},
             {"threads", r.threads},

@@ -33,6 +33,7 @@ struct BenchmarkResult {
   // mostly measures the wait for a core, the CPU time much less so.
   std::optional<double> textEncoderCpuMs, unetStepCpuMs, vaeEncodeCpuMs, vaeDecodeCpuMs;
   double peakRssMb = 0;
+  std::optional<double> cudaPeakMb;  // the CUDA caching allocator's peak of allocated bytes (CUDA runs only)
   std::string device, dtype;
   int threads = 0;
 };
