@@ -1,11 +1,13 @@
 // SDXL's networks against tests/fixtures/sdxl/goldens (text_encoders, unet, vae .safetensors; recipe and
 // tolerances in tests/fixtures/sdxl/README.md): both text encoders with every hidden state, the pooled and
 // projected outputs, the UNet with its text_time conditioning (inpainting and base), the VAE.
+#include "core/diffusion/loading/config_guess.h"
 #include "core/diffusion/loading/model_source.h"
 #include "core/diffusion/loading/weights.h"
 #include "core/diffusion/models/clip_text_model.h"
 #include "core/diffusion/models/unet.h"
 #include "core/diffusion/models/vae.h"
+#include "core/diffusion/testing/benchmark.h"
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "tests/core/diffusion/denoise_test_helpers.h"
 #include "tests/core/diffusion/sdxl/sdxl_fixtures.h"
@@ -171,5 +173,66 @@ TEST_P(SdxlVaeGolden, EncodesAndDecodesAsTheReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Goldens, SdxlVaeGolden, ::testing::Values(0, 1, 2, 3));
+
+}  // namespace
+
+namespace {
+
+using namespace droste;
+using namespace droste::diffusion;
+
+// Names and shapes of a module's parameters (built with shapes only), as a checkpoint's headers give them.
+class ShapesOf : public WeightSource {
+ public:
+  explicit ShapesOf(const torch::nn::Module& module) {
+    for (const auto& p : module.named_parameters()) shapes_[p.key()] = p.value().sizes().vec();
+  }
+  std::vector<std::string> names() const override {
+    std::vector<std::string> out;
+    for (const auto& [name, shape] : shapes_) out.push_back(name);
+    return out;
+  }
+  std::vector<int64_t> shape(const std::string& name) const override { return shapes_.at(name); }
+  at::Tensor load(const std::string&, c10::ScalarType, c10::Device) const override {
+    throw std::logic_error("shapes only");
+  }
+  std::string describe() const override { return "shapes"; }
+
+ private:
+  std::map<std::string, std::vector<int64_t>> shapes_;
+};
+
+// A real-size SDXL single file opened without a config folder: the UNet's and the second encoder's configs
+// come from the tensor shapes plus SDXL's known settings (the tiny fixture's 8-channel blocks cannot tell
+// their head counts, so this is checked at the real size, shapes only: no memory).
+TEST(SdxlSingleFile, RealSizeConfigsAreReadFromTheShapes) {
+  const nlohmann::json unetConfig = realUNetConfig("sdxl");
+  std::shared_ptr<torch::nn::Module> unet, text2;
+  {
+    const ShapeOnlyConstruction shapesOnly;
+    unet = UNet2DConditionModel(unetConfig).ptr();
+    text2 = ClipTextModel(ClipTextConfig::fromJson(realTextEncoderConfig("sdxl", 2), "text_encoder_2", true)).ptr();
+  }
+  const nlohmann::json guessed = unetConfigFromShapes(ShapesOf(*unet), ModelFamily::SDXL, "sdxl.safetensors");
+  const UNetConfig a = UNetConfig::fromJson(guessed), b = UNetConfig::fromJson(unetConfig);
+  EXPECT_EQ(a.blockOutChannels, b.blockOutChannels);
+  EXPECT_EQ(a.downBlockHasAttention, b.downBlockHasAttention);
+  EXPECT_EQ(a.upBlockHasAttention, b.upBlockHasAttention);
+  EXPECT_EQ(a.heads, b.heads);
+  EXPECT_EQ(a.transformerLayers, b.transformerLayers);
+  EXPECT_EQ(a.crossAttentionDim, b.crossAttentionDim);
+  EXPECT_EQ(a.additionTimeEmbedDim, b.additionTimeEmbedDim);
+  EXPECT_EQ(a.projectionClassEmbeddingsInputDim, b.projectionClassEmbeddingsInputDim);
+  EXPECT_TRUE(a.useLinearProjection);
+  const nlohmann::json text = xlText2ConfigFromShapes(ShapesOf(*text2), "sdxl.safetensors");
+  const ClipTextConfig t = ClipTextConfig::fromJson(text, "guessed", true);
+  const ClipTextConfig real = ClipTextConfig::fromJson(realTextEncoderConfig("sdxl", 2), "real", true);
+  EXPECT_EQ(t.hiddenSize, real.hiddenSize);
+  EXPECT_EQ(t.numLayers, real.numLayers);
+  EXPECT_EQ(t.numHeads, real.numHeads);
+  EXPECT_EQ(t.projectionDim, real.projectionDim);
+  EXPECT_EQ(t.hiddenAct, "gelu");
+  EXPECT_EQ(standardSchedulerConfig(ModelFamily::SDXL).at("_class_name"), "EulerDiscreteScheduler");
+}
 
 }  // namespace
