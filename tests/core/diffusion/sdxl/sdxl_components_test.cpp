@@ -11,12 +11,14 @@
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "tests/core/diffusion/denoise_test_helpers.h"
 #include "tests/core/diffusion/sdxl/sdxl_fixtures.h"
+#include "tests/core/diffusion/test_temp_dir.h"
 #include "tests/core/diffusion/sdxl/sdxl_tolerances.h"
 
 #include <c10/core/InferenceMode.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <fstream>
 #include <map>
 
 namespace {
@@ -44,6 +46,32 @@ TEST(SdxlModel, FolderOpensAsSdxlWithBothEncodersAndTokenizers) {
   EXPECT_GT(f.text2HiddenSize, 0);
   EXPECT_EQ(f.nativeImageSide, m.unet.config.at("sample_size").get<int64_t>() * 8);
   EXPECT_NE(f.storedDtypes.find("text encoder 2"), std::string::npos) << f.storedDtypes;
+}
+
+// Families Droste does not run are refused when the model is opened (so on choosing it), naming what runs.
+TEST(SdxlModel, OtherFamiliesAreRefusedNamingWhatRuns) {
+  const test::TempDir dir("families");
+  auto refusal = [&](const nlohmann::json& index) -> std::string {
+    std::filesystem::create_directories(dir.path());
+    std::ofstream(dir / "model_index.json") << index.dump();
+    try {
+      openModel(dir.path().string());
+    } catch (const io::ModelFileError& e) {
+      return e.what();
+    }
+    return {};
+  };
+  const std::string sd3 = refusal({{"_class_name", "StableDiffusion3Pipeline"}, {"transformer", {"diffusers", "SD3Transformer2DModel"}}});
+  EXPECT_NE(sd3.find("StableDiffusion3Pipeline"), std::string::npos) << sd3;
+  EXPECT_NE(sd3.find("1.x, 2.x or XL"), std::string::npos) << sd3;
+  const std::string flux = refusal({{"_class_name", "FluxPipeline"}, {"transformer", {"diffusers", "FluxTransformer2DModel"}}});
+  EXPECT_NE(flux.find("FluxPipeline"), std::string::npos) << flux;
+  const std::string refiner = refusal({{"_class_name", "StableDiffusionXLImg2ImgPipeline"},
+                                       {"text_encoder", {nullptr, nullptr}},
+                                       {"text_encoder_2", {"transformers", "CLIPTextModelWithProjection"}},
+                                       {"unet", {"diffusers", "UNet2DConditionModel"}},
+                                       {"requires_aesthetics_score", true}});
+  EXPECT_NE(refiner.find("refiner"), std::string::npos) << refiner;
 }
 
 TEST(SdxlTextEncoders, TokensHiddenStatesPooledAndProjectionMatch) {
