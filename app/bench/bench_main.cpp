@@ -23,7 +23,7 @@ int usage() {
                        "  info      libtorch version, device, threads\n"
                        "  bench     time text encoder, UNet step, VAE encode/decode (random weights)\n"
                        "  parity    run the pipeline goldens and compare (see below)\n"
-                       "  configs --arch sd2|sd15 DIR   write the real-size UNet, VAE and text encoder configs\n"
+                       "  configs --arch sd2|sd15|sdxl DIR   write the real-size UNet, VAE and text encoder configs\n"
                        "            that bench uses as DIR/{unet,vae,text_encoder}/config.json (for the reference\n"
                        "            benchmarks, tools/bench/diffusers_bench.py)\n\n%s",
                droste::diffusion::benchmarkUsage("droste-bench bench").c_str());

@@ -8,6 +8,7 @@
 #include "core/diffusion/pipeline/inpaint_pipeline.h"
 #include "core/diffusion/runtime/device_choice.h"
 #include "core/diffusion/runtime/gpu_memory.h"
+#include "core/io/remove_tree.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -32,6 +33,7 @@ struct Options {
   std::string attention;  // empty = the engine's default
   fs::path model;  // reuse a folder written before (--model); else a temporary one
   bool keep = false, json = false;
+  bool traceStages = false;  // log each stage of the run by its reference name (where a run stops)
 };
 
 Options parse(const std::vector<std::string>& args) {
@@ -51,6 +53,7 @@ Options parse(const std::vector<std::string>& args) {
     else if (a == "--attention") o.attention = next();
     else if (a == "--keep") o.keep = true;
     else if (a == "--json") o.json = true;
+    else if (a == "--trace-stages") o.traceStages = true;
     else throw std::invalid_argument("unknown option '" + a + "'\n" + generateMemoryUsage());
   }
   if (o.arch != "sd2" && o.arch != "sd15" && o.arch != "sdxl") throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
@@ -72,11 +75,13 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 const char* generateMemoryUsage() {
   return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|fp16|bf16] [--device cpu|cuda]\n"
          "            [--attention auto|fused|chunked]\n"
-         "            [--model DIR] [--keep] [--json]\n"
+         "            [--model DIR] [--keep] [--json] [--trace-stages]\n"
          "            peak RSS (VmHWM) of a whole inpainting run - load, CFG denoising (the model's sampler), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
          "            (~2.6 GB for sd2, ~7 GB for sdxl, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
-         "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n";
+         "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n"
+         "            --trace-stages: log each stage of the run by its reference name with RSS and peak RSS, to find\n"
+         "            where a run stops or where its memory peaks.\n";
 }
 
 int runGenerateMemory(const std::vector<std::string>& args) {
@@ -127,6 +132,12 @@ int runGenerateMemory(const std::vector<std::string>& args) {
   request.steps = o.steps;
   request.guidance = 7.5;
   request.seed = 1234;
+  if (o.traceStages)  // not the steps': the tensors are not read, so nothing waits for the device
+    pipeline->setTrace([&](const std::string& name, const at::Tensor&) {
+      if (name.rfind("step", 0) != 0)
+        log("  stage " + name + "  RSS " + std::to_string(procStatusKb("VmRSS") / 1024) + " MB  peak " +
+            std::to_string(procStatusKb("VmHWM") / 1024) + " MB");
+    });
   resetCudaPeak(device);
   const auto generationStart = std::chrono::steady_clock::now();
   auto stepStart = generationStart;
@@ -134,19 +145,19 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - stepStart).count();
     stepStart = std::chrono::steady_clock::now();
     char line[160];
-    std::snprintf(line, sizeof line, "  step %d/%d  %.1f s  RSS %.0f MB  peak %.0f MB", p.step, p.total, s,
+    std::snprintf(line, sizeof line, "  step %d/%d  %.3f s  RSS %.0f MB  peak %.0f MB", p.step, p.total, s,
                   procStatusKb("VmRSS") / 1024.0, procStatusKb("VmHWM") / 1024.0);
     log(line);
   });
   // run() returns the picture on the CPU: the GPU's work is done by then.
   const double generationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - generationStart).count();
   const double totalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (o.traceStages) log("  run returned");
   const std::optional<double> cudaPeakMb = cudaPeakAllocatedMb(device);
   const long generationPeakKb = procStatusKb("VmHWM");
   const long peakKb = generationPeakReset ? std::max(loadPeakKb, generationPeakKb) : generationPeakKb;
   const double ratio = peakKb * 1024.0 / weightBytes;
 
-  if (temporary && !o.keep) fs::remove_all(folder);
   if (o.json) {
     const nlohmann::json j = {{"arch", o.arch},
                               {"size", o.size},
@@ -170,6 +181,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                               {"cuda_peak_mb", cudaPeakMb ? nlohmann::json(*cudaPeakMb) : nlohmann::json(nullptr)},
                               {"output_finite", at::isfinite(image).all().item<bool>()}};
     std::printf("%s\n", j.dump().c_str());
+    std::fflush(stdout);  // a file, fully buffered: the result is out even if something fails after
   } else {
     std::printf("%s inpainting, %dx%d px, %d steps (the model's sampler, CFG batch 2), %s %s, attention %s, random weights\n",
                 o.arch.c_str(), o.size, o.size, o.steps, o.device.c_str(), o.dtype.c_str(), attention.c_str());
@@ -189,6 +201,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                 peakReset ? "" : "  [VmHWM could not be reset: includes writing the weights]");
     std::printf("  peak / weights   %.3f  (issue #4 target: <= 1.3)  %s\n", ratio, ratio <= 1.3 ? "OK" : "OVER");
   }
+  if (temporary && !o.keep) droste::io::removeTree(folder);  // after the result is out
   return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "core/video/export_job.h"
 
+#include "core/io/remove_tree.h"
 #include "core/logging.h"
 #include "core/video/ordered_frame_queue.h"
 #include "core/video/video_writer.h"
@@ -35,14 +36,12 @@ class TemporaryTarget {
     temp_ = target_;
     temp_ += ".partial";
     std::error_code ec;
-    fs::remove_all(temp_, ec);  // left over by a crash
+    droste::io::removeTree(temp_);  // left over by a crash
     if (folder_ && !fs::create_directories(temp_, ec) && ec)
       throw Error(ErrorKind::Disk, "Could not create the folder " + temp_.string() + ": " + ec.message());
   }
   ~TemporaryTarget() {
-    if (committed_) return;
-    std::error_code ec;
-    fs::remove_all(temp_, ec);
+    if (!committed_) droste::io::removeTree(temp_);
   }
   QString path() const { return QString::fromStdString(temp_.string()); }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One JSON summary of a tools/device/gpu-check.sh run: steps (exit code, seconds), golden parity per
-precision for Droste and for diffusers on the same cases, and the side-by-side speed of the UNet step and
-the VAE decode (ratio = Droste / diffusers: below 1 is faster), and a whole keyframe's time and VRAM peak.
+fixture set and precision for Droste and for diffusers on the same cases, the side-by-side speed and VRAM
+peak of the UNet step and the VAE decode (ratio = Droste / diffusers: below 1 is faster), and a whole
+keyframe's time and VRAM peak.
 Usage: gpu_summary.py OUT_DIR"""
 import json
 import math
@@ -44,29 +45,34 @@ def main():
         for line in f:
             name, rc, seconds = line.rstrip("\n").split("\t")
             summary["steps"].append({"name": name, "rc": int(rc), "seconds": int(seconds)})
-    for dtype in ("fp32", "fp16", "bf16"):
-        ours, ref = load(f"{out}/parity-{dtype}.json"), load(f"{out}/reference-parity-{dtype}.json")
-        if ours is None and ref is None:
-            continue
-        entry = {"droste": droste_parity(ours) if ours else None}
-        if ref:
-            entry["diffusers"] = {c["name"]: {k: c.get(k) for k in ("image_abs", "image_psnr_db")} for c in ref["cases"]}
-        summary["parity"][dtype] = entry
-    for arch in ("sd15", "sd2"):
+    for fixture_set in ("sd2", "sdxl"):
+        for dtype in ("fp32", "fp16", "bf16"):
+            name = f"{fixture_set}-{dtype}"
+            ours, ref = load(f"{out}/parity-{name}.json"), load(f"{out}/reference-parity-{name}.json")
+            if ours is None and ref is None:
+                continue
+            entry = {"droste": droste_parity(ours) if ours else None}
+            if ref:
+                entry["diffusers"] = {c["name"]: {k: c.get(k) for k in ("image_abs", "image_psnr_db", "skipped") if k in c}
+                                      for c in ref["cases"]}
+            summary["parity"].setdefault(fixture_set, {})[dtype] = entry
+    for arch in ("sd15", "sd2", "sdxl"):
         ours, ref = load(f"{out}/bench-{arch}.json"), load(f"{out}/reference-bench-{arch}.json")
         if ours is None and ref is None:
             continue
         entry = {"droste": ours, "diffusers": ref}
-        for key in ("unet_step_ms", "vae_decode_ms"):
+        for key in ("unet_step_ms", "vae_decode_ms", "cuda_peak_mb"):
             if ours and ref and ours.get(key) and ref.get(key):
-                entry[key.replace("_ms", "_ratio")] = round(ours[key] / ref[key], 3)
+                entry[key.replace("_ms", "") + "_ratio"] = round(ours[key] / ref[key], 3)
         summary["bench"][arch] = entry
-    keyframe = load(f"{out}/keyframe-sd2.json")
-    if keyframe:  # a whole 25-step 512 px SD2 keyframe: its time and VRAM peak
-        summary["keyframe_sd2"] = {k: keyframe.get(k) for k in ("steps", "size", "dtype", "generation_s", "cuda_peak_mb",
-                                                                  "load_s", "peak_rss_mb", "output_finite")}
+    for arch in ("sd2", "sdxl"):
+        keyframe = load(f"{out}/keyframe-{arch}.json")
+        if keyframe:  # a whole 25-step keyframe: its time and VRAM peak
+            summary[f"keyframe_{arch}"] = {k: keyframe.get(k) for k in (
+                "steps", "size", "dtype", "generation_s", "cuda_peak_mb", "load_s", "peak_rss_mb", "output_finite")}
+    droste_parities = [p["droste"] for by_dtype in summary["parity"].values() for p in by_dtype.values()]
     summary["ok"] = all(s["rc"] == 0 for s in summary["steps"]) and all(
-        p["droste"] and p["droste"]["passed"] == p["droste"]["cases"] for p in summary["parity"].values())
+        p and p["passed"] == p["cases"] for p in droste_parities)
     print(json.dumps(summary, indent=1))
     return 0 if summary["ok"] else 1
 

@@ -1,5 +1,7 @@
 #pragma once
 // A temporary folder removed at the end of the test.
+#include "core/io/remove_tree.h"
+
 #include <filesystem>
 #include <string>
 #include <unistd.h>
@@ -12,13 +14,10 @@ class TempDir {
     static int counter = 0;
     path_ = std::filesystem::temp_directory_path() /
             ("droste-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
+    droste::io::removeTree(path_);  // not std::filesystem::remove_all: core/io/remove_tree.h says why
     std::filesystem::create_directories(path_);
   }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
+  ~TempDir() { droste::io::removeTree(path_); }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }

@@ -2,6 +2,7 @@
 // for the SD1 tokenizer (pad <|endoftext|>) and the SD2 tokenizer (pad '!'), and openai's BPE ids).
 #include "core/diffusion/text/clip_tokenizer.h"
 #include "core/diffusion/text/unicode_text.h"
+#include "core/io/remove_tree.h"
 #include "core/io/safetensors.h"
 #include "tests/fixtures.h"
 
@@ -37,7 +38,7 @@ struct Tokenizers {
       "eos_token": {"content": "<|endoftext|>"}, "unk_token": {"content": "<|endoftext|>"},
       "pad_token": "<|endoftext|>", "model_max_length": 77, "do_lower_case": true})";
     ClipTokenizer t = ClipTokenizer::fromFolder(dir);
-    fs::remove_all(dir);
+    droste::io::removeTree(dir);
     return t;
   }
 };
@@ -87,7 +88,7 @@ TEST(ClipTokenizer, MissingFolderOrFilesGiveClearErrors) {
   } catch (const droste::io::ModelFileError& e) {
     EXPECT_NE(std::string(e.what()).find("merges.txt"), std::string::npos) << e.what();
   }
-  fs::remove_all(dir);
+  droste::io::removeTree(dir);
 }
 
 // Unicode helpers: behaviour the fixture prompts do not reach.
