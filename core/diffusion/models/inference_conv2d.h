@@ -10,9 +10,11 @@
 // same products in the same order, so the values are bit-identical (tested).
 
 #include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
 #include <array>
+#include <functional>
 
 namespace droste::diffusion {
 
@@ -31,12 +33,19 @@ class InferenceConv2dImpl : public torch::nn::Conv2dImpl {
   // the upsampled tensor (4x x) when packed and large.
   at::Tensor forwardUpsampled2x(const at::Tensor& x);
 
+  // The convolution of SiLU(GroupNorm(x)) (diffusers' norm -> SiLU -> conv), without holding the
+  // normalised tensor (as large as x) when packed and large: the group statistics come from the whole of
+  // x, then each band of rows is normalised just before it is convolved. The same values but for the
+  // statistics' rounding (summed in another order than group_norm's; tested). Otherwise the plain chain.
+  at::Tensor forwardAfterGroupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm);
+
   static constexpr int64_t kBandingMinInputBytes = 16ll << 20;  // smaller inputs run whole
   static constexpr int64_t kBandInputBytes = 4ll << 20;         // rows per band: about this much input
 
  private:
   bool bandable(const at::Tensor& x, int64_t scale) const;
-  at::Tensor convolveInBands(const at::Tensor& x, bool upsample2x);
+  using BandTransform = std::function<at::Tensor(const at::Tensor& band)>;
+  at::Tensor convolveInBands(const at::Tensor& x, bool upsample2x, const BandTransform& transform = {});
 };
 TORCH_MODULE(InferenceConv2d);
 

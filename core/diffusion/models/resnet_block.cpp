@@ -19,7 +19,8 @@ at::Tensor groupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm) 
 }
 
 ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups,
-                                     double eps) {
+                                     double eps, bool normalizeInBands)
+    : normalizeInBands_(normalizeInBands) {
   norm1_ = register_module("norm1", groupNormModule(groups, inChannels, eps));
   conv1_ = register_module("conv1", conv3x3(inChannels, outChannels));
   if (tembChannels > 0) timeEmbProj_ = register_module("time_emb_proj", torch::nn::Linear(tembChannels, outChannels));
@@ -33,15 +34,14 @@ at::Tensor ResnetBlock2DImpl::forward(at::Tensor x, const at::Tensor& temb) {
   // Every full-size intermediate is dropped as soon as the next exists: at the VAE's 512 px levels
   // one tensor is 64-256 MB, and the block's peak is what bounds a whole generation's memory.
   const at::Tensor residual = convShortcut_ ? convShortcut_(x) : x;
-  at::Tensor h = groupNormSilu(x, norm1_);
+  at::Tensor h = normalizeInBands_ ? conv1_->forwardAfterGroupNormSilu(x, norm1_) : conv1_(groupNormSilu(x, norm1_));
   x.reset();
-  h = conv1_(h);
   if (timeEmbProj_) {
     // temb [B,T] -> [B,Cout,1,1], broadcast over the pixels.
     h.add_(timeEmbProj_(at::silu(temb)).unsqueeze(-1).unsqueeze(-1));
   }
-  h = groupNormSilu(h, norm2_);
-  h = conv2_(h);  // dropout is identity at inference
+  h = normalizeInBands_ ? conv2_->forwardAfterGroupNormSilu(h, norm2_) : conv2_(groupNormSilu(h, norm2_));
+  // (dropout is identity at inference)
   return h.add_(residual);
 }
 

@@ -16,9 +16,13 @@ namespace droste::diffusion {
 
 // GroupNorm -> SiLU -> conv3x3 -> (+ time embedding) -> GroupNorm -> SiLU -> conv3x3, plus the
 // (1x1-projected when the channel count changes) input. tembChannels 0 = no time embedding (VAE).
+// normalizeInBands: each GroupNorm -> SiLU runs band by band inside the next convolution when that is
+// large (InferenceConv2d::forwardAfterGroupNormSilu): for the VAE, whose full-resolution levels hold a
+// generation's largest tensors. The UNet's are small; it keeps libtorch's fused group_norm.
 class ResnetBlock2DImpl : public torch::nn::Module {
  public:
-  ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups, double eps);
+  ResnetBlock2DImpl(int64_t inChannels, int64_t outChannels, int64_t tembChannels, int64_t groups, double eps,
+                    bool normalizeInBands = false);
   // x [B,Cin,H,W], temb [B,T] (SiLU not yet applied; undefined when tembChannels == 0) -> [B,Cout,H,W].
   // x by value: a caller that moves it in lets the block free it as soon as it is no longer needed.
   at::Tensor forward(at::Tensor x, const at::Tensor& temb = {});
@@ -27,6 +31,7 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   torch::nn::GroupNorm norm1_{nullptr}, norm2_{nullptr};
   InferenceConv2d conv1_{nullptr}, conv2_{nullptr}, convShortcut_{nullptr};
   torch::nn::Linear timeEmbProj_{nullptr};
+  bool normalizeInBands_;
 };
 TORCH_MODULE(ResnetBlock2D);
 

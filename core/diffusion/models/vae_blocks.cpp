@@ -39,8 +39,8 @@ at::Tensor VaeAttentionImpl::forward(const at::Tensor& x) {
 }
 
 VaeMidBlockImpl::VaeMidBlockImpl(int64_t channels, int64_t groups) {
-  resnet0_ = ResnetBlock2D(channels, channels, 0, groups, kVaeEps);
-  resnet1_ = ResnetBlock2D(channels, channels, 0, groups, kVaeEps);
+  resnet0_ = ResnetBlock2D(channels, channels, 0, groups, kVaeEps, /*normalizeInBands=*/true);
+  resnet1_ = ResnetBlock2D(channels, channels, 0, groups, kVaeEps, /*normalizeInBands=*/true);
   attention_ = VaeAttention(channels, groups);
   register_module("attentions", torch::nn::ModuleList(attention_));
   register_module("resnets", torch::nn::ModuleList(resnet0_, resnet1_));
@@ -52,7 +52,7 @@ VaeLevelImpl::VaeLevelImpl(int64_t inChannels, int64_t outChannels, int64_t resn
                            bool upsample) {
   torch::nn::ModuleList list;
   for (int64_t i = 0; i < resnets; ++i) {
-    resnets_.emplace_back(i == 0 ? inChannels : outChannels, outChannels, 0, groups, kVaeEps);
+    resnets_.emplace_back(i == 0 ? inChannels : outChannels, outChannels, 0, groups, kVaeEps, /*normalizeInBands=*/true);
     list->push_back(resnets_.back());
   }
   register_module("resnets", list);
@@ -97,7 +97,7 @@ at::Tensor VaeEncoderImpl::forward(const at::Tensor& x, const VaeTraceFn& trace)
   }
   h = midBlock_(h);
   traceIf(trace, "encoder.mid_block", h);
-  h = convOut_(groupNormSilu(h, convNormOut_));
+  h = convOut_->forwardAfterGroupNormSilu(h, convNormOut_);
   traceIf(trace, "encoder.conv_out", h);
   return h;
 }
@@ -129,8 +129,7 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, const VaeTraceFn& trace)
     h = upBlocks_[i](std::move(h));
     traceIf(trace, "decoder.up_blocks." + std::to_string(i), h);
   }
-  h = groupNormSilu(h, convNormOut_);  // frees the last 512 px activation before the convolution runs
-  h = convOut_(h);
+  h = convOut_->forwardAfterGroupNormSilu(h, convNormOut_);
   traceIf(trace, "decoder.conv_out", h);
   return h;
 }

@@ -81,6 +81,41 @@ TEST(InferenceConv2d, UpsampledConvolutionEqualsUpsampleThenConvolve) {
   }
 }
 
+// The VAE's norm -> SiLU -> conv with the norm applied band by band (statistics from the whole input) against
+// libtorch's group_norm, SiLU and the plain convolution: above the banding threshold in both memory formats
+// and bf16, and below it (the plain chain).
+TEST(InferenceConv2d, GroupNormSiluThenConvolutionEqualsTheChain) {
+  c10::InferenceMode guard;
+  at::manual_seed(5);
+  struct Shape {
+    int64_t side;
+    bool channelsLast;
+    at::ScalarType dtype;
+  };
+  for (const Shape s : {Shape{9, false, at::kFloat}, Shape{260, false, at::kFloat}, Shape{260, true, at::kFloat},
+                        Shape{260, false, at::kBFloat16}}) {
+    if (s.dtype == at::kBFloat16 && !droste::diffusion::cpuCapability().avx512) continue;  // not packed there
+    Pair p = makePair(torch::nn::Conv2dOptions(64, 32, 3).padding(1), s.dtype);
+    torch::nn::GroupNorm norm(torch::nn::GroupNormOptions(32, 64).eps(1e-6));
+    {
+      at::NoGradGuard noGrad;
+      norm->weight.uniform_(0.5, 1.5);
+      norm->bias.uniform_(-0.5, 0.5);
+    }
+    norm->to(s.dtype);
+    // An offset and a spread per channel, so that the statistics matter.
+    at::Tensor x = (at::randn({1, 64, s.side, s.side + 3}) * 3 + at::linspace(-2, 2, 64).view({1, 64, 1, 1})).to(s.dtype);
+    if (s.channelsLast) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+    const at::Tensor normalized = at::silu(at::group_norm(x.to(at::kFloat), 32, norm->weight.to(at::kFloat),
+                                                          norm->bias.to(at::kFloat), 1e-6)).to(s.dtype);
+    const at::Tensor expected = p.plain(normalized);
+    const at::Tensor got = p.packed->forwardAfterGroupNormSilu(x, norm);
+    ASSERT_EQ(got.sizes(), expected.sizes());
+    EXPECT_LE(maxDiff(got, expected), s.dtype == at::kFloat ? 2e-5 : 5e-2)
+        << "side " << s.side << (s.channelsLast ? " channels-last" : "") << " " << c10::toString(s.dtype);
+  }
+}
+
 TEST(InferenceConv2d, PackingReplacesTheWeightParameter) {
   c10::InferenceMode guard;
   InferenceConv2d conv(torch::nn::Conv2dOptions(4, 4, 3).padding(1));
