@@ -34,6 +34,7 @@ struct Options {
   fs::path model;  // reuse a folder written before (--model); else a temporary one
   bool keep = false, json = false;
   bool traceStages = false;  // log each stage of the run by its reference name (where a run stops)
+  bool keepTextEncoders = false;  // InpaintPipeline::setKeepTextEncodersLoaded
 };
 
 Options parse(const std::vector<std::string>& args) {
@@ -54,6 +55,7 @@ Options parse(const std::vector<std::string>& args) {
     else if (a == "--keep") o.keep = true;
     else if (a == "--json") o.json = true;
     else if (a == "--trace-stages") o.traceStages = true;
+    else if (a == "--keep-text-encoders") o.keepTextEncoders = true;
     else throw std::invalid_argument("unknown option '" + a + "'\n" + generateMemoryUsage());
   }
   if (o.arch != "sd2" && o.arch != "sd15" && o.arch != "sdxl") throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
@@ -75,13 +77,14 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 const char* generateMemoryUsage() {
   return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|fp16|bf16] [--device cpu|cuda]\n"
          "            [--attention auto|fused|chunked]\n"
-         "            [--model DIR] [--keep] [--json] [--trace-stages]\n"
+         "            [--model DIR] [--keep] [--json] [--trace-stages] [--keep-text-encoders]\n"
          "            peak RSS (VmHWM) of a whole inpainting run - load, CFG denoising (the model's sampler), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
          "            (~2.6 GB for sd2, ~7 GB for sdxl, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
          "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n"
          "            --trace-stages: log each stage of the run by its reference name with RSS and peak RSS, to find\n"
-         "            where a run stops or where its memory peaks.\n";
+         "            where a run stops or where its memory peaks. --keep-text-encoders: keep them loaded after\n"
+         "            encoding the prompts (by default the pipeline releases them: InpaintPipeline::setKeepTextEncodersLoaded).\n";
 }
 
 int runGenerateMemory(const std::vector<std::string>& args) {
@@ -132,6 +135,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
   request.steps = o.steps;
   request.guidance = 7.5;
   request.seed = 1234;
+  pipeline->setKeepTextEncodersLoaded(o.keepTextEncoders);
   if (o.traceStages)  // not the steps': the tensors are not read, so nothing waits for the device
     pipeline->setTrace([&](const std::string& name, const at::Tensor&) {
       if (name.rfind("step", 0) != 0)
@@ -162,6 +166,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     const nlohmann::json j = {{"arch", o.arch},
                               {"size", o.size},
                               {"steps", o.steps},
+                              {"text_encoders_kept", o.keepTextEncoders},
                               {"dtype", o.dtype},
                               {"attention", attention},
                               {"device", o.device},
@@ -183,8 +188,10 @@ int runGenerateMemory(const std::vector<std::string>& args) {
     std::printf("%s\n", j.dump().c_str());
     std::fflush(stdout);  // a file, fully buffered: the result is out even if something fails after
   } else {
-    std::printf("%s inpainting, %dx%d px, %d steps (the model's sampler, CFG batch 2), %s %s, attention %s, random weights\n",
-                o.arch.c_str(), o.size, o.size, o.steps, o.device.c_str(), o.dtype.c_str(), attention.c_str());
+    std::printf("%s inpainting, %dx%d px, %d steps (the model's sampler, CFG batch 2), %s %s, attention %s, random weights,\n"
+                "  text encoders %s after encoding\n",
+                o.arch.c_str(), o.size, o.size, o.steps, o.device.c_str(), o.dtype.c_str(), attention.c_str(),
+                o.keepTextEncoders ? "kept" : "released");
     std::printf("  weights          %.0f MB = %lld parameters x %zu bytes (%s, the compute dtype; the size this\n"
                 "                   criterion means), %.0f MB on disk as F16 safetensors\n",
                 mb(weightBytes), static_cast<long long>(parameters), c10::elementSize(dtype), o.dtype.c_str(),

@@ -25,7 +25,11 @@ namespace droste::diffusion {
 
 struct InpaintPipeline::Components {
   std::shared_ptr<ClipTokenizer> tokenizer, tokenizer2;  // tokenizer2, textEncoder2: SDXL only
-  ClipTextModel textEncoder{nullptr}, textEncoder2{nullptr};
+  ClipTextModel textEncoder{nullptr}, textEncoder2{nullptr};  // null while released (releaseTextEncoders)
+  // Where they load from again: the weights stay mapped, not resident (see ensureTextEncoders).
+  ComponentSource textEncoderSource, textEncoder2Source;
+  LoadOptions textLoadOptions;
+  bool sdxl = false;
   UNet2DConditionModel unet{nullptr};
   AutoencoderKL vae{nullptr};
   // The pipeline's, or fp32 for a force_upcast VAE (SDXL's) at a reduced precision: diffusers upcasts it for
@@ -84,7 +88,26 @@ InpaintPipeline::~InpaintPipeline() = default;
 
 bool InpaintPipeline::inpaintingUNet() const { return c_->unet->config().inChannels == 9; }
 
-bool InpaintPipeline::sdxl() const { return static_cast<bool>(c_->textEncoder2); }
+bool InpaintPipeline::sdxl() const { return c_->sdxl; }
+
+bool InpaintPipeline::textEncodersLoaded() const { return static_cast<bool>(c_->textEncoder); }
+
+void InpaintPipeline::ensureTextEncoders() {
+  if (c_->textEncoder) return;
+  c_->textEncoder = loadClipTextModel(c_->textEncoderSource.config, *c_->textEncoderSource.weights, c_->textLoadOptions);
+  releaseFreedHeapMemory();
+  if (c_->sdxl) {
+    c_->textEncoder2 = loadClipTextModel(c_->textEncoder2Source.config, *c_->textEncoder2Source.weights,
+                                         c_->textLoadOptions, /*withProjection=*/true);
+    releaseFreedHeapMemory();
+  }
+}
+
+void InpaintPipeline::releaseTextEncoders() {
+  c_->textEncoder = nullptr;
+  c_->textEncoder2 = nullptr;
+  releaseFreedHeapMemory();
+}
 
 const nlohmann::json& InpaintPipeline::schedulerConfig() const { return c_->schedulerConfig; }
 
@@ -107,6 +130,8 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     // One component at a time, each packed and its freed loading buffers returned before the next, so
     // loading never holds much more than the weights.
     c->textEncoder = loadClipTextModel(model.textEncoder.config, *model.textEncoder.weights, options);
+    c->textEncoderSource = model.textEncoder;
+    c->textLoadOptions = options;
     releaseFreedHeapMemory();
     if (model.textEncoder2.weights) {
       if (model.tokenizer2Dir.empty())
@@ -114,6 +139,8 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
       c->tokenizer2 = std::make_shared<ClipTokenizer>(ClipTokenizer::fromFolder(model.tokenizer2Dir));
       c->textEncoder2 = loadClipTextModel(model.textEncoder2.config, *model.textEncoder2.weights, options,
                                           /*withProjection=*/true);
+      c->textEncoder2Source = model.textEncoder2;
+      c->sdxl = true;
       c->forceZerosForEmptyPrompt = model.forceZerosForEmptyPrompt;
       releaseFreedHeapMemory();
     }
@@ -157,16 +184,35 @@ at::Tensor InpaintPipeline::run(const InpaintRequest& request, const StepCallbac
   }
 }
 
+const InpaintPipeline::EncodedText* InpaintPipeline::cachedEncoding(const std::string& text) const {
+  if (trace_) return nullptr;  // a traced run shows every stage, the text encoders' included
+  for (const auto& [cachedText, encoded] : encodedTexts_)
+    if (cachedText == text) return &encoded;
+  return nullptr;
+}
+
+void InpaintPipeline::rememberEncoding(const std::string& text, EncodedText encoded) {
+  constexpr size_t kRemembered = 8;  // a few prompts and negative prompts of one session
+  if (encodedTexts_.size() == kRemembered) encodedTexts_.erase(encodedTexts_.begin());
+  encodedTexts_.emplace_back(text, std::move(encoded));
+}
+
 at::Tensor InpaintPipeline::encodePrompt(const std::string& text, const char* idsName) {
+  if (const EncodedText* cached = cachedEncoding(text)) return cached->embeds;
+  ensureTextEncoders();
   const std::vector<int64_t> ids = c_->tokenizer->encode(text);
   const at::Tensor idsTensor = torch::tensor(ids, at::kLong).unsqueeze(0);  // [1,77]
   trace(idsName, idsTensor);
-  return c_->textEncoder->forward(idsTensor.to(device_));  // [1,77,D]
+  const at::Tensor embeds = c_->textEncoder->forward(idsTensor.to(device_));  // [1,77,D]
+  rememberEncoding(text, {embeds, {}});
+  return embeds;
 }
 
 // diffusers' SDXL encode_prompt for one text: each tokenizer/encoder pair's hidden states before the
 // last layer, concatenated on the feature axis; the pooled embedding comes from the second encoder.
 InpaintPipeline::XlPrompt InpaintPipeline::encodePromptXl(const std::string& text, const std::string& idsName) {
+  if (const EncodedText* cached = cachedEncoding(text)) return {cached->embeds, cached->pooled};
+  ensureTextEncoders();
   auto encode = [&](ClipTokenizer& tokenizer, ClipTextModel& encoder, const std::string& name) {
     const at::Tensor ids = torch::tensor(tokenizer.encode(text), at::kLong).unsqueeze(0);  // [1,77]
     trace(name, ids);
@@ -177,6 +223,7 @@ InpaintPipeline::XlPrompt InpaintPipeline::encodePromptXl(const std::string& tex
   XlPrompt prompt;
   prompt.embeds = at::cat({first.hiddenStates.end()[-2], second.hiddenStates.end()[-2]}, -1);
   prompt.pooled = second.textEmbeds;
+  rememberEncoding(text, {prompt.embeds, prompt.pooled});
   return prompt;
 }
 
@@ -424,6 +471,7 @@ at::Tensor InpaintPipeline::runUnguarded(const InpaintRequest& request, const St
   c10::InferenceMode inferenceMode;
   Run run(*this, request, cancel);
   run.encodePrompts();
+  if (!keepTextEncodersLoaded_) releaseTextEncoders();  // their memory goes to the UNet's and VAE's activations
   run.chooseTimesteps();
   run.prepareLatents();
   run.prepareConditioning();

@@ -20,6 +20,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace droste::diffusion {
 
@@ -81,6 +83,13 @@ class InpaintPipeline {
   using Trace = std::function<void(const std::string& name, const at::Tensor& value)>;
   void setTrace(Trace trace) { trace_ = std::move(trace); }
 
+  // The text encoders (SDXL's: 1.6 GB in bf16) are needed only to encode a prompt not seen before: by
+  // default a run releases them after encoding, and a later run with a new prompt loads them again from
+  // the model's files (about a second; the last few prompts' encodings are remembered, so a zoom chain
+  // with one prompt never does). Keeping them trades that memory for the reload.
+  void setKeepTextEncodersLoaded(bool keep) { keepTextEncodersLoaded_ = keep; }
+  bool textEncodersLoaded() const;
+
   bool inpaintingUNet() const;  // 9 input channels (else the 4-channel blending path)
   bool sdxl() const;            // two text encoders and the size/crop conditioning
   c10::Device device() const { return device_; }
@@ -96,6 +105,13 @@ class InpaintPipeline {
     at::Tensor pooled;  // [1,P]: the second encoder's projected pooled output
   };
   XlPrompt encodePromptXl(const std::string& text, const std::string& idsName);
+  void ensureTextEncoders();
+  void releaseTextEncoders();
+  struct EncodedText {
+    at::Tensor embeds, pooled;  // pooled: SDXL only
+  };
+  const EncodedText* cachedEncoding(const std::string& text) const;  // null when traced or not seen
+  void rememberEncoding(const std::string& text, EncodedText encoded);
   void trace(const std::string& name, const at::Tensor& value) const {
     if (trace_) trace_(name, value);
   }
@@ -104,6 +120,8 @@ class InpaintPipeline {
   c10::Device device_;
   c10::ScalarType dtype_;
   Trace trace_;
+  bool keepTextEncodersLoaded_ = false;
+  std::vector<std::pair<std::string, EncodedText>> encodedTexts_;  // oldest first
 };
 
 }  // namespace droste::diffusion

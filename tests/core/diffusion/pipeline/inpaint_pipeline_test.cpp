@@ -434,6 +434,29 @@ TEST(InpaintPipelineBehaviour, CancelStopsBetweenSteps) {
   EXPECT_EQ(seen, 2);
 }
 
+// A run releases the text encoders once the prompts are encoded; the same prompts later need no encoder,
+// a new prompt loads them again. Every picture equals the one of a pipeline that keeps them loaded.
+TEST(InpaintPipelineBehaviour, TextEncodersAreReleasedAfterEncodingAndReloadedForANewPrompt) {
+  const PipelineCase c = pndmCase();
+  const InpaintRequest first = requestFor(c, goldenOf(c));
+  InpaintRequest second = first;
+  second.prompt = "a lighthouse at dusk, oil painting";
+  auto keeping = InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kFloat);
+  keeping->setKeepTextEncodersLoaded(true);
+  const at::Tensor expectedFirst = keeping->run(first), expectedSecond = keeping->run(second);
+  EXPECT_TRUE(keeping->textEncodersLoaded());
+  EXPECT_FALSE(at::equal(expectedFirst, expectedSecond));  // the prompt matters
+
+  auto releasing = InpaintPipeline::load(modelFor(c).source, at::kCPU, at::kFloat);
+  ASSERT_TRUE(releasing->textEncodersLoaded());
+  EXPECT_TRUE(at::equal(releasing->run(first), expectedFirst));
+  EXPECT_FALSE(releasing->textEncodersLoaded());
+  EXPECT_TRUE(at::equal(releasing->run(first), expectedFirst));  // remembered: no encoder needed
+  EXPECT_FALSE(releasing->textEncodersLoaded());
+  EXPECT_TRUE(at::equal(releasing->run(second), expectedSecond));  // loaded again, released again
+  EXPECT_FALSE(releasing->textEncodersLoaded());
+}
+
 TEST(InpaintPipelineBehaviour, PasteBackKeepsTheUnmaskedPixels) {
   const PipelineCase c = pndmCase();
   const Golden g = goldenOf(c);
