@@ -57,14 +57,16 @@ MainWindow::MainWindow(session::Session* session, QWidget* parent) : QMainWindow
   connectSession();
   panel_->setSchedulers(catalog::samplerNames());
 
-  // A new project paints with the configured model, or with the draft painter when there is none.
+  // A new project paints with the configured model at its native size, or with the draft painter when
+  // there is none.
   zoom::ProjectSettings s = project()->settings();
   const QString model = prefs::modelLocation();
-  s.painter = modelExists(model) ? zoom::PainterKind::StableDiffusion : zoom::PainterKind::Draft;
+  const bool haveModel = modelExists(model);
+  s.painter = haveModel ? zoom::PainterKind::StableDiffusion : zoom::PainterKind::Draft;
   s.model = model;
   project()->setSettings(s);
-  project()->setModified(false);
-  panel_->setValues(panelValuesFor(s, panel_->values()));
+  session_->newProject(haveModel ? catalog::nativeKeyframeSide(model) : 0);
+  panel_->setValues(panelValuesFor(project()->settings(), panel_->values()));
   panel_->seedForNewKeyframe();
 
   layout_->restore();

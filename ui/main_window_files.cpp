@@ -1,5 +1,6 @@
 // The main window's file dialogs and messages: new, open, save, import, recovery, settings, about.
 // What happens to the project is the session's.
+#include "core/catalog/model_catalog.h"
 #include "core/session/session.h"
 #include "core/system_info.h"
 #include "core/zoom/project.h"
@@ -38,7 +39,9 @@ QString imageFilter() {
 }  // namespace
 
 void MainWindow::newProject() {
-  if (maybeSave()) session_->newProject();
+  if (!maybeSave()) return;
+  const zoom::ProjectSettings& s = project()->settings();
+  session_->newProject(s.painter == zoom::PainterKind::StableDiffusion ? catalog::nativeKeyframeSide(s.model) : 0);
 }
 
 bool MainWindow::openProject(const QString& path) {

@@ -174,13 +174,15 @@ void Session::recover(const RecoverableWork& work) {
   QFile::remove(work.autosave);  // it lives on as unsaved changes (and in the next autosave)
 }
 
-void Session::newProject() {
+void Session::newProject(int nativeSide) {
   const zoom::ProjectSettings keep = project_->settings();  // the artist's model and sampler carry over
   project_->clearKeyframes();
   zoom::ProjectSettings fresh;
   fresh.painter = keep.painter;
   fresh.model = keep.model;
   fresh.scheduler = keep.scheduler;
+  if (nativeSide > 0 && fresh.painter == zoom::PainterKind::StableDiffusion)
+    fresh.outpaint = outpaintAtLongSide(fresh.outpaint, nativeSide);
   project_->setSettings(fresh);
   project_->setFilePath(QString());
   project_->setModified(false);

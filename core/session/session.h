@@ -99,7 +99,9 @@ class Session : public QObject {
   // The newest work a crash left behind: the autosave of the most recent project, else of an untitled one.
   static std::optional<RecoverableWork> findRecoverableWork(const QStringList& recentProjects);
   void recover(const RecoverableWork& work);  // opens it as unsaved changes; the autosave file goes
-  void newProject();      // an empty project that keeps the painter, model and sampler
+  // An empty project that keeps the painter, model and sampler; with nativeSide (the model's, e.g. 1024
+  // for SDXL) its keyframes take that size, as setModel gives them before the first keyframe.
+  void newProject(int nativeSide = 0);
   void discardAutosave(); // a clean exit leaves none behind
 
   // ---- views

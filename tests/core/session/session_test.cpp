@@ -345,6 +345,28 @@ TEST_F(SessionTest, NothingToExportSaysSo) {
   EXPECT_NE(r.job.error.indexOf(QStringLiteral("first keyframe")), -1);
 }
 
+// File > New (and the window's first project) with a model: its native keyframe size, no undo step.
+TEST_F(SessionTest, ANewProjectTakesTheModelsNativeKeyframeSize) {
+  zoom::ProjectSettings s = session.project()->settings();
+  s.painter = zoom::PainterKind::StableDiffusion;
+  s.model = QStringLiteral("/models/xl");
+  session.project()->setSettings(s);
+  session.newProject(1024);
+  EXPECT_EQ(session.project()->settings().outpaint.longSide(), 1024);
+  EXPECT_NO_THROW(session.project()->settings().outpaint.validate());
+  EXPECT_EQ(session.project()->settings().model, QStringLiteral("/models/xl"));
+  EXPECT_EQ(session.undoStack()->count(), 0);
+  EXPECT_FALSE(session.project()->isModified());
+  session.newProject();  // no size given: the default one
+  EXPECT_EQ(session.project()->settings().outpaint.longSide(), zoom::ProjectSettings().outpaint.longSide());
+  // The draft painter has no native size.
+  s = session.project()->settings();
+  s.painter = zoom::PainterKind::Draft;
+  session.project()->setSettings(s);
+  session.newProject(1024);
+  EXPECT_EQ(session.project()->settings().outpaint.longSide(), zoom::ProjectSettings().outpaint.longSide());
+}
+
 TEST_F(SessionTest, OpenSaveAndNewProject) {
   paintChain(2);
   QTemporaryDir dir;
