@@ -2,7 +2,8 @@
 # Builds one libFuzzer target with clang + ASan/UBSan from our sources (instrumented) and runs it for
 # SECONDS, keeping its corpus in WORK_DIR so that later runs continue where earlier ones stopped.
 # Usage: run_fuzzer.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS TARGET
-#   TARGET: tokenizer | project_file | project_json | image_import   (the safetensors header: run_header_fuzzer.sh)
+#   TARGET: tokenizer | project_file | project_json | image_import | model_configs
+#   (the safetensors header: run_header_fuzzer.sh)
 # Exit status 0 = no crash, no hang, no sanitizer report. Findings land in WORK_DIR/artifacts/.
 set -euo pipefail
 clangxx="$1" src="$2" work="$3" seconds="$4" target="$5"
@@ -63,6 +64,23 @@ for i, n in enumerate(x for x in z.namelist() if x.endswith(".png")):
     open(sys.argv[2] + "-%d.png" % i, "wb").write(z.read(n))' "$seed" "$work/corpus/$(basename "$seed" .droste)"
     done
     options=(-max_len=65536 -rss_limit_mb=4096)
+    ;;
+  model_configs)
+    # Plain C++ and nlohmann/json: the config readers are kept out of the torch translation units for this.
+    d="$src/core/diffusion"
+    "$clangxx" "${flags[@]}" "$src/tests/fuzz/model_configs_fuzzer.cpp" "$d/loading/config_json.cpp" \
+      "$d/loading/model_family.cpp" "$d/models/unet_config.cpp" "$d/models/vae_config.cpp" \
+      "$d/models/clip_text_config.cpp" -o "$work/fuzzer"
+    # Seeds: every config.json and model_index.json of the fixture models (SD2, SD2 base, SDXL), and the
+    # scheduler configs (Python's -Infinity).
+    i=0
+    for f in "$fixtures"/tiny-sd2-*/*/config.json "$fixtures"/tiny-sd2-*/model_index.json \
+             "$src"/tests/fixtures/sdxl/tiny-sdxl-*/*/config.json "$src"/tests/fixtures/sdxl/tiny-sdxl-*/*/scheduler_config.json \
+             "$fixtures"/tiny-sd2-*/scheduler/scheduler_config.json; do
+      [[ -f "$f" ]] && cp "$f" "$work/corpus/seed-$((i++)).json"
+    done
+    cp "$src"/tests/fuzz/seeds/model_configs/*.json "$work/corpus/"  # empty lists, wrong kinds, extremes
+    options=(-max_len=8192 -dict="$src/tests/fuzz/model_configs.dict")
     ;;
   *) echo "run_fuzzer.sh: unknown target '$target'" >&2; exit 2 ;;
 esac

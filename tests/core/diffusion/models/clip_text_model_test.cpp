@@ -72,6 +72,18 @@ TEST(ClipTextModel, QuickGeluAndConfigErrors) {
   EXPECT_THROW(ClipTextConfig::fromJson(config), droste::io::ModelFileError);
   config.erase("num_attention_heads");
   EXPECT_THROW(ClipTextConfig::fromJson(config), droste::io::ModelFileError);
+  // Sizes far beyond any CLIP model and a non-positive epsilon are refused naming the key, before building.
+  config["num_attention_heads"] = 2;
+  config["hidden_size"] = int64_t(1) << 40;
+  try {
+    ClipTextConfig::fromJson(config);
+    ADD_FAILURE() << "a 2^40-wide text encoder was accepted";
+  } catch (const droste::io::ModelFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("'hidden_size' is 1099511627776, above 32768"), std::string::npos) << e.what();
+  }
+  config["hidden_size"] = 8;
+  config["layer_norm_eps"] = -1.0;
+  EXPECT_THROW(ClipTextConfig::fromJson(config), droste::io::ModelFileError);
 }
 
 }  // namespace

@@ -196,3 +196,35 @@ TEST(ShapeOnlyConstruction, BuildsAFullSizeUNetWithoutItsWeightsMemory) {
   EXPECT_EQ(at::index_select(w, 0, at::arange(3)).sizes(), (at::IntArrayRef{3, 4}));  // not dispatched to Meta
   EXPECT_TRUE(w.is_cpu());
 }
+
+// A value of the wrong kind, out of range or not divisible into the groups is refused naming the key, before
+// any network is built (tests/fuzz/model_configs_fuzzer.cpp holds every reader to this).
+TEST(UNetConfig, BrokenValuesAreRefusedNamingTheKey) {
+  const auto base = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/unet/config.json");
+  auto messageFor = [&](const char* key, const nlohmann::json& value) -> std::string {
+    auto config = base;
+    config[key] = value;
+    try {
+      diffusion::UNetConfig::fromJson(config);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  EXPECT_EQ(messageFor("in_channels", "four"), "config.json: 'in_channels' is \"four\", not a whole number");
+  EXPECT_NE(messageFor("in_channels", 0).find("'in_channels' is 0, outside 1.."), std::string::npos);
+  EXPECT_NE(messageFor("block_out_channels", {32, 1e300, 64, 64}).find("'block_out_channels'"), std::string::npos);
+  const nlohmann::json none = nlohmann::json::array();
+  nlohmann::json noBlocks = {{"block_out_channels", none}, {"down_block_types", none}, {"up_block_types", none}};
+  EXPECT_THROW(
+      try { diffusion::UNetConfig::fromJson(noBlocks); } catch (const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "UNet config: block_out_channels is empty");
+        throw;
+      },
+      std::invalid_argument);
+  EXPECT_NE(messageFor("norm_num_groups", 0).find("'norm_num_groups'"), std::string::npos);
+  EXPECT_NE(messageFor("norm_num_groups", 7).find("not divisible into norm_num_groups 7"), std::string::npos);
+  EXPECT_NE(messageFor("layers_per_block", 1 << 20).find("'layers_per_block'"), std::string::npos);
+  EXPECT_NE(messageFor("use_linear_projection", 3).find("true or false"), std::string::npos);
+  EXPECT_EQ(messageFor("layers_per_block", 2.0), "accepted");  // a whole number written as a float
+}

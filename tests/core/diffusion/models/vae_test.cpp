@@ -177,3 +177,28 @@ TEST(Vae, RejectsImagesNotAMultipleOf8) {
 }
 
 }  // namespace
+
+TEST(Vae, BrokenConfigValuesAreRefusedNamingTheKey) {
+  const auto base = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/vae/config.json");
+  auto messageFor = [&](const char* key, const nlohmann::json& value) -> std::string {
+    auto config = base;
+    config[key] = value;
+    try {
+      diffusion::VaeConfig::fromJson(config);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  EXPECT_THROW(
+      try { diffusion::VaeConfig::fromJson({{"block_out_channels", nlohmann::json::array()}}); } catch (
+          const std::invalid_argument& e) {
+        EXPECT_STREQ(e.what(), "VAE config: block_out_channels is empty");
+        throw;
+      },
+      std::invalid_argument);
+  EXPECT_NE(messageFor("latent_channels", -4).find("'latent_channels' is -4"), std::string::npos);
+  EXPECT_NE(messageFor("scaling_factor", "big").find("'scaling_factor'"), std::string::npos);
+  EXPECT_NE(messageFor("scaling_factor", 0).find("scaling_factor must be a positive number"), std::string::npos);
+  EXPECT_NE(messageFor("norm_num_groups", 5).find("norm_num_groups 5"), std::string::npos);
+}
