@@ -45,7 +45,11 @@ ClipTextConfig ClipTextConfig::fromJson(const nlohmann::json& j, const std::stri
                                           {"num_attention_heads", c.numHeads, 1 << 15},
                                           {"max_position_embeddings", c.maxPositions, 1 << 16},
                                           {"projection_dim", c.projectionDim, 1 << 15}})
-    if (value > limit) fail("'" + std::string(key) + "' is " + std::to_string(value) + ", above " + std::to_string(limit));
+    if (value > limit) {
+      std::string what = std::string(1, '\'') + key;  // (appended, not "'" + ...: GCC 12 warns falsely there)
+      what += "' is " + std::to_string(value) + ", above " + std::to_string(limit);
+      fail(what);
+    }
   if (!(std::isfinite(c.layerNormEps) && c.layerNormEps > 0)) fail("'layer_norm_eps' is not a positive number");
   if (c.hiddenAct != "gelu" && c.hiddenAct != "quick_gelu")
     fail("hidden_act '" + c.hiddenAct + "' is not supported (only gelu and quick_gelu)");
