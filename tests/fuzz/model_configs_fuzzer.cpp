@@ -1,13 +1,15 @@
-// libFuzzer target for the config.json readers of a model folder: any bytes as the text of a config
-// (Python's NaN/Infinity included), read as a UNet, a VAE and a CLIP text encoder (with and without the
-// projection) config, and for the model family. Each reader must accept the text or refuse it with its own
-// error (std::invalid_argument, droste::Error) naming the key - never the JSON library's exception, a crash,
-// a hang or a sanitizer report - and what it accepts must describe a network that can be built.
+// libFuzzer target for the config readers of a model folder: any bytes as the text of a config (Python's
+// NaN/Infinity included), read as a UNet, a VAE and a CLIP text encoder (with and without the projection)
+// config, as a scheduler_config.json (every key the schedulers read) and for the model family. Each reader
+// must accept the text or refuse it with its own error (std::invalid_argument, droste::Error, SchedulerError)
+// naming the key - never the JSON library's exception, a crash, a hang or a sanitizer report - and what it
+// accepts must describe a network that can be built.
 #include "core/diffusion/loading/config_json.h"
 #include "core/diffusion/loading/model_family.h"
 #include "core/diffusion/models/clip_text_config.h"
 #include "core/diffusion/models/unet_config.h"
 #include "core/diffusion/models/vae_config.h"
+#include "core/diffusion/schedulers/scheduler_config.h"
 #include "core/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -27,6 +29,7 @@ void readOrRefuse(Read read) {
     read();
   } catch (const std::invalid_argument&) {
   } catch (const droste::Error&) {
+  } catch (const SchedulerError&) {
   }
 }
 
@@ -64,6 +67,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             (!withProjection || c.projectionDim > 0));
     });
   }
+  readOrRefuse([&] {
+    const SchedulerConfig s(config);
+    for (const char* key : {"num_train_timesteps", "steps_offset", "solver_order"}) s.getInt(key, 0);
+    for (const char* key : {"beta_start", "beta_end", "lambda_min_clipped", "clip_sample_range"}) s.getDouble(key, 0);
+    for (const char* key : {"clip_sample", "set_alpha_to_one", "skip_prk_steps", "thresholding", "lower_order_final",
+                            "euler_at_final", "use_karras_sigmas", "use_lu_lambdas", "rescale_betas_zero_snr",
+                            "use_exponential_sigmas", "use_beta_sigmas"})
+      s.getBool(key, false);
+    for (const char* key : {"beta_schedule", "algorithm_type", "solver_type", "final_sigmas_type",
+                            "interpolation_type", "timestep_type"})
+      s.getString(key, "");
+    s.predictionType();
+    s.timestepSpacing(TimestepSpacing::Leading);
+  });
   familyFromTextConfig(config);  // never throws: an unknown family is an answer
   return 0;
 }

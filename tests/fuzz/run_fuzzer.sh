@@ -70,7 +70,7 @@ for i, n in enumerate(x for x in z.namelist() if x.endswith(".png")):
     d="$src/core/diffusion"
     "$clangxx" "${flags[@]}" "$src/tests/fuzz/model_configs_fuzzer.cpp" "$d/loading/config_json.cpp" \
       "$d/loading/model_family.cpp" "$d/models/unet_config.cpp" "$d/models/vae_config.cpp" \
-      "$d/models/clip_text_config.cpp" -o "$work/fuzzer"
+      "$d/models/clip_text_config.cpp" "$d/schedulers/scheduler_config.cpp" -o "$work/fuzzer"
     # Seeds: every config.json and model_index.json of the fixture models (SD2, SD2 base, SDXL), and the
     # scheduler configs (Python's -Infinity).
     i=0

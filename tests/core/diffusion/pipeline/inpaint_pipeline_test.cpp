@@ -226,7 +226,9 @@ TEST_P(PipelineGolden, EndToEndFromTheSeedMatchesGoldens) {
   EXPECT_EQ(callbacks, calls);  // one callback per UNet evaluation
   EXPECT_EQ(lastStep, lastTotal);
   // The progress counts the steps the artist asked for (PNDM runs one evaluation more than that).
-  if (c.meta.at("strength").get<double>() == 1.0) EXPECT_EQ(lastTotal, c.meta.at("steps").get<int>());
+  if (c.meta.at("strength").get<double>() == 1.0) {
+    EXPECT_EQ(lastTotal, c.meta.at("steps").get<int>());
+  }
   ASSERT_TRUE(traced.count("step" + std::to_string(calls - 1) + ".unet_in"));
   EXPECT_FALSE(traced.count("step" + std::to_string(calls) + ".unet_in"));
   EXPECT_TRUE(at::equal(traced.at("timesteps").to(at::kDouble), g["timesteps"].to(at::kDouble)));

@@ -194,6 +194,24 @@ TEST(SchedulerFactory, UnknownNamesAndClassesGiveClearErrors) {
   EXPECT_THROW(makeScheduler("ddim", badPrediction), SchedulerError);
 }
 
+// Whole numbers only where a count is read: a float beyond int (undefined behaviour to convert) or with a
+// fraction is refused naming the key; a whole float is read as the integer it is.
+TEST(SchedulerConfigValues, CountsAreWholeNumbersInRange) {
+  const auto messageFor = [](const nlohmann::json& value) -> std::string {
+    try {
+      return std::to_string(SchedulerConfig(nlohmann::json{{"steps_offset", value}}).getInt("steps_offset", 0));
+    } catch (const SchedulerError& e) {
+      return e.what();
+    }
+  };
+  EXPECT_EQ(messageFor(1), "1");
+  EXPECT_EQ(messageFor(1.0), "1");
+  EXPECT_EQ(messageFor(1e300), "scheduler_config.json: \"steps_offset\" is 1e+300, expected a whole number");
+  EXPECT_NE(messageFor(0.5).find("a whole number"), std::string::npos);
+  EXPECT_NE(messageFor(int64_t(1) << 40).find("a whole number"), std::string::npos);
+  EXPECT_NE(messageFor("1").find("a number"), std::string::npos);
+}
+
 TEST(SchedulerSwap, DefaultsOfTheSavingClassAreNotCarriedOver) {
   // The file on disk has no timestep_spacing; PNDM's "leading" must not leak into Euler (linspace).
   const nlohmann::json onDisk =
