@@ -26,10 +26,20 @@ namespace droste::diffusion {
 struct InpaintPipeline::Components {
   std::shared_ptr<ClipTokenizer> tokenizer, tokenizer2;  // tokenizer2, textEncoder2: SDXL only
   ClipTextModel textEncoder{nullptr}, textEncoder2{nullptr};  // null while released (releaseTextEncoders)
-  // Where they load from again: the weights stay mapped, not resident (see ensureTextEncoders).
+  // Where they load from again: the weights stay mapped, not resident (see loadTextEncoders).
   ComponentSource textEncoderSource, textEncoder2Source;
   LoadOptions textLoadOptions;
   bool sdxl = false;
+
+  // Loads the text encoder(s) from their sources, each's freed loading buffers returned before the next.
+  void loadTextEncoders() {
+    textEncoder = loadClipTextModel(textEncoderSource.config, *textEncoderSource.weights, textLoadOptions);
+    releaseFreedHeapMemory();
+    if (!sdxl) return;
+    textEncoder2 = loadClipTextModel(textEncoder2Source.config, *textEncoder2Source.weights, textLoadOptions,
+                                     /*withProjection=*/true);
+    releaseFreedHeapMemory();
+  }
   UNet2DConditionModel unet{nullptr};
   AutoencoderKL vae{nullptr};
   // The pipeline's, or fp32 for a force_upcast VAE (SDXL's) at a reduced precision: diffusers upcasts it for
@@ -92,17 +102,6 @@ bool InpaintPipeline::sdxl() const { return c_->sdxl; }
 
 bool InpaintPipeline::textEncodersLoaded() const { return static_cast<bool>(c_->textEncoder); }
 
-void InpaintPipeline::ensureTextEncoders() {
-  if (c_->textEncoder) return;
-  c_->textEncoder = loadClipTextModel(c_->textEncoderSource.config, *c_->textEncoderSource.weights, c_->textLoadOptions);
-  releaseFreedHeapMemory();
-  if (c_->sdxl) {
-    c_->textEncoder2 = loadClipTextModel(c_->textEncoder2Source.config, *c_->textEncoder2Source.weights,
-                                         c_->textLoadOptions, /*withProjection=*/true);
-    releaseFreedHeapMemory();
-  }
-}
-
 void InpaintPipeline::releaseTextEncoders() {
   c_->textEncoder = nullptr;
   c_->textEncoder2 = nullptr;
@@ -127,23 +126,19 @@ std::unique_ptr<InpaintPipeline> InpaintPipeline::load(const ModelSource& model,
     LoadOptions options;
     options.dtype = dtype;
     options.device = device;
-    // One component at a time, each packed and its freed loading buffers returned before the next, so
-    // loading never holds much more than the weights.
-    c->textEncoder = loadClipTextModel(model.textEncoder.config, *model.textEncoder.weights, options);
     c->textEncoderSource = model.textEncoder;
     c->textLoadOptions = options;
-    releaseFreedHeapMemory();
     if (model.textEncoder2.weights) {
       if (model.tokenizer2Dir.empty())
         throw Error(ErrorKind::ModelUnusable, model.name + ": the SDXL model's second tokenizer was not found");
       c->tokenizer2 = std::make_shared<ClipTokenizer>(ClipTokenizer::fromFolder(model.tokenizer2Dir));
-      c->textEncoder2 = loadClipTextModel(model.textEncoder2.config, *model.textEncoder2.weights, options,
-                                          /*withProjection=*/true);
       c->textEncoder2Source = model.textEncoder2;
       c->sdxl = true;
       c->forceZerosForEmptyPrompt = model.forceZerosForEmptyPrompt;
-      releaseFreedHeapMemory();
     }
+    // One component at a time, each packed and its freed loading buffers returned before the next, so
+    // loading never holds much more than the weights.
+    c->loadTextEncoders();
     c->unet = loadUNet(model.unet.config, *model.unet.weights, dtype, device);
     if (c->unet->config().textTimeConditioning() != static_cast<bool>(c->textEncoder2))
       throw Error(ErrorKind::ModelUnusable,
@@ -199,7 +194,7 @@ void InpaintPipeline::rememberEncoding(const std::string& text, EncodedText enco
 
 at::Tensor InpaintPipeline::encodePrompt(const std::string& text, const char* idsName) {
   if (const EncodedText* cached = cachedEncoding(text)) return cached->embeds;
-  ensureTextEncoders();
+  if (!c_->textEncoder) c_->loadTextEncoders();
   const std::vector<int64_t> ids = c_->tokenizer->encode(text);
   const at::Tensor idsTensor = torch::tensor(ids, at::kLong).unsqueeze(0);  // [1,77]
   trace(idsName, idsTensor);
@@ -210,9 +205,9 @@ at::Tensor InpaintPipeline::encodePrompt(const std::string& text, const char* id
 
 // diffusers' SDXL encode_prompt for one text: each tokenizer/encoder pair's hidden states before the
 // last layer, concatenated on the feature axis; the pooled embedding comes from the second encoder.
-InpaintPipeline::XlPrompt InpaintPipeline::encodePromptXl(const std::string& text, const std::string& idsName) {
-  if (const EncodedText* cached = cachedEncoding(text)) return {cached->embeds, cached->pooled};
-  ensureTextEncoders();
+InpaintPipeline::EncodedText InpaintPipeline::encodePromptXl(const std::string& text, const std::string& idsName) {
+  if (const EncodedText* cached = cachedEncoding(text)) return *cached;
+  if (!c_->textEncoder) c_->loadTextEncoders();
   auto encode = [&](ClipTokenizer& tokenizer, ClipTextModel& encoder, const std::string& name) {
     const at::Tensor ids = torch::tensor(tokenizer.encode(text), at::kLong).unsqueeze(0);  // [1,77]
     trace(name, ids);
@@ -220,10 +215,10 @@ InpaintPipeline::XlPrompt InpaintPipeline::encodePromptXl(const std::string& tex
   };
   const ClipTextOutput first = encode(*c_->tokenizer, c_->textEncoder, idsName);
   const ClipTextOutput second = encode(*c_->tokenizer2, c_->textEncoder2, idsName + "_2");
-  XlPrompt prompt;
+  EncodedText prompt;
   prompt.embeds = at::cat({first.hiddenStates.end()[-2], second.hiddenStates.end()[-2]}, -1);
   prompt.pooled = second.textEmbeds;
-  rememberEncoding(text, {prompt.embeds, prompt.pooled});
+  rememberEncoding(text, prompt);
   return prompt;
 }
 
@@ -306,14 +301,14 @@ void InpaintPipeline::Run::encodePrompts() {
 }
 
 void InpaintPipeline::Run::encodePromptsXl() {
-  const XlPrompt cond = pipeline_.encodePromptXl(request_.prompt, "text_input_ids");
+  const EncodedText cond = pipeline_.encodePromptXl(request_.prompt, "text_input_ids");
   promptEmbeds_ = cond.embeds;
   at::Tensor pooled = cond.pooled;
   // [original height, width, crop top, left, target height, width]: the whole picture, uncropped.
   const double h = static_cast<double>(inputs_.initImage.size(2)), w = static_cast<double>(inputs_.initImage.size(3));
   at::Tensor timeIds = torch::tensor({h, w, 0.0, 0.0, h, w}, at::kFloat).unsqueeze(0);
   if (cfg_) {
-    XlPrompt uncond;
+    EncodedText uncond;
     if (request_.negativePrompt.empty() && request_.zeroEmptyNegativePrompt && c_.forceZerosForEmptyPrompt) {
       uncond.embeds = at::zeros_like(cond.embeds);
       uncond.pooled = at::zeros_like(cond.pooled);

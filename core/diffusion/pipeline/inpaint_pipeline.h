@@ -100,16 +100,13 @@ class InpaintPipeline {
   class Run;  // one run(): its stages and what they share (inpaint_pipeline.cpp)
   at::Tensor runUnguarded(const InpaintRequest& request, const StepCallback& onStep, const std::atomic_bool* cancel);
   at::Tensor encodePrompt(const std::string& text, const char* idsName);
-  struct XlPrompt {
-    at::Tensor embeds;  // [1,77,D1+D2]: both encoders' penultimate hidden states side by side
-    at::Tensor pooled;  // [1,P]: the second encoder's projected pooled output
-  };
-  XlPrompt encodePromptXl(const std::string& text, const std::string& idsName);
-  void ensureTextEncoders();
-  void releaseTextEncoders();
+  // One text through the text encoder(s): what encodePrompt gives (embeds only) or encodePromptXl (both).
   struct EncodedText {
-    at::Tensor embeds, pooled;  // pooled: SDXL only
+    at::Tensor embeds;  // [1,77,D]; SDXL: [1,77,D1+D2], both encoders' penultimate hidden states side by side
+    at::Tensor pooled;  // SDXL: [1,P], the second encoder's projected pooled output
   };
+  EncodedText encodePromptXl(const std::string& text, const std::string& idsName);
+  void releaseTextEncoders();
   const EncodedText* cachedEncoding(const std::string& text) const;  // null when traced or not seen
   void rememberEncoding(const std::string& text, EncodedText encoded);
   void trace(const std::string& name, const at::Tensor& value) const {
