@@ -84,46 +84,35 @@ at::Tensor InferenceConv2dImpl::forwardUpsampled2x(const at::Tensor& x) {
 }
 
 at::Tensor InferenceConv2dImpl::forwardAfterGroupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm) {
-  if (!weight.is_mkldnn() || !bandable(x, 1)) {
+  if (!weight.is_mkldnn() || !bandable(x, 1) || x.size(0) != 1) {
     at::Tensor normalized = groupNorm(x, norm);
     return forward(at::silu_(normalized));
   }
-  // GroupNorm is an affine map per (image, channel) once its group's mean and variance are known:
-  // y = x * scale + shift, scale = gamma / sqrt(var + eps), shift = beta - mean * scale. In fp32, as
-  // group_norm keeps its statistics; a bf16 band is normalised in fp32 and rounded once, as groupNorm() does.
-  const int64_t n = x.size(0), channels = x.size(1), groups = norm->options.num_groups();
-  const int64_t perGroup = channels / groups;
-  // mean and variance per (image, group), [n, groups]: in one pass where x is fp32 and contiguous, else a
-  // group at a time (a float copy of a bf16 or channels-last x stays small).
+  // Once its group's mean and variance are known, GroupNorm of one image is an affine map per channel:
+  // inference batch norm's, with the group's statistics for each of its channels (a vectorised kernel).
+  // Statistics in fp32, as group_norm keeps them; a bf16 band is normalised in fp32 and rounded once, as
+  // groupNorm() does.
+  const int64_t channels = x.size(1), groups = norm->options.num_groups(), perGroup = channels / groups;
+  // In one pass where x is fp32 and contiguous, else a group at a time (a float copy of a bf16 or
+  // channels-last x stays small).
   at::Tensor mean, var;
   if (x.scalar_type() == at::kFloat && x.is_contiguous()) {
-    std::tie(var, mean) = at::var_mean(x.view({n, groups, -1}), {2}, /*unbiased=*/false);
+    std::tie(var, mean) = at::var_mean(x.view({groups, -1}), {1}, /*unbiased=*/false);
   } else {
-    var = at::empty({n, groups}, x.options().dtype(at::kFloat));
-    mean = at::empty({n, groups}, x.options().dtype(at::kFloat));
+    var = at::empty({groups}, x.options().dtype(at::kFloat));
+    mean = at::empty({groups}, x.options().dtype(at::kFloat));
     for (int64_t g = 0; g < groups; ++g) {
-      const auto [groupVar, groupMean] =
-          at::var_mean(x.narrow(1, g * perGroup, perGroup).to(at::kFloat), {1, 2, 3}, /*unbiased=*/false);
-      var.select(1, g).copy_(groupVar);
-      mean.select(1, g).copy_(groupMean);
+      const auto [groupVar, groupMean] = at::var_mean(x.narrow(1, g * perGroup, perGroup).to(at::kFloat), {0, 1, 2, 3},
+                                                      /*unbiased=*/false);
+      var[g].copy_(groupVar);
+      mean[g].copy_(groupMean);
     }
   }
   const at::Tensor gamma = norm->weight.to(at::kFloat), beta = norm->bias.to(at::kFloat);
-  const double eps = norm->options.eps();
-  if (n == 1) {
-    // One image: the same affine map is inference batch norm's with the groups' statistics per channel,
-    // whose kernel is vectorised per channel (a broadcast addcmul ran the whole chain ~15 % slower).
-    const at::Tensor channelMean = mean[0].repeat_interleave(perGroup), channelVar = var[0].repeat_interleave(perGroup);
-    return convolveInBands(x, false, [&](const at::Tensor& band) {
-      at::Tensor y = at::batch_norm(band.to(at::kFloat), gamma, beta, channelMean, channelVar, /*training=*/false,
-                                    /*momentum=*/0.0, eps, /*cudnn_enabled=*/false);
-      return at::silu_(y).to(band.scalar_type());
-    });
-  }
-  const at::Tensor scale = ((var + eps).rsqrt().repeat_interleave(perGroup, 1) * gamma.unsqueeze(0)).view({n, channels, 1, 1});
-  const at::Tensor shift = beta.view({1, channels, 1, 1}) - mean.repeat_interleave(perGroup, 1).view({n, channels, 1, 1}) * scale;
+  const at::Tensor channelMean = mean.repeat_interleave(perGroup), channelVar = var.repeat_interleave(perGroup);
   return convolveInBands(x, false, [&](const at::Tensor& band) {
-    at::Tensor y = at::addcmul(shift, band.to(at::kFloat), scale);
+    at::Tensor y = at::batch_norm(band.to(at::kFloat), gamma, beta, channelMean, channelVar, /*training=*/false,
+                                  /*momentum=*/0.0, norm->options.eps(), /*cudnn_enabled=*/false);
     return at::silu_(y).to(band.scalar_type());
   });
 }

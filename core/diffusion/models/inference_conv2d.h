@@ -34,9 +34,10 @@ class InferenceConv2dImpl : public torch::nn::Conv2dImpl {
   at::Tensor forwardUpsampled2x(const at::Tensor& x);
 
   // The convolution of SiLU(GroupNorm(x)) (diffusers' norm -> SiLU -> conv), without holding the
-  // normalised tensor (as large as x) when packed and large: the group statistics come from the whole of
-  // x, then each band of rows is normalised just before it is convolved. The same values but for the
-  // statistics' rounding (summed in another order than group_norm's; tested). Otherwise the plain chain.
+  // normalised tensor (as large as x) when packed, large and one image (the VAE's case): the group
+  // statistics come from the whole of x, then each band of rows is normalised just before it is convolved.
+  // The same values but for the statistics' rounding (summed in another order than group_norm's; tested).
+  // Otherwise the plain chain.
   at::Tensor forwardAfterGroupNormSilu(const at::Tensor& x, const torch::nn::GroupNorm& norm);
 
   static constexpr int64_t kBandingMinInputBytes = 16ll << 20;  // smaller inputs run whole
