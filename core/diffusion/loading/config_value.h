@@ -23,16 +23,16 @@ const char* configKindName() {
   else return "a list of whole numbers";
 }
 
-// nlohmann converts any number to an integer, and a float outside the integer's range is undefined
-// behaviour: only whole numbers that fit are taken.
-inline bool isWholeInt64(const nlohmann::json& v) {
-  if (v.is_number_integer()) return true;
-  if (!v.is_number_float()) return false;
-  const double d = v.get<double>();
-  return std::isfinite(d) && d == std::floor(d) && d >= -9.2e18 && d <= 9.2e18;
-}
-
 }  // namespace detail
+
+// Whether v is a whole number within [lo, hi], written as an integer or a float. nlohmann converts any
+// number to an integer, and a float outside the integer's range is undefined behaviour to convert: a count
+// is read only after this says yes.
+inline bool isWholeNumber(const nlohmann::json& v, double lo, double hi) {
+  if (!v.is_number()) return false;
+  const double d = v.get<double>();
+  return std::isfinite(d) && d == std::floor(d) && d >= lo && d <= hi;
+}
 
 // The value at key, or def when the key is absent or null (diffusers writes null for "default").
 // A value of another kind throws std::invalid_argument naming the key (not the JSON library's message).
@@ -41,10 +41,11 @@ T configValue(const nlohmann::json& config, const char* key, T def) {
   const auto it = config.find(key);
   if (it == config.end() || it->is_null()) return def;
   bool fits = true;
-  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) fits = detail::isWholeInt64(*it);
+  constexpr double kInt64Range = 9.2e18;  // just inside int64_t's
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) fits = isWholeNumber(*it, -kInt64Range, kInt64Range);
   if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
     fits = it->is_array();
-    for (const auto& v : *it) fits = fits && detail::isWholeInt64(v);
+    for (const auto& v : *it) fits = fits && isWholeNumber(v, -kInt64Range, kInt64Range);
   }
   if (fits) {
     try {

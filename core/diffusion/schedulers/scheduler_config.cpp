@@ -1,7 +1,7 @@
 #include "core/diffusion/schedulers/scheduler_config.h"
 
-#include <cmath>
-#include <cstdint>
+#include "core/diffusion/loading/config_value.h"
+
 #include <limits>
 
 namespace droste::diffusion {
@@ -35,11 +35,9 @@ int SchedulerConfig::getInt(const std::string& key, int fallback) const {
   if (!has(key)) return fallback;
   const auto& v = values_.at(key);
   if (!v.is_number()) badValue(key, v, "a number");
-  // A float that is not a whole number in int's range would be undefined behaviour to convert.
-  const double d = v.get<double>();
-  if (!(d == std::floor(d) && d >= std::numeric_limits<int>::min() && d <= std::numeric_limits<int>::max()))
+  if (!isWholeNumber(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()))
     badValue(key, v, "a whole number");
-  return v.is_number_float() ? static_cast<int>(d) : static_cast<int>(v.get<int64_t>());
+  return static_cast<int>(v.get<double>());  // exact: a whole number in int's range
 }
 
 double SchedulerConfig::getDouble(const std::string& key, double fallback) const {
