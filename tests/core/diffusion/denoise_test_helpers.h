@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace droste::test {
@@ -32,6 +33,18 @@ inline std::shared_ptr<io::SafetensorsFile> golden(const std::string& file) {
 
 inline double maxAbsDiff(const at::Tensor& a, const at::Tensor& b) {
   return (a.to(at::kFloat) - b.to(at::kFloat)).abs().max().item<double>();
+}
+
+// The message of the std::invalid_argument that read() throws (a config refused), or "accepted". Any other
+// exception leaves the test.
+template <typename Read>
+std::string invalidArgumentMessage(Read read) {
+  try {
+    read();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "accepted";
 }
 
 }  // namespace droste::test

@@ -126,20 +126,15 @@ TEST(UNetConfig, AttentionHeadDimIsTheNumberOfHeadsPerBlock) {
 // SDXL's text_time conditioning is accepted with its sizes; conditionings we cannot run are refused by name.
 TEST(UNetConfig, RefusesConditioningItCannotRunByName) {
   const auto base = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/unet/config.json");
-  auto messageFor = [](const nlohmann::json& config) -> std::string {
-    try {
-      diffusion::UNetConfig::fromJson(config);
-    } catch (const std::invalid_argument& e) {
-      return e.what();
-    }
-    return {};
+  auto messageFor = [](const nlohmann::json& config) {
+    return test::invalidArgumentMessage([&] { diffusion::UNetConfig::fromJson(config); });
   };
   auto config = base;
   config["addition_embed_type"] = "text_time";  // without the sizes it needs
   EXPECT_NE(messageFor(config).find("addition_time_embed_dim"), std::string::npos) << messageFor(config);
   config["addition_time_embed_dim"] = 8;
   config["projection_class_embeddings_input_dim"] = 16 + 6 * 8;
-  EXPECT_EQ(messageFor(config), "");
+  EXPECT_EQ(messageFor(config), "accepted");
   EXPECT_TRUE(diffusion::UNetConfig::fromJson(config).textTimeConditioning());
   config["addition_embed_type"] = "image";
   EXPECT_NE(messageFor(config).find("addition_embed_type"), std::string::npos) << messageFor(config);
@@ -201,27 +196,18 @@ TEST(ShapeOnlyConstruction, BuildsAFullSizeUNetWithoutItsWeightsMemory) {
 // any network is built (tests/fuzz/model_configs_fuzzer.cpp holds every reader to this).
 TEST(UNetConfig, BrokenValuesAreRefusedNamingTheKey) {
   const auto base = test::readJson(test::fixturesDir() / "tiny-sd2-inpainting/unet/config.json");
-  auto messageFor = [&](const char* key, const nlohmann::json& value) -> std::string {
+  auto messageFor = [&](const char* key, const nlohmann::json& value) {
     auto config = base;
     config[key] = value;
-    try {
-      diffusion::UNetConfig::fromJson(config);
-    } catch (const std::invalid_argument& e) {
-      return e.what();
-    }
-    return "accepted";
+    return test::invalidArgumentMessage([&] { diffusion::UNetConfig::fromJson(config); });
   };
   EXPECT_EQ(messageFor("in_channels", "four"), "config.json: 'in_channels' is \"four\", not a whole number");
   EXPECT_NE(messageFor("in_channels", 0).find("'in_channels' is 0, outside 1.."), std::string::npos);
   EXPECT_NE(messageFor("block_out_channels", {32, 1e300, 64, 64}).find("'block_out_channels'"), std::string::npos);
   const nlohmann::json none = nlohmann::json::array();
-  nlohmann::json noBlocks = {{"block_out_channels", none}, {"down_block_types", none}, {"up_block_types", none}};
-  EXPECT_THROW(
-      try { diffusion::UNetConfig::fromJson(noBlocks); } catch (const std::invalid_argument& e) {
-        EXPECT_STREQ(e.what(), "UNet config: block_out_channels is empty");
-        throw;
-      },
-      std::invalid_argument);
+  const nlohmann::json noBlocks = {{"block_out_channels", none}, {"down_block_types", none}, {"up_block_types", none}};
+  EXPECT_EQ(test::invalidArgumentMessage([&] { diffusion::UNetConfig::fromJson(noBlocks); }),
+            "UNet config: block_out_channels is empty");
   EXPECT_NE(messageFor("norm_num_groups", 0).find("'norm_num_groups'"), std::string::npos);
   EXPECT_NE(messageFor("norm_num_groups", 7).find("not divisible into norm_num_groups 7"), std::string::npos);
   EXPECT_NE(messageFor("layers_per_block", 1 << 20).find("'layers_per_block'"), std::string::npos);
