@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+478"/>
+        <location filename="../core/engine/engine.cpp" line="+496"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -75,7 +75,27 @@
         <translation>Ihr Bild wird in Schlüsselbild %1 eingepasst</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+7"/>
+        <source>Paint the first keyframe before preparing a video.</source>
+        <translation>Male zuerst das erste Schlüsselbild, bevor du ein Video vorbereitest.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The keyframes changed while the video&apos;s pictures were being made: try again.</source>
+        <translation>Die Schlüsselbilder haben sich geändert, während die Bilder des Videos entstanden: versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adding detail for a %1 x %2 video</source>
+        <translation>Details für ein Video mit %1 × %2 Pixeln</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enlarging the keyframes for a %1 x %2 video</source>
+        <translation>Schlüsselbilder für ein Video mit %1 × %2 Pixeln vergrößern</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Die Schlüsselbilder haben sich geändert, während die Schleife geschlossen wurde.</translation>
     </message>
@@ -83,7 +103,7 @@
 <context>
     <name>droste::session::Session</name>
     <message>
-        <location filename="../core/session/session.cpp" line="+107"/>
+        <location filename="../core/session/session.cpp" line="+108"/>
         <source>Change model</source>
         <translation>Modell ändern</translation>
     </message>
@@ -156,7 +176,17 @@
         <translation>Schlüsselbild %1 durch ein Bild ersetzen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Add detail for the video</source>
+        <translation>Details für das Video hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enlarge the keyframes for the video</source>
+        <translation>Schlüsselbilder für das Video vergrößern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Male oder importiere vor dem Export den ersten Keyframe.</translation>
     </message>
@@ -293,12 +323,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-119"/>
         <source>Si&amp;ze</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -398,14 +428,44 @@
         <translation>&amp;Qualität</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Add detail with the model</source>
+        <translation>Details mit dem Modell hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For a video larger than the keyframes: before exporting, the model repaints the enlarged keyframes once, in tiles of the size it paints, so the video gains detail instead of blur. This takes a while; the result is kept in the project for later exports.</source>
+        <translation>Für ein Video, das größer ist als die Schlüsselbilder: Vor dem Export malt das Modell die vergrößerten Schlüsselbilder einmal in Kacheln seiner Malgröße neu, sodass das Video Details gewinnt statt unscharf zu werden. Das dauert eine Weile; das Ergebnis bleibt für spätere Exporte im Projekt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How much the model may change: 0.2 to 0.4 adds detail and keeps the picture.</source>
+        <translation>Wie stark das Modell ändern darf: 0,2 bis 0,4 fügt Details hinzu und bewahrt das Bild.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail s&amp;trength</source>
+        <translation>Detail&amp;stärke</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 Pixel, %3 Bilder, %4 s Video aus %5 Schlüsselbildern.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The keyframes are enlarged %1× once, and the model adds detail first.</source>
+        <translation>Die Schlüsselbilder werden einmal %1-fach vergrößert, und das Modell fügt zuerst Details hinzu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyframes are enlarged %1× for each frame.</source>
+        <translation>Die Schlüsselbilder werden für jedes Bild %1-fach vergrößert.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -823,7 +883,7 @@
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+163"/>
+        <location filename="../ui/main_window.cpp" line="+165"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Modellordner wählen (diffusers-Aufbau)</translation>
     </message>
@@ -881,7 +941,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+42"/>
+        <location filename="../ui/main_window_export.cpp" line="+48"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -896,8 +956,8 @@
         <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -922,12 +982,12 @@
         <translation>Vorschau fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+36"/>
+        <location filename="../ui/main_window_files.cpp" line="+37"/>
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Could not open the project</source>
         <translation>Das Projekt konnte nicht geöffnet werden</translation>
     </message>

@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+478"/>
+        <location filename="../core/engine/engine.cpp" line="+496"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -76,7 +76,27 @@
         <translation>Dopasowywanie twojego obrazu do klatki kluczowej %1</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+7"/>
+        <source>Paint the first keyframe before preparing a video.</source>
+        <translation>Najpierw namaluj pierwszą klatkę kluczową, potem przygotuj wideo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The keyframes changed while the video&apos;s pictures were being made: try again.</source>
+        <translation>Klatki kluczowe zmieniły się podczas tworzenia obrazów do wideo: spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adding detail for a %1 x %2 video</source>
+        <translation>Dodawanie szczegółów do wideo %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enlarging the keyframes for a %1 x %2 video</source>
+        <translation>Powiększanie klatek kluczowych do wideo %1 × %2</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Klatki kluczowe zmieniły się podczas zamykania pętli.</translation>
     </message>
@@ -84,7 +104,7 @@
 <context>
     <name>droste::session::Session</name>
     <message>
-        <location filename="../core/session/session.cpp" line="+107"/>
+        <location filename="../core/session/session.cpp" line="+108"/>
         <source>Change model</source>
         <translation>Zmiana modelu</translation>
     </message>
@@ -158,7 +178,17 @@
         <translation>Zastąp klatkę kluczową %1 obrazem</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Add detail for the video</source>
+        <translation>Dodaj szczegóły do wideo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enlarge the keyframes for the video</source>
+        <translation>Powiększ klatki kluczowe do wideo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Paint or import the first keyframe before exporting.</source>
         <translation>Przed eksportem namaluj lub zaimportuj pierwszą klatkę kluczową.</translation>
     </message>
@@ -295,12 +325,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>%1 p</source>
         <translation>%1p</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-119"/>
         <source>Si&amp;ze</source>
         <translation>Rozmi&amp;ar</translation>
     </message>
@@ -400,14 +430,44 @@
         <translation>&amp;Jakość</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Add detail with the model</source>
+        <translation>Dodaj szczegóły modelem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For a video larger than the keyframes: before exporting, the model repaints the enlarged keyframes once, in tiles of the size it paints, so the video gains detail instead of blur. This takes a while; the result is kept in the project for later exports.</source>
+        <translation>Dla wideo większego niż klatki kluczowe: przed eksportem model raz przemalowuje powiększone klatki kluczowe w kafelkach o rozmiarze, w jakim maluje, więc wideo zyskuje szczegóły zamiast rozmycia. Trwa to chwilę; wynik zostaje w projekcie na kolejne eksporty.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How much the model may change: 0.2 to 0.4 adds detail and keeps the picture.</source>
+        <translation>Jak bardzo model może zmienić obraz: 0,2–0,4 dodaje szczegóły i zachowuje obraz.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail s&amp;trength</source>
+        <translation>Siła s&amp;zczegółów</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export</source>
         <translation>Eksportuj</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.</source>
         <translation>%1 × %2 pikseli, klatek: %3, %4 s wideo z %5 klatek kluczowych.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The keyframes are enlarged %1× once, and the model adds detail first.</source>
+        <translation>Klatki kluczowe są raz powiększane %1×, a model najpierw dodaje szczegóły.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyframes are enlarged %1× for each frame.</source>
+        <translation>Klatki kluczowe są powiększane %1× dla każdej klatki wideo.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -825,7 +885,7 @@
         <translation>Automatyczny zapis nie powiódł się: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+163"/>
+        <location filename="../ui/main_window.cpp" line="+165"/>
         <source>Choose a model folder (diffusers layout)</source>
         <translation>Wybierz katalog modelu (układ diffusers)</translation>
     </message>
@@ -884,7 +944,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+42"/>
+        <location filename="../ui/main_window_export.cpp" line="+48"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
@@ -899,8 +959,8 @@
         <translation>Nie zapisano żadnego pliku w %1.</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-41"/>
+        <location line="+42"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
     </message>
@@ -925,12 +985,12 @@
         <translation>Podgląd nie powiódł się</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="+36"/>
+        <location filename="../ui/main_window_files.cpp" line="+37"/>
         <source>Images (%1)</source>
         <translation>Obrazy (%1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Could not open the project</source>
         <translation>Nie można otworzyć projektu</translation>
     </message>

@@ -38,6 +38,8 @@ inline SettingValue<QString> exportAspect() { return {QStringLiteral("export/asp
 inline SettingValue<bool> exportZoomIn() { return {QStringLiteral("export/zoomIn"), false}; }
 inline SettingValue<QString> exportEasing() { return {QStringLiteral("export/easing"), QStringLiteral("linear")}; }
 inline SettingValue<int> exportQuality() { return {QStringLiteral("export/quality"), 75}; }
+inline SettingValue<bool> exportAddDetail() { return {QStringLiteral("export/addDetail"), false}; }
+inline SettingValue<double> exportDetailStrength() { return {QStringLiteral("export/detailStrength"), 0.3}; }
 inline SettingValue<QString> exportFolder() { return {QStringLiteral("export/folder"), QString()}; }  // last used
 
 }  // namespace droste::ui::prefs

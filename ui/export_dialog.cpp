@@ -142,6 +142,17 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, co
   form->addRow(tr("&Quality"), quality_);
   if (format == ExportFormat::Frames) form->setRowVisible(quality_, false);
 
+  detail_ = new QCheckBox(tr("Add detail with the model"), this);
+  detail_->setObjectName(QStringLiteral("addDetail"));
+  detail_->setToolTip(tr("For a video larger than the keyframes: before exporting, the model repaints the enlarged "
+                         "keyframes once, in tiles of the size it paints, so the video gains detail instead of "
+                         "blur. This takes a while; the result is kept in the project for later exports."));
+  form->addRow(QString(), detail_);
+  detailStrength_ = new SliderSpin(0.1, 0.8, 0.05, 2, this);
+  detailStrength_->setObjectName(QStringLiteral("detailStrength"));
+  detailStrength_->setToolTip(tr("How much the model may change: 0.2 to 0.4 adds detail and keeps the picture."));
+  form->addRow(tr("Detail s&trength"), detailStrength_);
+
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("exportSummary"));
   summary_->setWordWrap(true);
@@ -166,6 +177,7 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, co
     updateSummary();
   });
   connect(fps_, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
+  connect(detail_, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
   connect(secondsPerKeyframe_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::updateSummary);
 
   ExportChoices c = remembered(format);
@@ -197,6 +209,8 @@ ExportChoices ExportDialog::choices() const {
   c.zoomIn = direction_->currentData().toBool();
   c.easing = easing_->currentData().toString();
   c.quality = quality_->intValue();
+  c.addDetail = detail_->isChecked() && detail_->isEnabled();
+  c.detailStrength = detailStrength_->value();
   return c;
 }
 
@@ -222,6 +236,8 @@ void ExportDialog::setChoices(const ExportChoices& c) {
   easing_->setCurrentIndex(std::max(0, easing_->findData(c.easing)));
   loop_->setChecked(c.loop || chain_.closedLoop);
   quality_->setValue(c.quality);
+  detail_->setChecked(c.addDetail);
+  detailStrength_->setValue(c.detailStrength);
   updateSummary();
 }
 
@@ -229,8 +245,18 @@ void ExportDialog::updateSummary() {
   const QSize s = outputSize();
   const double seconds = std::max(0, chain_.keyframeCount - 1) * secondsPerKeyframe_->value();
   const int frames = int(seconds * fps_->value() + 0.5) + (loop_->isChecked() ? 0 : 1);
-  summary_->setText(tr("%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.")
-                        .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(chain_.keyframeCount));
+  QString text = tr("%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.")
+                     .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(chain_.keyframeCount);
+  // Detail only where there is something to add: frames larger than the keyframes (on the axis that fills them).
+  const QSize k = chain_.keyframeSize;
+  const double enlarged = std::max(double(s.width()) / std::max(1, k.width()), double(s.height()) / std::max(1, k.height()));
+  detail_->setEnabled(enlarged > 1.0);
+  detailStrength_->setEnabled(enlarged > 1.0 && detail_->isChecked());
+  if (enlarged > 1.0)
+    text += QLatin1Char(' ') + (detail_->isChecked()
+                                    ? tr("The keyframes are enlarged %1× once, and the model adds detail first.").arg(enlarged, 0, 'f', 1)
+                                    : tr("The keyframes are enlarged %1× for each frame.").arg(enlarged, 0, 'f', 1));
+  summary_->setText(text);
 }
 
 void ExportDialog::browse() {
@@ -257,6 +283,8 @@ ExportChoices ExportDialog::remembered(ExportFormat format) {
   c.zoomIn = prefs::exportZoomIn();
   c.easing = prefs::exportEasing();
   c.quality = prefs::exportQuality();
+  c.addDetail = prefs::exportAddDetail();
+  c.detailStrength = prefs::exportDetailStrength();
   return c;
 }
 
@@ -288,6 +316,8 @@ void ExportDialog::remember(const ExportChoices& c) {
   prefs::exportZoomIn().set(c.zoomIn);
   prefs::exportEasing().set(c.easing);
   prefs::exportQuality().set(c.quality);
+  prefs::exportAddDetail().set(c.addDetail);
+  prefs::exportDetailStrength().set(c.detailStrength);
 }
 
 }  // namespace droste::ui

@@ -29,6 +29,9 @@ struct ExportChoices {
   bool zoomIn = false;            // true: from the outermost keyframe into the first one; false (as the CLI): out
   QString easing = QStringLiteral("linear");  // "linear" or "ease-in-out"
   int quality = 75;               // 0 (smallest file) .. 100 (best picture)
+  // Frames larger than the keyframes: the model first adds detail to enlarged copies (zoom::makeRenderCopies).
+  bool addDetail = false;
+  double detailStrength = 0.3;
 };
 
 // What the exporter is asked for: the choices in its terms (quality becomes the codec's CRF).
@@ -70,6 +73,8 @@ class ExportDialog : public QDialog {
   QComboBox* easing_;
   QCheckBox* loop_;
   SliderSpin* quality_;
+  QCheckBox* detail_;
+  SliderSpin* detailStrength_;
   QLabel* summary_;
 };
 

@@ -37,6 +37,12 @@ void MainWindow::exportDialog(ExportFormat format) {
 
 QCoro::Task<> MainWindow::runExport(ExportChoices choices) {
   const std::weak_ptr<int> alive = alive_;
+  const QSize size(choices.width, choices.height);
+  // The detail pass first (a job of its own: progress, time left, Stop), unless the project has it already.
+  if (choices.addDetail && !session_->hasRenderCopiesFor(size, choices.detailStrength)) {
+    const engine::JobResult detail = co_await session_->makeRenderCopies(size, choices.detailStrength);
+    if (alive.expired() || !detail.ok) co_return;  // the session reported why
+  }
   const bool ok = co_await exportZoom(choices);
   if (alive.expired() || !ok) co_return;
   statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(choices.path)), 8000);
@@ -46,7 +52,7 @@ QCoro::Task<bool> MainWindow::exportZoom(ExportChoices choices, ExportPurpose pu
   const std::weak_ptr<int> alive = alive_;
   const bool preview = purpose == ExportPurpose::Preview;
   const QString name = preview ? tr("Preparing the preview") : tr("Exporting %1").arg(QFileInfo(choices.path).fileName());
-  const engine::ExportJobResult result = co_await session_->exportZoom(exportSettingsFor(choices), name);
+  const engine::ExportJobResult result = co_await session_->exportZoom(exportSettingsFor(choices), name, choices.addDetail);
   const bool ok = result.job.ok && !result.path.isEmpty();
   if (alive.expired()) co_return ok;
   QString error = result.job.error;

@@ -24,6 +24,7 @@ const std::map<QString, Command>& commands() {
       {QStringLiteral("download"), {droste::cli::runDownload, "fetch a model from the Hugging Face Hub (resumable)"}},
       {QStringLiteral("inpaint"), {droste::cli::runInpaint, "inpaint the white part of a mask with Stable Diffusion"}},
       {QStringLiteral("render"), {droste::cli::runRender, "render the zoom to MP4 / WebM / PNG frames"}},
+      {QStringLiteral("detail"), {droste::cli::runDetail, "enlarge the keyframes once for a large video, with the model's detail"}},
       {QStringLiteral("bench"), {droste::cli::runBench, "time text encoder, UNet step, VAE encode/decode (random weights)"}},
       {QStringLiteral("bench-render"), {droste::cli::runBenchRender, "zoom renderer frames per second"}},
       {QStringLiteral("bench-export"), {droste::cli::runBenchExport, "export time against the encoder alone, same frames"}},

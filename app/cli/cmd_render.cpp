@@ -25,22 +25,6 @@ namespace {
 std::atomic_bool gCancel{false};
 extern "C" void onInterrupt(int) { gCancel = true; }
 
-int parseInt(const QCommandLineParser& p, const QString& name, int lo, int hi) {
-  bool ok = false;
-  const int v = p.value(name).toInt(&ok);
-  if (!ok || v < lo || v > hi)
-    throw std::invalid_argument("--" + name.toStdString() + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-  return v;
-}
-
-double parseDouble(const QCommandLineParser& p, const QString& name, double lo, double hi) {
-  bool ok = false;
-  const double v = p.value(name).toDouble(&ok);
-  if (!ok || !(v >= lo) || !(v <= hi))
-    throw std::invalid_argument("--" + name.toStdString() + " must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
-  return v;
-}
-
 // --output-size WxH exactly; else --size as the long side, of the keyframes' shape or cropped to --aspect.
 QSize frameSize(const QCommandLineParser& p, QSize keyframe) {
   const bool explicitSize = p.isSet(QStringLiteral("output-size"));
@@ -123,9 +107,25 @@ int runRender(const QStringList& args) {
     else throw std::invalid_argument("--codec must be h264, vp9 or av1");
   }
 
-  const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)));
-  s.size = frameSize(p, renderer.keyframeSize());
+  const QString input = p.positionalArguments().front();
+  render::KeyframeStack keyframes = loadKeyframeInput(input, outpaintOption(p));
+  s.size = frameSize(p, QSize(keyframes.width, keyframes.height));
   QTextStream err(stderr);
+  // Frames larger than the keyframes draw from the project's render copies (droste-cli detail) when it has them.
+  if (s.size.width() > keyframes.width || s.size.height() > keyframes.height) {
+    if (const std::optional<zoom::RenderCopies> copies = storedRenderCopies(input)) {
+      err << QStringLiteral("drawing from the project's render copies: %1x%2, %3\n")
+                 .arg(copies->size().width())
+                 .arg(copies->size().height())
+                 .arg(copies->detailStrength > 0 ? QStringLiteral("detail strength %1").arg(copies->detailStrength)
+                                                 : QStringLiteral("enlarged"));
+      keyframes = zoom::renderCopyStack(keyframes, *copies);
+    } else {
+      err << "note: the keyframes are enlarged for each frame; droste-cli detail PROJECT --output-size WxH adds "
+             "detail with the model first\n";
+    }
+  }
+  const render::ZoomRenderer renderer(std::move(keyframes));
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   try {

@@ -8,6 +8,7 @@ int runInfo(const QStringList& args);
 int runModels(const QStringList& args);  // cmd_models.cpp
 int runDownload(const QStringList& args);   // cmd_download.cpp
 int runRender(const QStringList& args);       // cmd_render.cpp
+int runDetail(const QStringList& args);       // cmd_detail.cpp
 int runBenchRender(const QStringList& args);  // cmd_render.cpp
 int runBenchExport(const QStringList& args);  // cmd_bench_export.cpp
 int runZoom(const QStringList& args);          // cmd_zoom.cpp

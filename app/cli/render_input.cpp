@@ -1,6 +1,7 @@
 #include "app/cli/render_input.h"
 #include "core/zoom/project_file.h"
 
+#include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 
@@ -44,6 +45,11 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
   return stack;
 }
 
+std::optional<zoom::RenderCopies> storedRenderCopies(const QString& path) {
+  if (QFileInfo(path).isDir()) return std::nullopt;
+  return zoom::loadProjectKeyframes(path).renderCopies;
+}
+
 QSize parseOutputSize(const QString& text) {
   const QStringList parts = text.toLower().split(QLatin1Char('x'));
   bool okW = false, okH = false;
@@ -58,6 +64,22 @@ int evenRound(double v) { return std::max(2, int(std::lround(v / 2.0)) * 2); }
 QSize frameOfShape(int longSide, QSize keyframe) {
   const double keyframeLong = std::max(keyframe.width(), keyframe.height());
   return {evenRound(longSide * keyframe.width() / keyframeLong), evenRound(longSide * keyframe.height() / keyframeLong)};
+}
+
+int parseInt(const QCommandLineParser& p, const QString& name, int lo, int hi) {
+  bool ok = false;
+  const int v = p.value(name).toInt(&ok);
+  if (!ok || v < lo || v > hi)
+    throw std::invalid_argument("--" + name.toStdString() + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  return v;
+}
+
+double parseDouble(const QCommandLineParser& p, const QString& name, double lo, double hi) {
+  bool ok = false;
+  const double v = p.value(name).toDouble(&ok);
+  if (!ok || !(v >= lo) || !(v <= hi))
+    throw std::invalid_argument("--" + name.toStdString() + " must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  return v;
 }
 
 }  // namespace droste::cli

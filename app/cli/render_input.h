@@ -2,7 +2,9 @@
 // What `droste-cli render` and `bench-render` read: a project file, or a folder of keyframe PNGs
 // (innermost first in name order) plus the outpaint ring width.
 #include "core/render/keyframe_stack.h"
+#include "core/zoom/render_copies.h"
 
+#include <QCommandLineParser>
 #include <QSize>
 #include <QString>
 
@@ -12,6 +14,13 @@ namespace droste::cli {
 
 // Throws std::runtime_error naming the file or folder and what to do.
 render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint);
+
+// The render copies a project file holds for exactly its keyframes; nullopt for a folder or none.
+std::optional<zoom::RenderCopies> storedRenderCopies(const QString& path);
+
+// Option values in a range; throw std::invalid_argument naming the option and the range.
+int parseInt(const QCommandLineParser& p, const QString& name, int lo, int hi);
+double parseDouble(const QCommandLineParser& p, const QString& name, double lo, double hi);
 
 // --output-size: "WIDTHxHEIGHT", each side 16 to 8192; throws std::invalid_argument naming the option.
 QSize parseOutputSize(const QString& text);

@@ -8,6 +8,7 @@
 #include "core/zoom/seam.h"
 #include "core/zoom/outpaint.h"
 #include "core/zoom/project.h"
+#include "core/zoom/project_file.h"
 
 #include <QElapsedTimer>
 #include <QPromise>
@@ -232,6 +233,7 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
 PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
                                    const std::atomic_bool* cancel, QPointer<Engine> self) {
   std::vector<QImage> loopChain;
+  std::optional<zoom::RenderCopies> copies;
   PaintOutcome outcome = timedPaintOutcome([&] {
     // Progress and previews go to the engine's thread as queued calls; the worker never waits.
     const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
@@ -248,6 +250,19 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
     if (!request.picture.isNull())
       return zoom::keyframeFromPicture(request.picture, request.fit, request.previous, request.options, painter, base,
                                        progress, cancel);
+    if (!request.renderCopySize.isEmpty()) {
+      const zoom::OutpaintOptions& o = request.options;
+      const render::KeyframeStack stack{request.loopChain, o.width, o.height, o.outpaint, o.pasteBack && o.maskOverlap == 0};
+      // The pass's progress in denoising steps: the tiles before this one, and this one's steps.
+      const zoom::RenderCopyProgressFn copyProgress = [&progress](const zoom::RenderCopyProgress& p) {
+        if (p.tile.total <= 0) return;
+        progress(zoom::PaintProgress{p.tilesDone * p.tile.total + p.tile.step, p.tileCount * p.tile.total, p.tile.preview});
+      };
+      copies = zoom::makeRenderCopies(stack, request.renderCopySize, request.detailStrength > 0 ? &painter : nullptr,
+                                      zoom::DetailSettings{request.detailStrength, base}, copyProgress, cancel);
+      zoom::encodeRenderCopies(*copies);  // here, not when the GUI thread saves
+      return copies->images.front();
+    }
     if (!request.loopChain.empty()) {
       zoom::ClosedLoop loop = zoom::closeLoop(request.loopChain, request.options, painter, base, progress, cancel);
       qCInfo(lcEngine) << "loop closed in" << loop.rounds << "rounds; its ends differ by" << loop.largestDifference;
@@ -258,7 +273,10 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
                ? zoom::paintFirstKeyframe(request.options, painter, base, progress, cancel, inputs)
                : zoom::outpaintKeyframe(request.previous, request.options, painter, base, progress, cancel, inputs);
   });
-  if (outcome.ok()) outcome.loopChain = std::move(loopChain);
+  if (outcome.ok()) {
+    outcome.loopChain = std::move(loopChain);
+    outcome.renderCopies = std::move(copies);
+  }
   return outcome;
 }
 
@@ -605,6 +623,31 @@ QCoro::Task<JobResult> Engine::replaceWithPicture(zoom::Project* project, int in
   };
   co_return co_await runSingleJob(project, tr("Fitting your picture into keyframe %1").arg(index + 1), index,
                                   std::move(prepare), std::move(commit), takeTurn());
+}
+
+QCoro::Task<JobResult> Engine::makeRenderCopies(zoom::Project* project, QSize outputSize, double detailStrength) {
+  Prepare prepare = [outputSize, detailStrength](const zoom::Project& p) -> std::variant<KeyframeRequest, QString> {
+    const render::KeyframeStack stack = zoom::keyframeStackOf(p.settings(), p.keyframes());
+    if (stack.keyframes.empty()) return tr("Paint the first keyframe before preparing a video.");
+    KeyframeRequest request = keyframeRequest(p, 0);
+    request.loopChain = stack.keyframes;
+    request.detailStrength = detailStrength;
+    try {
+      request.renderCopySize = zoom::renderCopySize(stack, outputSize);
+    } catch (const std::invalid_argument& e) {
+      return QString::fromStdString(e.what());
+    }
+    return request;
+  };
+  Commit commit = [](zoom::Project& p, const PaintOutcome& outcome) {
+    if (!outcome.renderCopies ||
+        outcome.renderCopies->source != render::fingerprint(zoom::keyframeStackOf(p.settings(), p.keyframes())))
+      throw std::runtime_error(tr("The keyframes changed while the video's pictures were being made: try again.").toStdString());
+    p.setRenderCopies(outcome.renderCopies);
+  };
+  const QString name = detailStrength > 0 ? tr("Adding detail for a %1 x %2 video") : tr("Enlarging the keyframes for a %1 x %2 video");
+  co_return co_await runSingleJob(project, name.arg(outputSize.width()).arg(outputSize.height()), -1, std::move(prepare),
+                                  std::move(commit), takeTurn());
 }
 
 QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::ZoomRenderer> renderer,

@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/video/export_job.h"
 #include "core/zoom/keyframe.h"
+#include "core/zoom/render_copies.h"
 
 #include <QFuture>
 #include <QImage>
@@ -58,11 +59,16 @@ struct KeyframeRequest {
   // there is one) pasted into its centre and the seam repainted.
   QImage picture;
   zoom::ImportFit fit = zoom::ImportFit::CenterCrop;
+  // Render copies instead (zoom::makeRenderCopies) of the chain in loopChain, at this size; the detail
+  // pass (strength > 0) paints with this request's prompt, seed, steps and sampler.
+  QSize renderCopySize;
+  double detailStrength = 0.0;
 };
 
 struct PaintOutcome {
   QImage image;      // W x H, Format_RGB888; null unless ok() (a closed loop: its keyframe 1)
   std::vector<QImage> loopChain;  // a closed loop: every keyframe
+  std::optional<zoom::RenderCopies> renderCopies;  // render copies, their PNGs encoded
   bool cancelled = false;
   QString error;     // what happened (JobResult::error)
   ErrorKind errorKind = ErrorKind::Failed;
@@ -126,6 +132,9 @@ class Engine : public QObject {
   // repainted); it counts as imported (never repainted) and the keyframes after it turn stale.
   // index == keyframeCount() appends it: an exit picture the zoom ends on.
   QCoro::Task<JobResult> replaceWithPicture(zoom::Project* project, int index, QImage picture, zoom::ImportFit fit);
+  // Makes the project's render copies for frames of `outputSize` (zoom::makeRenderCopies), with the model's
+  // detail pass at `detailStrength` (0: enlarged only); progress counts the pass's denoising steps.
+  QCoro::Task<JobResult> makeRenderCopies(zoom::Project* project, QSize outputSize, double detailStrength);
   // Renders and encodes the zoom after the jobs before it; progress counts frames. `chain` is asked
   // for its snapshot when the export's turn comes, so keyframes painted by the jobs queued before it are
   // in the video; null (or a throw) means there is nothing to export. `name` is what the progress says.

@@ -1,5 +1,7 @@
 #include "core/render/keyframe_stack.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -9,6 +11,19 @@ namespace droste::render {
 double zoomRatio(const KeyframeStack& stack) {
   const int longSide = std::max(stack.width, stack.height);
   return double(longSide + 2 * stack.outpaint) / double(longSide);
+}
+
+QByteArray fingerprint(const KeyframeStack& stack) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const QByteArray geometry = QByteArray::number(stack.width) + 'x' + QByteArray::number(stack.height) + '+' +
+                              QByteArray::number(stack.outpaint) + (stack.centresPasted ? "p" : "b");
+  hash.addData(geometry);
+  for (const QImage& keyframe : stack.keyframes) {
+    const QImage rgb = keyframe.convertToFormat(QImage::Format_RGB888);
+    for (int y = 0; y < rgb.height(); ++y)
+      hash.addData(QByteArrayView(reinterpret_cast<const char*>(rgb.constScanLine(y)), 3 * rgb.width()));
+  }
+  return hash.result().toHex();
 }
 
 void validate(const KeyframeStack& stack) {

@@ -1,5 +1,6 @@
 #pragma once
 // The renderer's input: a chain of W x H keyframes where keyframe k+1 is keyframe k zoomed out.
+#include <QByteArray>
 #include <QImage>
 
 #include <vector>
@@ -22,6 +23,10 @@ struct KeyframeStack {
 
 // Width ratio between consecutive keyframes: (L+2p)/L for the long side L (the short side zooms alike).
 double zoomRatio(const KeyframeStack& stack);
+
+// Identifies the chain's pictures and geometry (SHA-256): what is made from the chain (render copies) is
+// current while the fingerprint stays the same.
+QByteArray fingerprint(const KeyframeStack& stack);
 
 // Throws std::invalid_argument naming the first problem (empty chain, wrong size, null image).
 void validate(const KeyframeStack& stack);

@@ -164,18 +164,6 @@ struct Layer {
   }
 };
 
-// Alpha of an inner keyframe along one axis: 0 outside, ramping to 1 over `ramp` pixels.
-void coverage(int outputSize, double halfSize, double ramp, int& begin, int& end, std::vector<float>& alpha) {
-  const double centre = outputSize / 2.0;
-  begin = std::clamp(int(std::floor(centre - halfSize + kMargin - 0.5)), 0, outputSize);
-  end = std::clamp(int(std::ceil(centre + halfSize - kMargin + 0.5)), begin, outputSize);
-  alpha.resize(end - begin);
-  for (int i = begin; i < end; ++i) {
-    const double inside = halfSize - std::abs(i + 0.5 - centre);
-    alpha[i - begin] = float(std::clamp((inside - kMargin) / ramp, 0.0, 1.0));
-  }
-}
-
 void fullyCovered(const std::vector<float>& alpha, int begin, int& h0, int& h1) {
   h0 = h1 = begin;
   const auto one = std::find(alpha.begin(), alpha.end(), 1.0f);
@@ -186,6 +174,19 @@ void fullyCovered(const std::vector<float>& alpha, int begin, int& h0, int& h1) 
 }
 
 }  // namespace
+
+void innerLayerCoverage(int outputSize, double halfSize, double ramp, int& begin, int& end, std::vector<float>& alpha) {
+  const double centre = outputSize / 2.0;
+  begin = std::clamp(int(std::floor(centre - halfSize + kMargin - 0.5)), 0, outputSize);
+  end = std::clamp(int(std::ceil(centre + halfSize - kMargin + 0.5)), begin, outputSize);
+  alpha.resize(end - begin);
+  for (int i = begin; i < end; ++i) {
+    const double inside = halfSize - std::abs(i + 0.5 - centre);
+    alpha[i - begin] = float(std::clamp((inside - kMargin) / ramp, 0.0, 1.0));
+  }
+}
+
+double innerLayerRamp(const RenderOptions& options, double scale) { return std::max(options.blendWidth, 1.0 / scale); }
 
 ZoomRenderer::ZoomRenderer(KeyframeStack stack, RenderOptions options) : options_(options) {
   validate(stack);
@@ -222,7 +223,7 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
     // Keyframe pixels per output pixel; exactly `cover` at z = j.
     const double scale = cover * std::pow(ratio_, z - j);
     const double halfW = SW / (2.0 * scale), halfH = SH / (2.0 * scale);  // half its size in output pixels
-    const double ramp = std::max(options_.blendWidth, 1.0 / scale);
+    const double ramp = innerLayerRamp(options_, scale);
     if (j < outer && std::min(halfW, halfH) < kMargin + ramp + 1.0) break;
     const MipPyramid& pyramid = pyramids_[j];
     const int level = scale >= 1.0 ? std::clamp(int(std::floor(std::log2(scale / kMipStart))), 0, int(pyramid.levels.size()) - 1) : 0;
@@ -236,8 +237,8 @@ void ZoomRenderer::renderRows(double z, QSize outputSize, uchar* pixels, qsizety
       layer.alphaX.assign(W, 1.0f);
       layer.alphaY.assign(H, 1.0f);
     } else {
-      coverage(W, halfW, ramp, layer.x0, layer.x1, layer.alphaX);
-      coverage(H, halfH, ramp, layer.y0, layer.y1, layer.alphaY);
+      innerLayerCoverage(W, halfW, ramp, layer.x0, layer.x1, layer.alphaX);
+      innerLayerCoverage(H, halfH, ramp, layer.y0, layer.y1, layer.alphaY);
       Layer& outerLayer = layers.back();
       fullyCovered(layer.alphaX, layer.x0, outerLayer.hx0, outerLayer.hx1);
       fullyCovered(layer.alphaY, layer.y0, outerLayer.hy0, outerLayer.hy1);

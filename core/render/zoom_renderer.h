@@ -17,6 +17,13 @@ struct RenderOptions {
   double blendWidth = 3.0;  // soft border of an inner keyframe, in output pixels
 };
 
+// How an inner keyframe is blended over the one around it, along one axis of the frame: opacity alpha[i - begin]
+// for output pixels [begin, end), where the keyframe spans halfSize output pixels either side of the centre
+// and fades in over `ramp` pixels (innerLayerRamp) from its edge. Render copies paste an inner copy the same way.
+void innerLayerCoverage(int outputSize, double halfSize, double ramp, int& begin, int& end, std::vector<float>& alpha);
+// The fade of a keyframe drawn with `scale` keyframe pixels per output pixel.
+double innerLayerRamp(const RenderOptions& options, double scale);
+
 // z = k shows keyframe k filling the frame; z = k + f shows a view zoomRatio ^ f times wider, so
 // the zoom speed is the same at every z. Each point comes from the innermost keyframe that holds it
 // at the frame's resolution or finer; inner keyframes are blended over outer ones across a soft border.

@@ -7,6 +7,7 @@
 #include "core/zoom/autosave.h"
 #include "core/zoom/keyframe_shapes.h"
 #include "core/zoom/project.h"
+#include "core/zoom/project_file.h"
 
 #include <QFile>
 #include <QUndoStack>
@@ -199,19 +200,27 @@ void Session::forgetPaintInputs() {
 
 std::shared_ptr<const render::ZoomRenderer> Session::renderer() {
   if (renderer_) return renderer_;
-  render::KeyframeStack stack;
-  stack.width = project_->settings().outpaint.width;
-  stack.height = project_->settings().outpaint.height;
-  stack.outpaint = project_->settings().outpaint.outpaint;
-  stack.centresPasted = project_->settings().outpaint.pasteBack && project_->settings().outpaint.maskOverlap == 0;
-  for (const zoom::Keyframe& k : project_->keyframes()) {
-    // The chain ends at the first unpainted one (or one painted at another size).
-    if (k.image.isNull() || k.image.size() != QSize(stack.width, stack.height)) break;
-    stack.keyframes.push_back(k.image);
-  }
+  render::KeyframeStack stack = zoom::keyframeStackOf(project_->settings(), project_->keyframes());
   if (stack.keyframes.empty()) return nullptr;
   renderer_ = std::make_shared<const render::ZoomRenderer>(std::move(stack));  // throws on an inconsistent chain
   return renderer_;
+}
+
+std::shared_ptr<const render::ZoomRenderer> Session::exportRenderer(QSize outputSize) {
+  const QSize keyframe = project_->settings().outpaint.keyframeSize();
+  const std::optional<zoom::RenderCopies> copies = project_->currentRenderCopies();
+  // Frames no larger than the keyframes (on the axis that fills the frame) need no copies.
+  const bool larger = outputSize.width() > keyframe.width() || outputSize.height() > keyframe.height();
+  if (!copies || !larger) return renderer();
+  return std::make_shared<const render::ZoomRenderer>(
+      zoom::renderCopyStack(zoom::keyframeStackOf(project_->settings(), project_->keyframes()), *copies));
+}
+
+bool Session::hasRenderCopiesFor(QSize outputSize, double detailStrength) const {
+  const std::optional<zoom::RenderCopies> copies = project_->currentRenderCopies();
+  if (!copies || std::abs(copies->detailStrength - detailStrength) > 1e-6) return false;
+  const QSize needed = zoom::renderCopySize(zoom::keyframeStackOf(project_->settings(), project_->keyframes()), outputSize);
+  return copies->size().width() >= needed.width() && copies->size().height() >= needed.height();
 }
 
 std::optional<PaintInputs> Session::paintInputs(int index) const {

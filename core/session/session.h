@@ -89,8 +89,13 @@ class Session : public QObject {
   // Keyframe `index` becomes the artist's picture (the one inside it pasted in, the seam repainted);
   // index == keyframe count appends it as the picture the zoom ends on. One undo step.
   QCoro::Task<engine::JobResult> replaceWithPicture(int index, QImage picture);
+  // The render copies for videos of `outputSize` (detailStrength 0: enlarged only); no undo step (the
+  // keyframes do not change), the project keeps and saves them while its chain stays the same.
+  QCoro::Task<engine::JobResult> makeRenderCopies(QSize outputSize, double detailStrength);
   // Renders and encodes the chain as it is now; queued behind running paintings.
-  QCoro::Task<engine::ExportJobResult> exportZoom(video::ExportSettings settings, QString name);
+  // useRenderCopies: frames larger than the keyframes draw from current render copies (exportRenderer).
+  QCoro::Task<engine::ExportJobResult> exportZoom(video::ExportSettings settings, QString name,
+                                                  bool useRenderCopies = true);
   void cancel();  // the running job stops, the waiting ones are dropped
 
   // ---- files; the first three throw std::runtime_error with an artist-readable message
@@ -106,6 +111,11 @@ class Session : public QObject {
 
   // ---- views
   std::shared_ptr<const render::ZoomRenderer> renderer();  // null while no keyframe is painted
+  // What an export of frames this large draws from: the render copies when they are current and the
+  // frames are larger than the keyframes, else renderer().
+  std::shared_ptr<const render::ZoomRenderer> exportRenderer(QSize outputSize);
+  // True when the project holds current render copies made with this strength, large enough for these frames.
+  bool hasRenderCopiesFor(QSize outputSize, double detailStrength) const;
   std::optional<PaintInputs> paintInputs(int index) const;
 
  Q_SIGNALS:

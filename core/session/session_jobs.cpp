@@ -93,7 +93,15 @@ QCoro::Task<JobResult> Session::replaceWithPicture(int index, QImage picture) {
   });
 }
 
-QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings settings, QString name) {
+QCoro::Task<JobResult> Session::makeRenderCopies(QSize outputSize, double detailStrength) {
+  const QString text = detailStrength > 0 ? tr("Add detail for the video") : tr("Enlarge the keyframes for the video");
+  return runChainJob(text, [this, outputSize, detailStrength] {
+    return engine_->makeRenderCopies(project_, outputSize, detailStrength);
+  });
+}
+
+QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings settings, QString name,
+                                                         bool useRenderCopies) {
   QPointer<Session> self(this);
   engine::ExportJobResult result;
   if (project_->keyframeCount() == 0 && !isPainting()) {
@@ -105,7 +113,10 @@ QCoro::Task<engine::ExportJobResult> Session::exportZoom(video::ExportSettings s
   // The chain as it is when the export's turn comes: paintings queued before it are in the video.
   // Named, not written inside the co_await: GCC 12 frees a capturing lambda in a co_await expression
   // twice (heap corruption; seen here, and worked around the same way by tremotesf2).
-  engine::Engine::ChainSnapshot chain = [self] { return self ? self->renderer() : nullptr; };
+  engine::Engine::ChainSnapshot chain = [self, size = settings.size, useRenderCopies] {
+    if (!self) return std::shared_ptr<const render::ZoomRenderer>();
+    return useRenderCopies ? self->exportRenderer(size) : self->renderer();
+  };
   result = co_await engine_->exportZoom(std::move(chain), std::move(settings), std::move(name));
   if (!self) co_return result;
   exporting_ = false;

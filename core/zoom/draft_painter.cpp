@@ -225,6 +225,34 @@ void paintMasked(QImage& out, const QImage& base, const QImage& mask, const Soft
   }
 }
 
+// strength < 1 (a detail pass over an enlarged picture): the picture stays, sharpened and given film grain
+// in proportion to the strength where the mask says so, as a model adds detail at low strength.
+QImage addDetail(const QImage& src, const QImage& mask, double strength, std::uint64_t grain,
+                 const std::atomic_bool* cancel) {
+  const QImage soft = boxBlur(src, 2, 1);
+  QImage out = src.copy();
+  const float amount = float(strength);
+  for (int y = 0; y < src.height(); ++y) {
+    if ((y & 63) == 0) throwIfCancelled(cancel);
+    const uchar* s = src.constScanLine(y);
+    const uchar* b = soft.constScanLine(y);
+    const uchar* m = mask.constScanLine(y);
+    uchar* o = out.scanLine(y);
+    for (int x = 0; x < src.width(); ++x) {
+      grain ^= grain << 13;  // xorshift64, as in paintMasked
+      grain ^= grain >> 7;
+      grain ^= grain << 17;
+      const float noise = float(int(grain & 15) - 8) * 1.5f;
+      const float a = amount * m[x] / 255.0f;
+      for (int c = 0; c < 3; ++c) {
+        const float v = s[3 * x + c] + a * (2.0f * (s[3 * x + c] - b[3 * x + c]) + noise);
+        o[3 * x + c] = uchar(std::clamp(v + 0.5f, 0.0f, 255.0f));
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& progress, const std::atomic_bool* cancel) {
@@ -235,6 +263,11 @@ QImage DraftPainter::paint(const PaintRequest& request, const PaintProgressFn& p
   const QImage mask = imaging::toGray8(request.mask);
   std::uint64_t rng = request.seed ^ 0xD5A61266F0C9392Cull;
   splitmix(rng);
+  if (request.strength < 1.0) {
+    QImage out = addDetail(src, mask, std::max(0.0, request.strength), splitmix(rng) | 1, cancel);
+    if (progress) progress(PaintProgress{1, 1, out});
+    return out;
+  }
   const QImage base = fullyMasked(mask) ? scene(src.width(), src.height(), request.prompt, rng) : src;
   const SoftLayers layers = softLayers(base, mask, request.prompt, rng);
   QImage out = src.copy();

@@ -22,8 +22,9 @@ struct PaintRequest {
   int steps = 25;
   double guidance = 7.5;
   QString scheduler;  // empty = the model's own
-  // Stable Diffusion only (the draft painter repaints the whole mask): 1 = ignore the masked pixels;
-  // pasteBack puts the unmasked original pixels back (outpainting blends them back itself, feathered).
+  // strength 1 = ignore the masked pixels; below 1 the model starts from the re-noised picture (the draft
+  // painter then keeps the picture and adds detail in proportion). pasteBack puts the unmasked original
+  // pixels back (outpainting blends them back itself, feathered).
   double strength = 1.0;
   bool pasteBack = false;
 };

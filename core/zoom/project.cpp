@@ -213,13 +213,25 @@ void Project::save(const QString& path) {
 }
 
 void Project::saveCopy(const QString& path) const {
-  saveProjectFile(path, ProjectData{settings_, keyframes_});
+  // Copies of a chain that has changed since are not worth their megabytes: they are left out.
+  saveProjectFile(path, ProjectData{settings_, keyframes_, currentRenderCopies()});
+}
+
+std::optional<RenderCopies> Project::currentRenderCopies() const {
+  return zoom::currentRenderCopies(ProjectData{settings_, keyframes_, renderCopies_});
+}
+
+void Project::setRenderCopies(std::optional<RenderCopies> copies) {
+  renderCopies_ = std::move(copies);
+  touch();
+  Q_EMIT renderCopiesChanged();
 }
 
 void Project::load(const QString& path) {
   ProjectData data = loadProjectFile(path);  // throws before anything changes
   settings_ = data.settings;
   keyframes_ = std::move(data.keyframes);
+  renderCopies_ = std::move(data.renderCopies);
   setFilePath(path);
   modified_ = true;  // force the signal below
   setModified(false);

@@ -3,6 +3,7 @@
 // Lives on the GUI thread; the engine reads snapshots of it and writes results back on this thread.
 // Every change emits a signal, so views and undo commands stay in step.
 #include "core/zoom/keyframe.h"
+#include "core/zoom/render_copies.h"
 
 #include <QObject>
 #include <QString>
@@ -59,6 +60,10 @@ class Project : public QObject {
   // Removes every keyframe.
   void clearKeyframes();
 
+  // ---- render copies (large videos): kept and saved while they belong to the chain as it is
+  std::optional<RenderCopies> currentRenderCopies() const;  // nullopt when none or the chain changed since
+  void setRenderCopies(std::optional<RenderCopies> copies);  // emits renderCopiesChanged
+
   // ---- file
   QString filePath() const { return filePath_; }
   bool isModified() const { return modified_; }
@@ -83,6 +88,7 @@ class Project : public QObject {
   void keyframeRemoved(int index);
   void keyframeChanged(int index);      // image, prompt, seed or state
   void keyframesReset();                // load / clear: everything changed
+  void renderCopiesChanged();
   void modifiedChanged(bool modified);
   void filePathChanged(const QString& path);
 
@@ -92,6 +98,7 @@ class Project : public QObject {
 
   ProjectSettings settings_;
   std::vector<Keyframe> keyframes_;
+  std::optional<RenderCopies> renderCopies_;
   QString filePath_;
   bool modified_ = false;
 };

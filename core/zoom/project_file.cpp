@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -52,6 +53,7 @@ std::string str(const QString& s) { return s.toStdString(); }
 // Every project starts with a ZIP entry header; any other start means it never was one.
 bool startsLikeAZip(const QByteArray& bytes) { return bytes.startsWith(QByteArrayLiteral("PK\x03\x04")); }
 
+QString renderCopyEntryName(size_t index) { return QStringLiteral("render/%1.png").arg(index, 4, 10, QLatin1Char('0')); }
 QString keyframeEntryName(size_t index) { return QStringLiteral("keyframes/%1.png").arg(index, 4, 10, QLatin1Char('0')); }
 
 QJsonValue optionalString(const std::optional<QString>& s) { return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null); }
@@ -182,6 +184,32 @@ ProjectSettings settingsFromJson(const QString& path, const QJsonObject& json) {
 }
 
 // Flushes a file's data to the disk so a crash right after the rename cannot leave an empty file.
+// The stored copies; throws std::runtime_error saying what is wrong with them.
+RenderCopies renderCopiesFromJson(const QJsonValue& value, const std::map<QString, QByteArray>& entries) {
+  const QJsonObject o = value.toObject();
+  const QSize size(o.value(QStringLiteral("width")).toInt(), o.value(QStringLiteral("height")).toInt());
+  if (size.width() < 8 || size.height() < 8 || size.width() > 16384 || size.height() > 16384)
+    throw std::runtime_error("their size is invalid");
+  RenderCopies copies;
+  copies.detailStrength = std::clamp(o.value(QStringLiteral("detailStrength")).toDouble(), 0.0, 1.0);
+  copies.source = o.value(QStringLiteral("source")).toString().toLatin1();
+  for (const QJsonValue& name : o.value(QStringLiteral("images")).toArray()) {
+    const auto png = entries.find(name.toString());
+    if (png == entries.end()) throw std::runtime_error("a picture is missing");
+    QBuffer buffer;
+    buffer.setData(png->second);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "png");
+    if (reader.size() != size) throw std::runtime_error("a picture has the wrong size");
+    QImage decoded = reader.read();
+    if (decoded.isNull()) throw std::runtime_error("a picture cannot be decoded");
+    copies.images.push_back(imaging::toRgb888(decoded));
+    copies.png.push_back(png->second);
+  }
+  if (copies.images.empty()) throw std::runtime_error("there are none");
+  return copies;
+}
+
 void syncToDisk(QSaveFile& file) {
   if (!file.flush() || ::fsync(file.handle()) != 0)
     throw std::runtime_error("Could not write " + str(QDir::toNativeSeparators(file.fileName())) +
@@ -224,13 +252,28 @@ void saveProjectFile(const QString& path, const ProjectData& data) {
         {QStringLiteral("error"), k.error},
     });
   }
-  const QJsonObject root{
+  QJsonObject root{
       {QStringLiteral("format"), kFormatName},
       {QStringLiteral("version"), formatVersionFor(data.settings)},
       {QStringLiteral("writer"), QStringLiteral("Droste " DROSTE_VERSION)},
       {QStringLiteral("settings"), settingsToJson(data.settings)},
       {QStringLiteral("keyframes"), keyframes},
   };
+  // Older Droste versions ignore the key and the entries.
+  if (data.renderCopies && !data.renderCopies->images.empty()) {
+    const RenderCopies& copies = *data.renderCopies;
+    QJsonArray images;
+    for (size_t i = 0; i < copies.images.size(); ++i) {
+      images.append(renderCopyEntryName(i));
+      entries.emplace_back(renderCopyEntryName(i), i < copies.png.size() ? copies.png[i] : encodePng(copies.images[i]));
+    }
+    root.insert(QStringLiteral("renderCopies"),
+                QJsonObject{{QStringLiteral("width"), copies.size().width()},
+                            {QStringLiteral("height"), copies.size().height()},
+                            {QStringLiteral("detailStrength"), copies.detailStrength},
+                            {QStringLiteral("source"), QString::fromLatin1(copies.source)},
+                            {QStringLiteral("images"), images}});
+  }
   entries.insert(entries.begin(), {kJsonName, QJsonDocument(root).toJson(QJsonDocument::Indented)});
   const QByteArray archive = writeStoredZip(entries);
 
@@ -314,24 +357,49 @@ ProjectData loadProjectFile(const QString& path) {
     data.keyframes.push_back(std::move(k));
     ++index;
   }
+  if (root.contains(QStringLiteral("renderCopies"))) {
+    try {
+      data.renderCopies = renderCopiesFromJson(root.value(QStringLiteral("renderCopies")), entries);
+    } catch (const std::runtime_error& e) {
+      qWarning("The render copies of %s are left out: %s", qUtf8Printable(shown), e.what());
+    }
+  }
   return data;
+}
+
+render::KeyframeStack keyframeStackOf(const ProjectSettings& settings, const std::vector<Keyframe>& keyframes) {
+  render::KeyframeStack stack;
+  stack.width = settings.outpaint.width;
+  stack.height = settings.outpaint.height;
+  stack.outpaint = settings.outpaint.outpaint;
+  stack.centresPasted = settings.outpaint.pasteBack && settings.outpaint.maskOverlap == 0;
+  for (const Keyframe& k : keyframes) {
+    if (k.image.isNull() || k.image.size() != QSize(stack.width, stack.height)) break;
+    stack.keyframes.push_back(k.image);
+  }
+  return stack;
+}
+
+std::optional<RenderCopies> currentRenderCopies(const ProjectData& data) {
+  if (!data.renderCopies) return std::nullopt;
+  const render::KeyframeStack stack = keyframeStackOf(data.settings, data.keyframes);
+  if (stack.keyframes.empty() || data.renderCopies->source != render::fingerprint(stack)) return std::nullopt;
+  return data.renderCopies;
+}
+
+void encodeRenderCopies(RenderCopies& copies) {
+  copies.png.clear();
+  for (const QImage& image : copies.images) copies.png.push_back(encodePng(image));
 }
 
 ProjectKeyframes loadProjectKeyframes(const QString& path) {
   const ProjectData data = loadProjectFile(path);
-  ProjectKeyframes out;
-  out.width = data.settings.outpaint.width;
-  out.height = data.settings.outpaint.height;
-  out.outpaint = data.settings.outpaint.outpaint;
-  out.centresPasted = data.settings.outpaint.pasteBack && data.settings.outpaint.maskOverlap == 0;
-  for (const Keyframe& k : data.keyframes) {
-    if (k.image.isNull()) break;
-    out.keyframes.push_back(k.image);
-  }
-  if (out.keyframes.empty())
+  render::KeyframeStack stack = keyframeStackOf(data.settings, data.keyframes);
+  if (stack.keyframes.empty())
     throw std::runtime_error("The project " + str(QDir::toNativeSeparators(path)) +
                              " has no painted keyframes yet: generate some first");
-  return out;
+  return ProjectKeyframes{std::move(stack.keyframes), stack.width, stack.height, stack.outpaint, stack.centresPasted,
+                          currentRenderCopies(data)};
 }
 
 }  // namespace droste::zoom

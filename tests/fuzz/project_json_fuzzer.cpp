@@ -60,6 +60,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QSize keyframe = project.settings.outpaint.keyframeSize();
     for (const droste::zoom::Keyframe& k : project.keyframes)
       if (!k.image.isNull() && k.image.size() != keyframe) __builtin_trap();
+    if (project.renderCopies)  // accepted render copies are whole: every picture there, of their size
+      for (const QImage& copy : project.renderCopies->images)
+        if (copy.isNull() || copy.size() != project.renderCopies->size()) __builtin_trap();
   } catch (const std::exception&) {
   }
   return 0;

@@ -31,7 +31,7 @@ case "$target" in
     # Qt's headers as system headers (no warnings from them); its libraries are not instrumented.
     "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS -DDROSTE_VERSION=\"fuzz\" \
       "$src/tests/fuzz/project_file_fuzzer.cpp" "$src/core/zoom/project_file.cpp" "$src/core/io/zip_store.cpp" \
-      "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
+      "$src/core/zoom/zoom_types.cpp" "$src/core/render/keyframe_stack.cpp" -o "$work/fuzzer"
     # Seeds: two small real projects (droste-cli zoom --painter draft --size 64, one and two keyframes).
     cp "$src"/tests/fuzz/seeds/project_file/*.droste "$work/corpus/"
     options=(-max_len=262144 -rss_limit_mb=4096)
@@ -40,7 +40,7 @@ case "$target" in
     qt=$(pkg-config --cflags --libs Qt6Gui)
     "$clangxx" "${flags[@]}" -fPIC ${qt//-I/-isystem } -DQT_NO_KEYWORDS -DDROSTE_VERSION=\"fuzz\" \
       "$src/tests/fuzz/project_json_fuzzer.cpp" "$src/core/zoom/project_file.cpp" "$src/core/io/zip_store.cpp" \
-      "$src/core/zoom/zoom_types.cpp" -o "$work/fuzzer"
+      "$src/core/zoom/zoom_types.cpp" "$src/core/render/keyframe_stack.cpp" -o "$work/fuzzer"
     # Seeds: project.json of the two seed projects (square, version 1) and a wide one (version 2).
     for seed in "$src"/tests/fuzz/seeds/project_file/*.droste; do
       python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("project.json"))' \

@@ -13,6 +13,7 @@
 #include "ui/slider_spin.h"
 #include "ui/timeline_widget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -229,6 +230,20 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QVERIFY(exportSettingsFor(c).timing.direction == droste::render::ZoomDirection::Out);
   // 4 keyframe steps x 2 s at 24 fps = 192 frames + the last one
   QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("193 frames")));
+  // 720p from 512 px tall keyframes: the model may add detail (a detail pass before the export), remembered.
+  auto* detail = dialog.findChild<QCheckBox*>(QStringLiteral("addDetail"));
+  QVERIFY(detail->isEnabled());
+  QVERIFY(!c.addDetail);
+  detail->setChecked(true);
+  c = dialog.choices();
+  QVERIFY(c.addDetail);
+  QCOMPARE(c.detailStrength, 0.3);
+  QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("adds detail")));
+  // Frames no larger than the keyframes: nothing to add.
+  height->setCurrentIndex(height->findData(360));
+  QVERIFY(!detail->isEnabled());
+  QVERIFY(!dialog.choices().addDetail);
+  height->setCurrentIndex(height->findData(720));
 
   ExportDialog::remember(c);
   const ExportChoices back = ExportDialog::remembered(ExportFormat::WebM);
@@ -236,6 +251,7 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   QCOMPARE(back.height, 720);
   QCOMPARE(back.fps, 24);
   QCOMPARE(back.format, ExportFormat::WebM);
+  QVERIFY(back.addDetail);
   ExportDialog again(ExportFormat::WebM, QStringLiteral("/tmp/zoom.webm"), ExportChain{5, QSize(768, 512), false});
   QCOMPARE(again.choices().width, 1280);
   // "As painted" is remembered as such: the next project's keyframes decide the shape.

@@ -194,6 +194,57 @@ TEST(ProjectFile, SaveLoadRoundTripsBitExactly) {
   EXPECT_EQ(stack.keyframes[2], p.keyframe(2).image);
 }
 
+// Render copies (large videos) are saved with the project while they belong to its chain, dropped when the
+// chain changed, and a project whose copies are damaged still opens (they are derived data).
+TEST(ProjectFile, RenderCopiesAreKeptWhileTheChainStaysTheSame) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("a.droste"));
+  Project p;
+  fillProject(p);
+  EXPECT_FALSE(p.currentRenderCopies());
+  const droste::render::KeyframeStack stack = keyframeStackOf(p.settings(), p.keyframes());
+  ASSERT_EQ(stack.keyframes.size(), 3u);
+  const RenderCopies copies = makeRenderCopies(stack, renderCopySize(stack, QSize(150, 150)), nullptr, {});
+  EXPECT_EQ(copies.size(), QSize(152, 152));
+  p.setRenderCopies(copies);
+  ASSERT_TRUE(p.currentRenderCopies());
+  p.save(path);
+
+  Project q;
+  q.load(path);
+  ASSERT_TRUE(q.currentRenderCopies());
+  EXPECT_EQ(*q.currentRenderCopies(), copies);
+  const ProjectKeyframes forRenderer = loadProjectKeyframes(path);
+  ASSERT_TRUE(forRenderer.renderCopies);
+  EXPECT_EQ(forRenderer.renderCopies->images, copies.images);
+  // Saving what was loaded gives the same bytes (the PNGs are kept as read).
+  const QString again = dir.filePath(QStringLiteral("b.droste"));
+  q.saveCopy(again);
+  EXPECT_EQ(readAll(again), readAll(path));
+
+  // A keyframe changes: the copies no longer belong to the chain; they are not used and not saved.
+  q.setKeyframeImage(1, noiseImage(64, 99));
+  EXPECT_FALSE(q.currentRenderCopies());
+  const QString changed = dir.filePath(QStringLiteral("c.droste"));
+  q.saveCopy(changed);
+  EXPECT_FALSE(loadProjectFile(changed).renderCopies);
+  EXPECT_FALSE(loadProjectKeyframes(changed).renderCopies);
+
+  // A damaged copy: the project opens, with its keyframes and without the copies.
+  droste::io::ZipEntries entries = droste::io::readStoredZip(readAll(path));
+  for (auto& [name, contents] : entries)
+    if (name == QStringLiteral("render/0001.png")) contents = contents.left(contents.size() / 2);
+  const QString damagedPath = dir.filePath(QStringLiteral("d.droste"));
+  {
+    QFile f(damagedPath);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(droste::io::writeStoredZip(entries));
+  }
+  const ProjectData damaged = loadProjectFile(damagedPath);
+  EXPECT_FALSE(damaged.renderCopies);
+  EXPECT_EQ(damaged.keyframes.size(), 4u);
+}
+
 // Wide keyframes need format version 2 ("width", "height"); a square project is still written as version 1
 // with "size", which the Droste before shapes reads, and a file it wrote (no "width") opens as before.
 TEST(ProjectFile, WideProjectsAreVersionTwoAndSquareOnesStayVersionOne) {
