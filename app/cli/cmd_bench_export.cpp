@@ -52,10 +52,12 @@ int runBenchExport(const QStringList& args) {
   if (p.positionalArguments().size() != 1) throw std::invalid_argument("give one INPUT (see droste-cli bench-export --help)");
   std::optional<int> outpaint;
   if (p.isSet(QStringLiteral("outpaint"))) outpaint = p.value(QStringLiteral("outpaint")).toInt();
-  const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaint));
   const QSize size = parseOutputSize(p.value(QStringLiteral("output-size")));
   if (size.width() % 2 || size.height() % 2)
     throw std::invalid_argument("--output-size must have even sides for the video, e.g. 1920x1080");
+  const QString input = p.positionalArguments().front();
+  QTextStream log(stderr);
+  const render::ZoomRenderer renderer(withRenderCopies(input, loadKeyframeInput(input, outpaint), size, log));
   const int frames = std::clamp(p.value(QStringLiteral("frames")).toInt(), 2, 2000);
   const int repeats = std::clamp(p.value(QStringLiteral("repeats")).toInt(), 1, 100);
 

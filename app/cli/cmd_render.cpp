@@ -111,20 +111,7 @@ int runRender(const QStringList& args) {
   render::KeyframeStack keyframes = loadKeyframeInput(input, outpaintOption(p));
   s.size = frameSize(p, QSize(keyframes.width, keyframes.height));
   QTextStream err(stderr);
-  // Frames larger than the keyframes draw from the project's render copies (droste-cli detail) when it has them.
-  if (s.size.width() > keyframes.width || s.size.height() > keyframes.height) {
-    if (const std::optional<zoom::RenderCopies> copies = storedRenderCopies(input)) {
-      err << QStringLiteral("drawing from the project's render copies: %1x%2, %3\n")
-                 .arg(copies->size().width())
-                 .arg(copies->size().height())
-                 .arg(copies->detailStrength > 0 ? QStringLiteral("detail strength %1").arg(copies->detailStrength)
-                                                 : QStringLiteral("enlarged"));
-      keyframes = zoom::renderCopyStack(keyframes, *copies);
-    } else {
-      err << "note: the keyframes are enlarged for each frame; droste-cli detail PROJECT --output-size WxH adds "
-             "detail with the model first\n";
-    }
-  }
+  keyframes = withRenderCopies(input, std::move(keyframes), s.size, err);
   const render::ZoomRenderer renderer(std::move(keyframes));
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);

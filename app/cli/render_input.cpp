@@ -45,9 +45,22 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
   return stack;
 }
 
-std::optional<zoom::RenderCopies> storedRenderCopies(const QString& path) {
-  if (QFileInfo(path).isDir()) return std::nullopt;
-  return zoom::loadProjectKeyframes(path).renderCopies;
+render::KeyframeStack withRenderCopies(const QString& path, render::KeyframeStack keyframes, QSize frameSize,
+                                       QTextStream& log) {
+  if (frameSize.width() <= keyframes.width && frameSize.height() <= keyframes.height) return keyframes;
+  const std::optional<zoom::RenderCopies> copies =
+      QFileInfo(path).isDir() ? std::nullopt : zoom::loadProjectKeyframes(path).renderCopies;
+  if (!copies) {
+    log << "note: the keyframes are enlarged for each frame; droste-cli detail PROJECT --output-size WxH adds "
+           "detail with the model first\n";
+    return keyframes;
+  }
+  log << QStringLiteral("drawing from the project's render copies: %1x%2, %3\n")
+             .arg(copies->size().width())
+             .arg(copies->size().height())
+             .arg(copies->detailStrength > 0 ? QStringLiteral("detail strength %1").arg(copies->detailStrength)
+                                             : QStringLiteral("enlarged"));
+  return zoom::renderCopyStack(keyframes, *copies);
 }
 
 QSize parseOutputSize(const QString& text) {

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QSize>
+#include <QTextStream>
 #include <QString>
 
 #include <optional>
@@ -15,8 +16,10 @@ namespace droste::cli {
 // Throws std::runtime_error naming the file or folder and what to do.
 render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint);
 
-// The render copies a project file holds for exactly its keyframes; nullopt for a folder or none.
-std::optional<zoom::RenderCopies> storedRenderCopies(const QString& path);
+// What frames of `frameSize` are drawn from: the render copies a project file holds for exactly these keyframes
+// (droste-cli detail) when the frames are larger than the keyframes, else the keyframes. Says which on `log`.
+render::KeyframeStack withRenderCopies(const QString& path, render::KeyframeStack keyframes, QSize frameSize,
+                                       QTextStream& log);
 
 // Option values in a range; throw std::invalid_argument naming the option and the range.
 int parseInt(const QCommandLineParser& p, const QString& name, int lo, int hi);
