@@ -2,7 +2,7 @@
 # Builds one libFuzzer target with clang + ASan/UBSan from our sources (instrumented) and runs it for
 # SECONDS, keeping its corpus in WORK_DIR so that later runs continue where earlier ones stopped.
 # Usage: run_fuzzer.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS TARGET
-#   TARGET: tokenizer | project_file | project_json | image_import | model_configs
+#   TARGET: tokenizer | project_file | project_json | image_import | model_configs | checkpoint_keys
 #   (the safetensors header: run_header_fuzzer.sh)
 # Exit status 0 = no crash, no hang, no sanitizer report. Findings land in WORK_DIR/artifacts/.
 set -euo pipefail
@@ -64,6 +64,24 @@ for i, n in enumerate(x for x in z.namelist() if x.endswith(".png")):
     open(sys.argv[2] + "-%d.png" % i, "wb").write(z.read(n))' "$seed" "$work/corpus/$(basename "$seed" .droste)"
     done
     options=(-max_len=65536 -rss_limit_mb=4096)
+    ;;
+  checkpoint_keys)
+    # The translator and the safetensors reader include ATen: Debian's libtorch headers, and its libraries
+    # linked (not instrumented; no tensor is ever made, the file's data is a sparse tail).
+    d="$src/core/diffusion/loading" io="$src/core/io"
+    [[ -f /usr/include/ATen/ATen.h ]] || { echo "checkpoint_keys needs Debian's libtorch-dev headers" >&2; exit 2; }
+    # C++17: clang 14 rejects ATen 1.13's headers in C++20 mode (ivalue_inl.h); these files need nothing newer.
+    "$clangxx" "${flags[@]}" -std=c++17 -isystem /usr/include/torch/csrc/api/include -Wno-unused-command-line-argument \
+      "$src/tests/fuzz/checkpoint_keys_fuzzer.cpp" "$d/checkpoint_keys.cpp" "$io/safetensors.cpp" \
+      "$io/safetensors_header.cpp" "$io/memory_map.cpp" -ltorch -ltorch_cpu -lc10 -o "$work/fuzzer"
+    # Seeds: the headers of the single-file fixtures (SD2 in fp32 and fp16, SDXL in fp16).
+    for f in "$fixtures"/tiny-sd2-inpainting-single*.safetensors "$src"/tests/fixtures/sdxl/*.safetensors; do
+      [[ -f "$f" ]] || continue
+      python3 -c 'import struct, sys
+raw = open(sys.argv[1], "rb").read(8); n = struct.unpack("<Q", raw)[0]
+f = open(sys.argv[1], "rb"); f.seek(8); sys.stdout.buffer.write(f.read(n))' "$f" > "$work/corpus/$(basename "$f" .safetensors).json"
+    done
+    options=(-max_len=1048576 -rss_limit_mb=4096)
     ;;
   model_configs)
     # Plain C++ and nlohmann/json: the config readers are kept out of the torch translation units for this.
