@@ -178,6 +178,7 @@ void Session::recover(const RecoverableWork& work) {
 void Session::newProject(int nativeSide) {
   const zoom::ProjectSettings keep = project_->settings();  // the artist's model and sampler carry over
   project_->clearKeyframes();
+  project_->setRenderCopies(std::nullopt);  // the old project's large pictures go with it
   zoom::ProjectSettings fresh;
   fresh.painter = keep.painter;
   fresh.model = keep.model;

@@ -294,6 +294,34 @@ TEST_F(SessionTest, ExportIsAnEngineJobWithFrameProgress) {
   EXPECT_FALSE(engine.isBusy());
 }
 
+// Render copies (the export dialog's "Add detail with the model"): a job without an undo step; exports of frames
+// larger than the keyframes draw from them, smaller ones (and exports without them) from the keyframes; a
+// repainted keyframe or a new project leaves them behind.
+TEST_F(SessionTest, RenderCopiesServeLargeExportsUntilTheChainChanges) {
+  use(std::make_shared<zoom::DraftPainter>());
+  paintChain(3);
+  const int undoSteps = session.undoStack()->count();
+  EXPECT_FALSE(session.hasRenderCopiesFor(QSize(192, 192), 0.3));
+  const engine::JobResult r = QCoro::waitFor(session.makeRenderCopies(QSize(192, 108), 0.3));
+  ASSERT_TRUE(r.ok) << r.error.toStdString();
+  EXPECT_EQ(session.undoStack()->count(), undoSteps);
+  EXPECT_TRUE(session.project()->isModified());
+  EXPECT_TRUE(session.hasRenderCopiesFor(QSize(192, 192), 0.3));   // 192 x 192 copies cover a 192 x 108 frame
+  EXPECT_FALSE(session.hasRenderCopiesFor(QSize(192, 192), 0.5));  // another strength
+  EXPECT_FALSE(session.hasRenderCopiesFor(QSize(256, 256), 0.3));  // too small
+  EXPECT_EQ(session.exportRenderer(QSize(192, 108))->keyframeSize(), QSize(192, 192));
+  EXPECT_EQ(session.exportRenderer(QSize(64, 64))->keyframeSize(), QSize(64, 64));
+  EXPECT_EQ(session.renderer()->keyframeSize(), QSize(64, 64));  // the window's previews stay light
+
+  ASSERT_TRUE(QCoro::waitFor(session.regenerate(1, /*keepSeed=*/false, std::nullopt)).ok);
+  EXPECT_FALSE(session.hasRenderCopiesFor(QSize(192, 192), 0.3));
+  EXPECT_EQ(session.exportRenderer(QSize(192, 108))->keyframeSize(), QSize(64, 64));
+  session.undoStack()->undo();  // the same chain again: its copies are current again
+  EXPECT_TRUE(session.hasRenderCopiesFor(QSize(192, 192), 0.3));
+  session.newProject();
+  EXPECT_FALSE(session.project()->currentRenderCopies());
+}
+
 TEST_F(SessionTest, AnExportWaitsForThePaintingBeforeItAndCancelStopsIt) {
   paintChain(2);
   use(std::make_shared<StepPainter>(10, 20));
