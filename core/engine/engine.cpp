@@ -1,5 +1,6 @@
 #include "core/engine/engine.h"
 
+#include "core/engine/mailbox.h"
 #include "core/engine/painter_factory.h"
 #include "core/engine/thread_priority.h"
 #include "core/logging.h"
@@ -20,7 +21,8 @@
 namespace droste::engine {
 
 // Owns the painter; only ever touched on the worker thread (jobs arrive as queued calls, one at a time).
-class EngineWorker : public QObject {
+// Lives on the engine's thread; jobs are posted to it (Mailbox: visible to ThreadSanitizer).
+class EngineWorker : public Mailbox {
  public:
   std::shared_ptr<zoom::Painter> painter = std::make_shared<zoom::DraftPainter>();
 };
@@ -162,7 +164,10 @@ KeyframeRequest keyframeRequest(const zoom::Project& project, int index) {
 }  // namespace
 
 Engine::Engine(QObject* parent)
-    : QObject(parent), thread_(std::make_unique<QThread>()), worker_(std::make_unique<EngineWorker>()) {
+    : QObject(parent),
+      thread_(std::make_unique<QThread>()),
+      worker_(std::make_unique<EngineWorker>()),
+      inbox_(std::make_unique<Mailbox>()) {
   auto steady = std::make_shared<QElapsedTimer>();
   steady->start();
   clock_ = [steady] { return steady->elapsed(); };
@@ -171,7 +176,7 @@ Engine::Engine(QObject* parent)
   thread_->start();
   // Painting keeps a core (with libtorch, every core) busy for minutes; the GUI thread must win the CPU
   // whenever it wakes, or the window stutters on a small machine. First in the worker's queue.
-  QMetaObject::invokeMethod(worker_.get(), [] { lowerCurrentThreadPriority(kEngineNiceness); }, Qt::QueuedConnection);
+  worker_->post([] { lowerCurrentThreadPriority(kEngineNiceness); });
 }
 
 Engine::~Engine() {
@@ -220,31 +225,24 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
   QFuture<PaintOutcome> future = promise->future();
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
-  QMetaObject::invokeMethod(
-      worker_.get(),
-      [worker = worker_.get(), promise, cancel, request, self]() {
-        promise->addResult(paintOnWorker(*worker->painter, request, cancel.get(), self));
-        promise->finish();
-      },
-      Qt::QueuedConnection);
+  worker_->post([worker = worker_.get(), inbox = inbox_.get(), promise, cancel, request, self]() {
+    promise->addResult(paintOnWorker(*worker->painter, request, cancel.get(), inbox, self));
+    promise->finish();
+  });
   return future;
 }
 
 PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
-                                   const std::atomic_bool* cancel, QPointer<Engine> self) {
+                                   const std::atomic_bool* cancel, Mailbox* inbox, QPointer<Engine> self) {
   std::vector<QImage> loopChain;
   std::optional<zoom::RenderCopies> copies;
   PaintOutcome outcome = timedPaintOutcome([&] {
     // Progress and previews go to the engine's thread as queued calls; the worker never waits.
-    const zoom::PaintProgressFn progress = [self](const zoom::PaintProgress& p) {
-      QMetaObject::invokeMethod(
-          self.data(), [self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); },
-          Qt::QueuedConnection);
+    const zoom::PaintProgressFn progress = [inbox, self](const zoom::PaintProgress& p) {
+      inbox->post([self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); });
     };
-    const zoom::PaintInputFn inputs = [self](int, int, const QImage& image, const QImage& mask) {
-      QMetaObject::invokeMethod(
-          self.data(), [self, image, mask] { if (self) Q_EMIT self->paintInputs(image, mask); },
-          Qt::QueuedConnection);
+    const zoom::PaintInputFn inputs = [inbox, self](int, int, const QImage& image, const QImage& mask) {
+      inbox->post([self, image, mask] { if (self) Q_EMIT self->paintInputs(image, mask); });
     };
     const zoom::PaintRequest base = paintRequestOf(request);
     if (!request.picture.isNull())
@@ -284,12 +282,10 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
   auto promise = std::make_shared<QPromise<void>>();
   QFuture<void> future = promise->future();
   promise->start();
-  QMetaObject::invokeMethod(
-      worker_.get(), [worker = worker_.get(), promise, painter] {
-        worker->painter = painter;
-        promise->finish();
-      },
-      Qt::QueuedConnection);
+  worker_->post([worker = worker_.get(), promise, painter] {
+    worker->painter = painter;
+    promise->finish();
+  });
   loaded_ = spec;
   return future;
 }
@@ -297,8 +293,8 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
 QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
   auto promise = promiseWithFallback(JobResult::failure(QStringLiteral("The engine was shut down")));
   QFuture<JobResult> future = promise->future();
-  QMetaObject::invokeMethod(
-      worker_.get(), [worker = worker_.get(), promise, spec] {
+  worker_->post(
+      [worker = worker_.get(), promise, spec] {
         JobResult result;
         try {
           worker->painter.reset();  // free the old model first: two may not fit in memory
@@ -311,8 +307,7 @@ QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
         if (!worker->painter) worker->painter = std::make_shared<zoom::DraftPainter>();
         promise->addResult(result);
         promise->finish();
-      },
-      Qt::QueuedConnection);
+      });
   return future;
 }
 
@@ -658,14 +653,11 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
   QFuture<ExportJobResult> future = promise->future();
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
-  QMetaObject::invokeMethod(
-      worker_.get(),
-      [promise, cancel, renderer, settings, self] {
+  worker_->post(
+      [promise, cancel, renderer, settings, inbox = inbox_.get(), self] {
         // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
-        const auto onFrame = [self](const video::ExportProgress& p) {
-          QMetaObject::invokeMethod(
-              self.data(), [self, p] { if (self) self->onExportProgress(p.framesDone, p.frameCount, p.etaSeconds); },
-              Qt::QueuedConnection);
+        const auto onFrame = [inbox, self](const video::ExportProgress& p) {
+          inbox->post([self, p] { if (self) self->onExportProgress(p.framesDone, p.frameCount, p.etaSeconds); });
         };
         ExportJobResult outcome;
         try {
@@ -682,8 +674,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
         }
         promise->addResult(outcome);
         promise->finish();
-      },
-      Qt::QueuedConnection);
+      });
   return future;
 }
 

@@ -111,6 +111,7 @@ struct ExportJobResult {
 };
 
 class EngineWorker;
+class Mailbox;
 
 class Engine : public QObject {
   Q_OBJECT
@@ -179,7 +180,7 @@ class Engine : public QObject {
                                      int append, std::shared_ptr<Turn> turn);
   // On the worker thread: paints one keyframe; progress and previews go to `self` as queued calls.
   static PaintOutcome paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
-                                    const std::atomic_bool* cancel, QPointer<Engine> self);
+                                    const std::atomic_bool* cancel, Mailbox* inbox, QPointer<Engine> self);
   void reportKeyframeStarted(const QString& job, int index, int number);
   // Writes a finished painting into the project; the job's result when the job ends here (cancelled,
   // failed), nothing when it goes on.
@@ -198,6 +199,7 @@ class Engine : public QObject {
 
   std::unique_ptr<QThread> thread_;
   std::unique_ptr<EngineWorker> worker_;  // lives on thread_; freed only after thread_ has stopped
+  std::unique_ptr<Mailbox> inbox_;        // on this thread: the worker's progress and previews come through it
   std::shared_ptr<Turn> tail_;      // the last job in line
   std::vector<std::weak_ptr<std::atomic_bool>> cancelFlags_;  // of submitted worker jobs
   std::uint64_t cancelEpoch_ = 0;   // jobs waiting in line when cancel() is called are dropped
