@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+496"/>
+        <location filename="../core/engine/engine.cpp" line="+491"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -941,7 +941,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+48"/>
+        <location filename="../ui/main_window_export.cpp" line="+60"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -956,13 +956,19 @@
         <translation>Es wurde keine Datei nach %1 geschrieben.</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-53"/>
+        <location line="+24"/>
+        <location line="+30"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-31"/>
+        <source>Wait for the painting to finish, or stop it, before exporting with added detail.</source>
+        <translation>Warte, bis das Malen fertig ist, oder halte es an, bevor du mit hinzugefügten Details exportierst.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Preparing the preview</source>
         <translation>Vorschau wird vorbereitet</translation>
     </message>

@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+496"/>
+        <location filename="../core/engine/engine.cpp" line="+491"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Droste – %1[*]</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_export.cpp" line="+48"/>
+        <location filename="../ui/main_window_export.cpp" line="+60"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
@@ -959,13 +959,19 @@
         <translation>Nie zapisano żadnego pliku w %1.</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-53"/>
+        <location line="+24"/>
+        <location line="+30"/>
         <source>Export failed</source>
         <translation>Eksport nie powiódł się</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-31"/>
+        <source>Wait for the painting to finish, or stop it, before exporting with added detail.</source>
+        <translation>Poczekaj, aż malowanie się skończy, albo je zatrzymaj, zanim wyeksportujesz z dodanymi szczegółami.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Preparing the preview</source>
         <translation>Przygotowywanie podglądu</translation>
     </message>

@@ -209,7 +209,7 @@ ExportChoices ExportDialog::choices() const {
   c.zoomIn = direction_->currentData().toBool();
   c.easing = easing_->currentData().toString();
   c.quality = quality_->intValue();
-  c.addDetail = detail_->isChecked() && detail_->isEnabled();
+  c.addDetail = detail_->isChecked();  // remembered as chosen; the export adds detail only to frames larger than the keyframes
   c.detailStrength = detailStrength_->value();
   return c;
 }

@@ -38,10 +38,22 @@ void MainWindow::exportDialog(ExportFormat format) {
 QCoro::Task<> MainWindow::runExport(ExportChoices choices) {
   const std::weak_ptr<int> alive = alive_;
   const QSize size(choices.width, choices.height);
+  const QSize keyframe = project()->settings().outpaint.keyframeSize();
+  choices.addDetail = choices.addDetail && (size.width() > keyframe.width() || size.height() > keyframe.height());
   // The detail pass first (a job of its own: progress, time left, Stop), unless the project has it already.
   if (choices.addDetail && !session_->hasRenderCopiesFor(size, choices.detailStrength)) {
+    if (session_->isPainting()) {  // one painting at a time: the detail pass would be refused
+      const QString why = tr("Wait for the painting to finish, or stop it, before exporting with added detail.");
+      reportError(tr("Export failed"), why);
+      Q_EMIT exportFinished(false, why);
+      co_return;
+    }
     const engine::JobResult detail = co_await session_->makeRenderCopies(size, choices.detailStrength);
-    if (alive.expired() || !detail.ok) co_return;  // the session reported why
+    if (alive.expired()) co_return;
+    if (!detail.ok) {  // the session reported why (a failure), or the artist stopped it
+      Q_EMIT exportFinished(false, detail.error);
+      co_return;
+    }
   }
   const bool ok = co_await exportZoom(choices);
   if (alive.expired() || !ok) co_return;

@@ -31,7 +31,7 @@ int runDetail(const QStringList& args) {
   p.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("a .droste project file"));
   p.addOptions({
       {QStringLiteral("output-size"), QStringLiteral("the video's frame size, e.g. 1920x1080 or 3840x2160"), QStringLiteral("WxH")},
-      {QStringLiteral("strength"), QStringLiteral("how much the model repaints, 0 to 1 (default 0.3; 0: enlarge only)"),
+      {QStringLiteral("strength"), QStringLiteral("how much the model repaints, 0 to below 1 (default 0.3; 0: enlarge only)"),
        QStringLiteral("S"), QStringLiteral("0.3")},
       {QStringLiteral("painter"), QStringLiteral("sd or draft (default: the project's)"), QStringLiteral("painter")},
       {QStringLiteral("model"), QStringLiteral("model folder, checkpoint file or repo id (default: the project's)"), QStringLiteral("model")},
@@ -60,7 +60,12 @@ int runDetail(const QStringList& args) {
   detail.base.steps = p.isSet(QStringLiteral("steps")) ? parseInt(p, QStringLiteral("steps"), 1, 1000) : project.settings.steps;
   detail.base.guidance = project.settings.guidance;
   detail.base.scheduler = project.settings.scheduler;
-  detail.base.seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong() : project.keyframes.front().seed;
+  detail.base.seed = project.keyframes.front().seed;
+  if (p.isSet(QStringLiteral("seed"))) {
+    bool ok = false;
+    detail.base.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) throw std::invalid_argument("--seed must be a whole number from 0 to 18446744073709551615");
+  }
 
   QTextStream err(stderr);
   std::shared_ptr<zoom::Painter> painter;

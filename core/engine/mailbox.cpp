@@ -12,18 +12,15 @@ void Mailbox::post(std::function<void()> fn) {
 }
 
 void Mailbox::deliver() {
-  // Everything waiting, not one letter per event: an event Qt dropped (one posted to a thread whose loop
-  // started before the application object existed) must not leave its letter behind for good.
-  for (;;) {
-    std::function<void()> next;
-    {
-      const std::lock_guard lock(mutex_);
-      if (mail_.empty()) return;
-      next = std::move(mail_.front());
-      mail_.pop_front();
-    }
-    next();  // outside the lock: it may post more mail
+  // Everything waiting now, not one letter per event: an event Qt dropped (one posted to a thread whose loop
+  // started before the application object existed) must not leave its letter behind for good. Letters posted
+  // meanwhile wait for their own event, so a busy sender cannot keep this thread here.
+  std::deque<std::function<void()>> batch;
+  {
+    const std::lock_guard lock(mutex_);
+    batch.swap(mail_);
   }
+  for (std::function<void()>& letter : batch) letter();  // touches nothing of this mailbox: a letter may delete it
 }
 
 }  // namespace droste::engine

@@ -220,8 +220,12 @@ std::shared_ptr<const render::ZoomRenderer> Session::exportRenderer(QSize output
 bool Session::hasRenderCopiesFor(QSize outputSize, double detailStrength) const {
   const std::optional<zoom::RenderCopies> copies = project_->currentRenderCopies();
   if (!copies || std::abs(copies->detailStrength - detailStrength) > 1e-6) return false;
-  const QSize needed = zoom::renderCopySize(zoom::keyframeStackOf(project_->settings(), project_->keyframes()), outputSize);
-  return copies->size().width() >= needed.width() && copies->size().height() >= needed.height();
+  try {
+    const QSize needed = zoom::renderCopySize(zoom::keyframeStackOf(project_->settings(), project_->keyframes()), outputSize);
+    return copies->size().width() >= needed.width() && copies->size().height() >= needed.height();
+  } catch (const std::invalid_argument&) {
+    return false;  // a size no copies can have: the job that would make them says why
+  }
 }
 
 std::optional<PaintInputs> Session::paintInputs(int index) const {

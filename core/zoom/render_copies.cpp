@@ -36,6 +36,7 @@ QRect pixelsInside(const QRectF& r) {
 // `overlap` (one tile when it fits).
 std::vector<int> tileStarts(int length, int tile, int overlap) {
   if (length <= tile) return {0};
+  overlap = std::min(overlap, tile / 2);  // tiny keyframes: still a step forward
   const int n = int(std::ceil(double(length - overlap) / double(tile - overlap)));
   std::vector<int> starts(std::max(2, n));
   for (size_t i = 0; i < starts.size(); ++i)
@@ -192,8 +193,11 @@ QSize renderCopySize(const render::KeyframeStack& stack, QSize atLeast) {
   const int needLong = std::max(wide ? atLeast.width() : atLeast.height(),
                                 int(std::ceil(double(wide ? atLeast.height() : atLeast.width()) * L / S)));
   const long long copyLong = std::max<long long>(L, (needLong + step - 1) / step * step);
-  if (copyLong > 16384) throw std::invalid_argument("Render copies larger than 16384 pixels are not supported");
   const int copyShort = int(copyLong * S / L);
+  // Qt reads pictures of up to 256 MB (4 bytes a pixel) back from the project: 64 megapixels (8K is 33).
+  if (copyLong > 16384 || copyLong * copyShort > (64ll << 20))
+    throw std::invalid_argument("Render copies of " + std::to_string(copyLong) + " pixels on the long side are too large "
+                                "for the project file (at most 64 megapixels): choose a smaller video size");
   return wide ? QSize(int(copyLong), copyShort) : QSize(copyShort, int(copyLong));
 }
 
@@ -210,9 +214,12 @@ RenderCopies makeRenderCopies(const render::KeyframeStack& stack, QSize copySize
     throw std::invalid_argument("Render copies of " + sizeText(copySize) + " do not keep the zoom of " +
                                 sizeText(QSize(stack.width, stack.height)) + " keyframes exactly (use " +
                                 sizeText(renderCopySize(stack, copySize)) + ")");
-  if (detail.strength < 0.0 || detail.strength > 1.0)
-    throw std::invalid_argument("The detail strength must be between 0 and 1");
+  if (!(detail.strength >= 0.0 && detail.strength < 1.0))
+    throw std::invalid_argument("The detail strength must be at least 0 and below 1 (1 would paint the picture anew)");
   if (detail.strength > 0.0 && !painter) throw std::invalid_argument("The detail pass needs a painter");
+  if (detail.strength > 0.0 && int(detail.base.steps * detail.strength) < 1)
+    throw std::invalid_argument("A detail strength of " + std::to_string(detail.strength) + " with " +
+                                std::to_string(detail.base.steps) + " steps leaves no step to run: raise either");
   const double ratio = render::zoomRatio(stack);
   const bool loop = isClosedLoop(stack);
   TilePlan plan;
@@ -256,8 +263,8 @@ RenderCopies makeRenderCopies(const render::KeyframeStack& stack, QSize copySize
       throwIfCancelled(cancel);
       if (pasteChain() <= 1) break;
     }
-    if (loop) copies.images.front() = copies.images.back();
   }
+  if (loop) copies.images.front() = copies.images.back();  // also without paste-back: the video wraps onto it
   if (progress && tileCount == 0) progress({0, 0, 1.0, {}});
   return copies;
 }

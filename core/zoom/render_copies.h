@@ -32,8 +32,8 @@ struct RenderCopies {
 };
 
 struct DetailSettings {
-  // 0: enlarge only. Else the painter repaints each tile with this strength (img2img): 0.2-0.4 adds
-  // detail and keeps the picture.
+  // 0: enlarge only. Else the painter repaints each tile with this strength (img2img), below 1 and with at
+  // least one of base.steps left to run: 0.2-0.4 adds detail and keeps the picture.
   double strength = 0.0;
   PaintRequest base;  // prompt, negative prompt, seed, steps, guidance, scheduler; image and mask are set per tile
 };
@@ -41,8 +41,6 @@ struct DetailSettings {
 // The smallest copy size, not smaller than `atLeast` on either axis, that keeps the chain's exact zoom
 // ratio: the copies' width, height and ring are whole pixels (W' = W * m / d for the right d).
 QSize renderCopySize(const render::KeyframeStack& stack, QSize atLeast);
-// The copy size that covers an output frame (of any shape) as the renderer fills it.
-QSize renderCopySizeFor(const render::KeyframeStack& stack, QSize outputSize);
 
 // Tiles the detail pass paints for `stack` at `copySize` (for progress: the painter reports steps per tile).
 int detailTileCount(const render::KeyframeStack& stack, QSize copySize);
@@ -55,7 +53,8 @@ struct RenderCopyProgress {
 };
 using RenderCopyProgressFn = std::function<void(const RenderCopyProgress&)>;
 
-// Throws std::invalid_argument for a size that is not renderCopySize()'s kind or smaller than the keyframes,
+// Throws std::invalid_argument for a size that is not renderCopySize()'s kind or smaller than the keyframes, a
+// strength outside [0, 1) or one that leaves no denoising step,
 // droste::Cancelled, and what the painter throws. `painter` may be null when detail.strength is 0.
 RenderCopies makeRenderCopies(const render::KeyframeStack& stack, QSize copySize, Painter* painter,
                               const DetailSettings& detail, const RenderCopyProgressFn& progress = {},

@@ -242,7 +242,8 @@ void WidgetsTest::exportDialogComputesSizeAndRemembersChoices() {
   // Frames no larger than the keyframes: nothing to add.
   height->setCurrentIndex(height->findData(360));
   QVERIFY(!detail->isEnabled());
-  QVERIFY(!dialog.choices().addDetail);
+  QVERIFY(dialog.choices().addDetail);  // kept as chosen: the export adds detail only to larger frames
+  QVERIFY(!dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().contains(QStringLiteral("detail")));
   height->setCurrentIndex(height->findData(720));
 
   ExportDialog::remember(c);

@@ -187,6 +187,10 @@ TEST(RenderCopies, AClosedLoopStaysClosed) {
   EXPECT_EQ(copies.images.front(), copies.images.back());
   const render::ZoomRenderer renderer(renderCopyStack(stack, copies));
   EXPECT_EQ(renderer.frame(0, copies.size()), renderer.frame(3, copies.size()));
+  // Without paste-back (centres the model repainted) the ends are one picture all the same.
+  stack.centresPasted = false;
+  const RenderCopies unpasted = makeRenderCopies(stack, renderCopySize(stack, QSize(288, 288)), &painter, detail);
+  EXPECT_EQ(unpasted.images.front(), unpasted.images.back());
 }
 
 TEST(RenderCopies, CancelStopsThePassAndTheFingerprintFollowsThePictures) {
@@ -202,6 +206,11 @@ TEST(RenderCopies, CancelStopsThePassAndTheFingerprintFollowsThePictures) {
   EXPECT_NE(render::fingerprint(changed), render::fingerprint(stack));
   EXPECT_EQ(render::fingerprint(render::KeyframeStack(stack)), render::fingerprint(stack));
   EXPECT_THROW(makeRenderCopies(stack, QSize(256, 256), nullptr, detail), std::invalid_argument);  // no painter
+  detail.strength = 1.0;  // would paint every tile anew
+  EXPECT_THROW(makeRenderCopies(stack, QSize(256, 256), &painter, detail), std::invalid_argument);
+  detail.strength = 0.3;
+  detail.base.steps = 3;  // 0.9 of a step
+  EXPECT_THROW(makeRenderCopies(stack, QSize(256, 256), &painter, detail), std::invalid_argument);
 }
 
 }  // namespace
