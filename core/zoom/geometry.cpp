@@ -9,8 +9,7 @@ QRectF ZoomGeometry::innerRect() const {
   return QRectF(ringX * s, ringY * s, width * s, height * s);
 }
 
-QRect ZoomGeometry::keptPixels() const {
-  const QRectF r = innerRect();
+QRect pixelsWhollyInside(const QRectF& r) {
   // Small tolerance so exact edges (e.g. p*s integral) count as inside.
   const int left = static_cast<int>(std::ceil(r.left() - 1e-9));
   const int right = static_cast<int>(std::floor(r.right() + 1e-9));
@@ -18,5 +17,7 @@ QRect ZoomGeometry::keptPixels() const {
   const int bottom = static_cast<int>(std::floor(r.bottom() + 1e-9));
   return QRect(left, top, right - left, bottom - top);
 }
+
+QRect ZoomGeometry::keptPixels() const { return pixelsWhollyInside(innerRect()); }
 
 }  // namespace droste::zoom

@@ -10,6 +10,9 @@
 
 namespace droste::zoom {
 
+// The pixels wholly inside `r` (pixel x covers [x, x+1)); edges within 1e-9 of a whole pixel count as whole.
+QRect pixelsWhollyInside(const QRectF& r);
+
 struct ZoomGeometry {
   // All four, so that an old two-number geometry {S, p} cannot compile into a wrong one.
   ZoomGeometry(int w, int h, int rx, int ry) : width(w), height(h), ringX(rx), ringY(ry) {}

@@ -4,6 +4,7 @@
 #include "core/imaging/pixel_formats.h"
 #include "core/imaging/resample.h"
 #include "core/render/zoom_renderer.h"
+#include "core/zoom/geometry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,13 +24,6 @@ int shortSide(const render::KeyframeStack& s) { return std::min(s.width, s.heigh
 QRectF innerRect(QSize size, double ratio) {
   const double w = size.width() / ratio, h = size.height() / ratio;
   return QRectF((size.width() - w) / 2.0, (size.height() - h) / 2.0, w, h);
-}
-
-// The pixels wholly inside `r`.
-QRect pixelsInside(const QRectF& r) {
-  const int left = int(std::ceil(r.left() - 1e-9)), right = int(std::floor(r.right() + 1e-9));
-  const int top = int(std::ceil(r.top() - 1e-9)), bottom = int(std::floor(r.bottom() + 1e-9));
-  return QRect(left, top, std::max(0, right - left), std::max(0, bottom - top));
 }
 
 // Tile starts along one axis: n tiles of `tile` pixels over `length`, evenly spread, overlapping by at least
@@ -65,7 +59,7 @@ TilePlan tilePlan(const render::KeyframeStack& stack, QSize copySize) {
   const double ratio = render::zoomRatio(stack);
   // Where paste-back replaces every pixel (the fade and the filter's reach kept clear).
   const int fade = int(std::ceil(render::innerLayerRamp(render::RenderOptions{}, ratio))) + 3;
-  const QRect replaced = pixelsInside(innerRect(copySize, ratio)).adjusted(fade, fade, -fade, -fade);
+  const QRect replaced = pixelsWhollyInside(innerRect(copySize, ratio)).adjusted(fade, fade, -fade, -fade);
   plan.painted.resize(stack.keyframes.size());
   for (size_t k = 0; k < plan.painted.size(); ++k) {
     if (k == 0 && isClosedLoop(stack)) continue;
