@@ -94,6 +94,21 @@ std::shared_ptr<QPromise<T>> promiseWithFallback(T fallback) {
   return promise;
 }
 
+// The worker's last word on a job: its result, then the promise itself, handed to the engine's thread to be
+// released there, where the result is read. Qt counts a future's references inside its uninstrumented library;
+// released on the worker, the result could be freed there after the engine's thread had read it, and
+// ThreadSanitizer could not see the order.
+template <typename T>
+void settle(std::shared_ptr<QPromise<T>>& promise, T result, Mailbox* inbox) {
+  promise->addResult(std::move(result));
+  promise->finish();
+  inbox->post([released = std::move(promise)] {});
+}
+void settle(std::shared_ptr<QPromise<void>>& promise, Mailbox* inbox) {
+  promise->finish();
+  inbox->post([released = std::move(promise)] {});
+}
+
 // What the painter is asked for, besides the pictures.
 zoom::PaintRequest paintRequestOf(const KeyframeRequest& request) {
   zoom::PaintRequest base;
@@ -225,9 +240,8 @@ QFuture<PaintOutcome> Engine::paintKeyframe(const KeyframeRequest& request) {
   QFuture<PaintOutcome> future = promise->future();
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
-  worker_->post([worker = worker_.get(), inbox = inbox_.get(), promise, cancel, request, self]() {
-    promise->addResult(paintOnWorker(*worker->painter, request, cancel.get(), inbox, self));
-    promise->finish();
+  worker_->post([worker = worker_.get(), inbox = inbox_.get(), promise, cancel, request, self]() mutable {
+    settle(promise, paintOnWorker(*worker->painter, request, cancel.get(), inbox, self), inbox);
   });
   return future;
 }
@@ -282,9 +296,9 @@ QFuture<void> Engine::installPainter(std::shared_ptr<zoom::Painter> painter, con
   auto promise = std::make_shared<QPromise<void>>();
   QFuture<void> future = promise->future();
   promise->start();
-  worker_->post([worker = worker_.get(), promise, painter] {
+  worker_->post([worker = worker_.get(), inbox = inbox_.get(), promise, painter]() mutable {
     worker->painter = painter;
-    promise->finish();
+    settle(promise, inbox);
   });
   loaded_ = spec;
   return future;
@@ -294,7 +308,7 @@ QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
   auto promise = promiseWithFallback(JobResult::failure(QStringLiteral("The engine was shut down")));
   QFuture<JobResult> future = promise->future();
   worker_->post(
-      [worker = worker_.get(), promise, spec] {
+      [worker = worker_.get(), inbox = inbox_.get(), promise, spec]() mutable {
         JobResult result;
         try {
           worker->painter.reset();  // free the old model first: two may not fit in memory
@@ -305,8 +319,7 @@ QFuture<JobResult> Engine::submitLoad(const ModelSpec& spec) {
           result = JobResult::failure(QStringLiteral("Loading the model failed for an unknown reason"));
         }
         if (!worker->painter) worker->painter = std::make_shared<zoom::DraftPainter>();
-        promise->addResult(result);
-        promise->finish();
+        settle(promise, std::move(result), inbox);
       });
   return future;
 }
@@ -654,7 +667,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
   auto cancel = newCancelFlag();
   QPointer<Engine> self(this);
   worker_->post(
-      [promise, cancel, renderer, settings, inbox = inbox_.get(), self] {
+      [promise, cancel, renderer, settings, inbox = inbox_.get(), self]() mutable {
         // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
         const auto onFrame = [inbox, self](const video::ExportProgress& p) {
           inbox->post([self, p] { if (self) self->onExportProgress(p.framesDone, p.frameCount, p.etaSeconds); });
@@ -672,8 +685,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
         } catch (...) {
           outcome.job = JobResult::failure(QStringLiteral("The export failed for an unknown reason"));
         }
-        promise->addResult(outcome);
-        promise->finish();
+        settle(promise, std::move(outcome), inbox);
       });
   return future;
 }
