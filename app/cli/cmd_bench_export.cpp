@@ -57,7 +57,7 @@ int runBenchExport(const QStringList& args) {
     throw std::invalid_argument("--output-size must have even sides for the video, e.g. 1920x1080");
   const QString input = p.positionalArguments().front();
   QTextStream log(stderr);
-  const render::ZoomRenderer renderer(withRenderCopies(input, loadKeyframeInput(input, outpaint), size, log));
+  const render::ZoomRenderer renderer(framesSource(loadKeyframeInput(input, outpaint), size, log));
   const int frames = std::clamp(p.value(QStringLiteral("frames")).toInt(), 2, 2000);
   const int repeats = std::clamp(p.value(QStringLiteral("repeats")).toInt(), 1, 100);
 

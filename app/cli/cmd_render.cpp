@@ -108,11 +108,10 @@ int runRender(const QStringList& args) {
   }
 
   const QString input = p.positionalArguments().front();
-  render::KeyframeStack keyframes = loadKeyframeInput(input, outpaintOption(p));
-  s.size = frameSize(p, QSize(keyframes.width, keyframes.height));
+  KeyframeInput keyframes = loadKeyframeInput(input, outpaintOption(p));
+  s.size = frameSize(p, QSize(keyframes.keyframes.width, keyframes.keyframes.height));
   QTextStream err(stderr);
-  keyframes = withRenderCopies(input, std::move(keyframes), s.size, err);
-  const render::ZoomRenderer renderer(std::move(keyframes));
+  const render::ZoomRenderer renderer(framesSource(std::move(keyframes), s.size, err));
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   try {
@@ -158,7 +157,7 @@ int runBenchRender(const QStringList& args) {
   p.addHelpOption();
   p.process(QStringList{QStringLiteral("droste-cli bench-render")} + args);
   if (p.positionalArguments().size() != 1) throw std::invalid_argument("give one INPUT (see droste-cli bench-render --help)");
-  const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)));
+  const render::ZoomRenderer renderer(loadKeyframeInput(p.positionalArguments().front(), outpaintOption(p)).keyframes);
   const int side = parseInt(p, QStringLiteral("size"), 16, 8192);
   const QSize keyframe = renderer.keyframeSize();
   const QSize frame = frameOfShape(side, keyframe);

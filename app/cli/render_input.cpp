@@ -11,7 +11,7 @@
 
 namespace droste::cli {
 
-render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint) {
+KeyframeInput loadKeyframeInput(const QString& path, std::optional<int> outpaint) {
   const QFileInfo info(path);
   if (!info.exists()) throw std::runtime_error(path.toStdString() + " does not exist.");
   if (!info.isDir()) {
@@ -23,7 +23,7 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
     render::KeyframeStack stack{std::move(project.keyframes), project.width, project.height, project.outpaint,
                                 project.centresPasted};
     render::validate(stack);
-    return stack;
+    return {std::move(stack), std::move(project.renderCopies)};
   }
   if (!outpaint)
     throw std::runtime_error("A keyframe folder needs --outpaint P: the ring width in pixels each keyframe added (e.g. 128).");
@@ -42,18 +42,17 @@ render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> 
     stack.keyframes.push_back(std::move(image));
   }
   render::validate(stack);
-  return stack;
+  return {std::move(stack), std::nullopt};
 }
 
-render::KeyframeStack withRenderCopies(const QString& path, render::KeyframeStack keyframes, QSize frameSize,
-                                       QTextStream& log) {
-  if (frameSize.width() <= keyframes.width && frameSize.height() <= keyframes.height) return keyframes;
-  const std::optional<zoom::RenderCopies> copies =
-      QFileInfo(path).isDir() ? std::nullopt : zoom::loadProjectKeyframes(path).renderCopies;
+render::KeyframeStack framesSource(KeyframeInput input, QSize frameSize, QTextStream& log) {
+  render::KeyframeStack& keyframes = input.keyframes;
+  if (frameSize.width() <= keyframes.width && frameSize.height() <= keyframes.height) return std::move(keyframes);
+  const std::optional<zoom::RenderCopies>& copies = input.renderCopies;
   if (!copies) {
     log << "note: the keyframes are enlarged for each frame; droste-cli detail PROJECT --output-size WxH adds "
            "detail with the model first\n";
-    return keyframes;
+    return std::move(keyframes);
   }
   log << QStringLiteral("drawing from the project's render copies: %1x%2, %3\n")
              .arg(copies->size().width())

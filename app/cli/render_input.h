@@ -13,13 +13,17 @@
 
 namespace droste::cli {
 
-// Throws std::runtime_error naming the file or folder and what to do.
-render::KeyframeStack loadKeyframeInput(const QString& path, std::optional<int> outpaint);
+// The keyframes, and the render copies a project file holds for exactly these keyframes (droste-cli detail):
+// the file is read once. Throws std::runtime_error naming the file or folder and what to do.
+struct KeyframeInput {
+  render::KeyframeStack keyframes;
+  std::optional<zoom::RenderCopies> renderCopies;  // none for a folder of PNGs
+};
+KeyframeInput loadKeyframeInput(const QString& path, std::optional<int> outpaint);
 
-// What frames of `frameSize` are drawn from: the render copies a project file holds for exactly these keyframes
-// (droste-cli detail) when the frames are larger than the keyframes, else the keyframes. Says which on `log`.
-render::KeyframeStack withRenderCopies(const QString& path, render::KeyframeStack keyframes, QSize frameSize,
-                                       QTextStream& log);
+// What frames of `frameSize` are drawn from: the render copies when the frames are larger than the keyframes
+// and there are copies, else the keyframes. Says which on `log`.
+render::KeyframeStack framesSource(KeyframeInput input, QSize frameSize, QTextStream& log);
 
 // Option values in a range; throw std::invalid_argument naming the option and the range.
 int parseInt(const QCommandLineParser& p, const QString& name, int lo, int hi);
