@@ -25,7 +25,10 @@ void Project::checkIndex(int index, const char* what) const {
                             std::to_string(keyframeCount()) + ")");
 }
 
-void Project::touch() { setModified(true); }
+void Project::touch() {
+  renderCopiesCurrent_.reset();
+  setModified(true);
+}
 
 void Project::setModified(bool modified) {
   if (modified_ == modified) return;
@@ -218,7 +221,10 @@ void Project::saveCopy(const QString& path) const {
 }
 
 std::optional<RenderCopies> Project::currentRenderCopies() const {
-  return zoom::currentRenderCopies(ProjectData{settings_, keyframes_, renderCopies_});
+  if (!renderCopies_) return std::nullopt;
+  if (!renderCopiesCurrent_)
+    renderCopiesCurrent_ = zoom::currentRenderCopies(ProjectData{settings_, keyframes_, renderCopies_}).has_value();
+  return *renderCopiesCurrent_ ? renderCopies_ : std::nullopt;
 }
 
 void Project::setRenderCopies(std::optional<RenderCopies> copies) {
@@ -232,6 +238,7 @@ void Project::load(const QString& path) {
   settings_ = data.settings;
   keyframes_ = std::move(data.keyframes);
   renderCopies_ = std::move(data.renderCopies);
+  renderCopiesCurrent_.reset();
   setFilePath(path);
   modified_ = true;  // force the signal below
   setModified(false);

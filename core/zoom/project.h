@@ -99,6 +99,9 @@ class Project : public QObject {
   ProjectSettings settings_;
   std::vector<Keyframe> keyframes_;
   std::optional<RenderCopies> renderCopies_;
+  // Whether renderCopies_ were made from the chain as it is now. Telling hashes every keyframe, so each save and
+  // autosave would; remembered until the project changes (touch, load).
+  mutable std::optional<bool> renderCopiesCurrent_;
   QString filePath_;
   bool modified_ = false;
 };
