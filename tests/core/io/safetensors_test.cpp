@@ -1,9 +1,9 @@
 #include "core/io/safetensors.h"
+#include "tests/address_space.h"
 #include "tests/fixtures.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,24 +12,6 @@
 using droste::io::ModelFileError;
 using droste::io::SafetensorsFile;
 
-namespace {
-
-// This process's address space now (VmSize), in bytes.
-uint64_t addressSpaceInUse() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmSize:") {
-      uint64_t kb = 0;
-      status >> kb;
-      return kb * 1024;
-    }
-    status.ignore(1 << 16, '\n');
-  }
-  return 0;
-}
-
-}  // namespace
 
 TEST(Safetensors, ReadsFixtureTextEncoderWithStoredAndConvertedDtypes) {
   SafetensorsFile file(droste::test::fixturesDir() / "tiny-sd2-inpainting/text_encoder/model.safetensors");
@@ -67,21 +49,19 @@ TEST(Safetensors, NoAddressSpaceForTheMappingIsOutOfMemoryNotABrokenFile) {
     out << header;
   }
   std::filesystem::resize_file(path, 4ull << 30);
-  rlimit saved{};
-  ASSERT_EQ(::getrlimit(RLIMIT_AS, &saved), 0);
-  // Room for what this process already has and a little more, not for a 4 GiB mapping.
-  rlimit tight = saved;
-  tight.rlim_cur = addressSpaceInUse() + (512ull << 20);
-  ASSERT_EQ(::setrlimit(RLIMIT_AS, &tight), 0);
   droste::ErrorKind kind = droste::ErrorKind::Failed;
   std::string message;
-  try {
-    SafetensorsFile file(path);
-  } catch (const ModelFileError& e) {
-    kind = e.kind();
-    message = e.what();
+  {
+    // Room for what this process already has and a little more, not for a 4 GiB mapping.
+    const droste::test::ScopedAddressSpaceLimit limit(512ull << 20);
+    ASSERT_TRUE(limit.active());
+    try {
+      SafetensorsFile file(path);
+    } catch (const ModelFileError& e) {
+      kind = e.kind();
+      message = e.what();
+    }
   }
-  ::setrlimit(RLIMIT_AS, &saved);
   std::filesystem::remove(path);
   EXPECT_EQ(kind, droste::ErrorKind::OutOfMemoryCpu) << message;
   EXPECT_NE(message.find("cannot memory-map"), std::string::npos) << message;

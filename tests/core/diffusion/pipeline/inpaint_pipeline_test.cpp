@@ -13,6 +13,7 @@
 #include "core/diffusion/runtime/memory_budget.h"
 #include "core/diffusion/schedulers/scheduler_factory.h"
 #include "core/diffusion/text/clip_tokenizer.h"
+#include "tests/address_space.h"
 #include "tests/core/diffusion/golden_compare.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -398,6 +399,38 @@ TEST(InpaintPipelineErrors, RunningOutOfMemoryWhileLoadingSaysSoAndTheNextLoadWo
   }
   source.vae.weights = real;
   EXPECT_NE(InpaintPipeline::load(source, at::kCPU, at::kFloat), nullptr);
+}
+
+// Running out of memory while painting (an allocation limit just above what the process holds: the VAE alone
+// needs 128 MB at 1024 px) is an out-of-memory error of the computer that names the picture, and nothing is
+// left half-done: with room again, the next painting gives the same picture as before.
+TEST(InpaintPipelineErrors, RunningOutOfMemoryWhilePaintingSaysSoAndTheNextPaintingWorks) {
+  const PipelineCase c = pndmCase();
+  InpaintPipeline& p = *modelFor(c).pipeline;
+  InpaintRequest small = requestFor(c, goldenOf(c));
+  small.steps = 2;
+  const at::Tensor before = p.run(small);
+  InpaintRequest large = small;
+  large.image = at::zeros({1, 3, 1024, 1024});
+  large.mask = at::ones({1, 1, 1024, 1024});
+  ErrorKind kind = ErrorKind::Failed;
+  std::string message = "(no exception)";
+  {
+    const test::ScopedAddressSpaceLimit limit(64ull << 20);
+    ASSERT_TRUE(limit.active());
+    try {
+      p.run(large);
+    } catch (const droste::Error& e) {
+      kind = e.kind();
+      message = e.what();
+    } catch (const std::exception& e) {
+      message = e.what();
+    }
+  }
+  EXPECT_EQ(kind, ErrorKind::OutOfMemoryCpu) << message;
+  EXPECT_NE(message.find("the computer ran out of memory while painting a 1024x1024 picture"), std::string::npos)
+      << message;
+  EXPECT_TRUE(at::equal(p.run(small), before));
 }
 
 // Where the CPU multiplies bf16 natively, `auto` is bf16, and bf16 paints every golden case's picture
