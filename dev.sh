@@ -48,7 +48,8 @@ esac
 if [ -n "${DROSTE_SANITIZE:-}" ]; then
   cmake_args+=("-DDROSTE_SANITIZE=$DROSTE_SANITIZE")
   # Reports name our lines; a leak in a library's one-time setup is not ours (tests/sanitizers/).
-  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:${ASAN_OPTIONS:-}"
+  # allocator_may_return_null: a failed allocation returns null as without ASan (the out-of-memory tests).
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:allocator_may_return_null=1:${ASAN_OPTIONS:-}"
   export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   # TSan: memory touched inside uninstrumented libraries (Qt's event queue, its reference counts) is not
