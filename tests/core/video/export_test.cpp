@@ -117,6 +117,18 @@ TEST(Export, FractionalFrameRate) {
   EXPECT_EQ(int(v.frames.size()), render::ZoomSchedule(s.timing, 2).frameCount());
 }
 
+// Untrusted input stays data (#17 item 6): an output path with spaces, quotes, a newline, a colon, shell and
+// printf characters and non-ASCII letters is a file name to FFmpeg too (no protocol, no pattern), and the video
+// is the only thing written.
+TEST(Export, AnyCharactersInTheOutputPathStayAPathInItsFolder) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("-a b 'c' \"d\" $HOME ü ✓ %d %s c:d file: \n.mp4"));
+  exportZoom(renderer(), smallExport(path, 4.0));
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{QFileInfo(path).fileName()});
+  EXPECT_FALSE(test::decodeVideo(path).frames.empty());
+}
+
 TEST(Export, CancelHalfWayLeavesNoFile) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("cancelled.mp4"));

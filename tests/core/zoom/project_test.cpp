@@ -7,6 +7,7 @@
 #include "tests/core/zoom/test_app.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -436,6 +437,34 @@ TEST(ProjectFile, SigkillDuringSaveLeavesThePreviousFileLoadable) {
       if (f != QStringLiteral("crash.droste")) QFile::remove(dir.filePath(f));
   }
   EXPECT_GT(killedMidSave, 0) << "no kill landed inside a save: the test did not test anything";
+}
+
+// Untrusted input stays data (#17 item 6): a project path with spaces, quotes, a newline, shell, glob and printf
+// characters, a backslash, non-ASCII letters and a leading dash saves, autosaves and opens again, and nothing is
+// written anywhere but beside it.
+TEST(ProjectFile, AnyCharactersInThePathStayAPathInItsFolder) {
+  droste::zoom::test::ensureApp();
+  QTemporaryDir dir;
+  const QString folder = dir.filePath(QStringLiteral("sub"));
+  ASSERT_TRUE(QDir().mkpath(folder));
+  const QString path = folder + QStringLiteral("/-a b 'c' \"d\" $HOME `id` ü ✓ #1 %s %n c:d \\ *?[x]\n.droste");
+  Project p;
+  fillProject(p);
+  p.save(path);
+  Autosaver autosaver(&p, 60'000);
+  p.setKeyframeSeed(3, 99);
+  autosaver.saveNow();
+  ASSERT_TRUE(QFile::exists(autosaver.autosavePath())) << autosaver.lastError().toStdString();
+  EXPECT_EQ(loadProjectFile(path).keyframes[3].seed, 7u);
+  EXPECT_EQ(loadProjectFile(autosaver.autosavePath()).keyframes[3].seed, 99u);
+
+  QStringList written;
+  QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+  while (it.hasNext()) written << it.next();
+  written.sort();
+  QStringList expected{folder, path, autosaver.autosavePath()};
+  expected.sort();
+  EXPECT_EQ(written, expected);
 }
 
 TEST(Autosave, WritesACopyRecoversItAndCleansUpAfterASave) {
