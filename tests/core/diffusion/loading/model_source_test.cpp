@@ -111,6 +111,26 @@ TEST(ModelSource, OpensTheDiffusersFolder) {
   EXPECT_GT(f.totalBytes, 30u << 20);
 }
 
+// Untrusted input stays data (#17 item 6): a model reached through a link with spaces, quotes, a newline, a colon,
+// shell and printf characters and non-ASCII letters in its name, whose components are links pointing outside
+// that folder, opens and validates as the folder itself, and opening it writes nothing.
+TEST(ModelSource, AnyCharactersAndLinksInThePathStayAPath) {
+  droste::test::TempDir tmp("odd-model");
+  const fs::path model = tmp.path() / "-a b 'c' \"d\" $HOME `id` ü ✓ %s c:d *?\n";
+  fs::create_directory(model);
+  for (const char* part : {"model_index.json", "unet", "vae", "text_encoder", "tokenizer", "scheduler"}) {
+    if (fs::is_directory(fixture(kFolder) / part)) fs::create_directory_symlink(fixture(kFolder) / part, model / part);
+    else fs::create_symlink(fixture(kFolder) / part, model / part);
+  }
+  const ModelSource m = openModel(model.string());
+  EXPECT_EQ(m.family, ModelFamily::SD2);
+  EXPECT_NO_THROW(validateModel(m));
+  EXPECT_EQ(describeModel(m).totalBytes, describeModel(openModel(fixture(kFolder).string())).totalBytes);
+  // Links to folders are not followed here: the folder and its six links, nothing else.
+  const auto entries = std::distance(fs::recursive_directory_iterator(tmp.path()), fs::recursive_directory_iterator());
+  EXPECT_EQ(entries, 7);
+}
+
 TEST(ModelSource, OpensAHuggingFaceCacheCopyByRepoId) {
   // models--ORG--NAME/{blobs,refs/main,snapshots/REV/...} with the snapshot files symlinked to blobs.
   droste::test::TempDir home("hf-home");
