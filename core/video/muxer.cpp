@@ -1,5 +1,7 @@
 #include "core/video/muxer.h"
 
+#include <QFileInfo>
+
 #include "core/video/video_encoder.h"
 
 namespace droste::video {
@@ -10,7 +12,8 @@ bool Muxer::wantsGlobalHeader(const char* formatName) {
 }
 
 Muxer::Muxer(const QString& path, const char* formatName, const VideoEncoder& encoder) : path_(path) {
-  const QByteArray file = path.toUtf8();
+  // Always a file: FFmpeg would read a relative "name:rest" as protocol "name" (http:, pipe:, ...).
+  const QByteArray file = "file:" + QFileInfo(path).absoluteFilePath().toUtf8();
   const std::string where = " (" + path.toStdString() + ")";
   AVFormatContext* allocated = nullptr;
   check(avformat_alloc_output_context2(&allocated, nullptr, formatName, file.constData()),

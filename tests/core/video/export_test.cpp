@@ -124,9 +124,17 @@ TEST(Export, AnyCharactersInTheOutputPathStayAPathInItsFolder) {
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("-a b 'c' \"d\" $HOME ü ✓ %d %s c:d file: \n.mp4"));
   exportZoom(renderer(), smallExport(path, 4.0));
-  EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-            QStringList{QFileInfo(path).fileName()});
+  // Relative, a name that starts like a protocol or an option: still a file in the current folder.
+  const QString previous = QDir::currentPath();
+  ASSERT_TRUE(QDir::setCurrent(dir.path()));
+  const QString relative = QStringLiteral("http:-x c:d.mp4");
+  EXPECT_NO_THROW(exportZoom(renderer(), smallExport(relative, 4.0)));
+  QDir::setCurrent(previous);
+  QStringList expected{QFileInfo(path).fileName(), relative};
+  expected.sort();
+  EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name), expected);
   EXPECT_FALSE(test::decodeVideo(path).frames.empty());
+  EXPECT_FALSE(test::decodeVideo(dir.filePath(relative)).frames.empty());
 }
 
 TEST(Export, CancelHalfWayLeavesNoFile) {

@@ -111,9 +111,9 @@ TEST(ModelSource, OpensTheDiffusersFolder) {
   EXPECT_GT(f.totalBytes, 30u << 20);
 }
 
-// Untrusted input stays data (#17 item 6): a model reached through a link with spaces, quotes, a newline, a colon,
-// shell and printf characters and non-ASCII letters in its name, whose components are links pointing outside
-// that folder, opens and validates as the folder itself, and opening it writes nothing.
+// Untrusted input stays data (#17 item 6): a model folder with spaces, quotes, a newline, a colon, shell and printf
+// characters and non-ASCII letters in its name, whose components are links pointing outside it, opens and
+// validates as the real folder, and opening it writes nothing, neither beside the links nor where they point.
 TEST(ModelSource, AnyCharactersAndLinksInThePathStayAPath) {
   droste::test::TempDir tmp("odd-model");
   const fs::path model = tmp.path() / "-a b 'c' \"d\" $HOME `id` ü ✓ %s c:d *?\n";
@@ -122,6 +122,16 @@ TEST(ModelSource, AnyCharactersAndLinksInThePathStayAPath) {
     if (fs::is_directory(fixture(kFolder) / part)) fs::create_directory_symlink(fixture(kFolder) / part, model / part);
     else fs::create_symlink(fixture(kFolder) / part, model / part);
   }
+  // What the links point at, with sizes and times, to see that nothing was written there.
+  auto listing = [](const fs::path& root) {
+    std::vector<std::string> entries;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      entries.push_back(e.path().string() + " " + std::to_string(e.is_regular_file() ? e.file_size() : 0) + " " +
+                        std::to_string(fs::last_write_time(e.path()).time_since_epoch().count()));
+    std::sort(entries.begin(), entries.end());
+    return entries;
+  };
+  const std::vector<std::string> before = listing(fixture(kFolder));
   const ModelSource m = openModel(model.string());
   EXPECT_EQ(m.family, ModelFamily::SD2);
   EXPECT_NO_THROW(validateModel(m));
@@ -129,6 +139,7 @@ TEST(ModelSource, AnyCharactersAndLinksInThePathStayAPath) {
   // Links to folders are not followed here: the folder and its six links, nothing else.
   const auto entries = std::distance(fs::recursive_directory_iterator(tmp.path()), fs::recursive_directory_iterator());
   EXPECT_EQ(entries, 7);
+  EXPECT_EQ(listing(fixture(kFolder)), before);
 }
 
 TEST(ModelSource, OpensAHuggingFaceCacheCopyByRepoId) {
