@@ -20,8 +20,8 @@
 
 namespace droste::engine {
 
-// Owns the painter; only ever touched on the worker thread (jobs arrive as queued calls, one at a time).
-// Lives on the engine's thread; jobs are posted to it (Mailbox: visible to ThreadSanitizer).
+// Owns the painter; only ever touched on the worker thread, where it lives. Jobs are posted to it and run one
+// at a time (Mailbox: visible to ThreadSanitizer).
 class EngineWorker : public Mailbox {
  public:
   std::shared_ptr<zoom::Painter> painter = std::make_shared<zoom::DraftPainter>();
@@ -251,7 +251,7 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
   std::vector<QImage> loopChain;
   std::optional<zoom::RenderCopies> copies;
   PaintOutcome outcome = timedPaintOutcome([&] {
-    // Progress and previews go to the engine's thread as queued calls; the worker never waits.
+    // Progress and previews go to the engine's thread through its inbox; the worker never waits.
     const zoom::PaintProgressFn progress = [inbox, self](const zoom::PaintProgress& p) {
       inbox->post([self, p] { if (self) self->onWorkerProgress(p.step, p.total, p.preview); });
     };
@@ -668,7 +668,7 @@ QFuture<ExportJobResult> Engine::submitExport(std::shared_ptr<const render::Zoom
   QPointer<Engine> self(this);
   worker_->post(
       [promise, cancel, renderer, settings, inbox = inbox_.get(), self]() mutable {
-        // Frame progress goes to the engine's thread as queued calls, like the painter's steps.
+        // Frame progress goes to the engine's thread through its inbox, like the painter's steps.
         const auto onFrame = [inbox, self](const video::ExportProgress& p) {
           inbox->post([self, p] { if (self) self->onExportProgress(p.framesDone, p.frameCount, p.etaSeconds); });
         };

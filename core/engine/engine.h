@@ -178,7 +178,7 @@ class Engine : public QObject {
   // Paints `indices` in order (appending `append` new keyframes first when > 0) after the jobs before it.
   QCoro::Task<JobResult> runChainJob(QPointer<zoom::Project> project, QString name, std::vector<int> indices,
                                      int append, std::shared_ptr<Turn> turn);
-  // On the worker thread: paints one keyframe; progress and previews go to `self` as queued calls.
+  // On the worker thread: paints one keyframe; progress and previews go to `self` through `inbox`.
   static PaintOutcome paintOnWorker(zoom::Painter& painter, const KeyframeRequest& request,
                                     const std::atomic_bool* cancel, Mailbox* inbox, QPointer<Engine> self);
   void reportKeyframeStarted(const QString& job, int index, int number);
@@ -199,7 +199,7 @@ class Engine : public QObject {
 
   std::unique_ptr<QThread> thread_;
   std::unique_ptr<EngineWorker> worker_;  // lives on thread_; freed only after thread_ has stopped
-  std::unique_ptr<Mailbox> inbox_;        // on this thread: the worker's progress and previews come through it
+  std::unique_ptr<Mailbox> inbox_;        // on this thread: the worker's progress, previews and finished promises
   std::shared_ptr<Turn> tail_;      // the last job in line
   std::vector<std::weak_ptr<std::atomic_bool>> cancelFlags_;  // of submitted worker jobs
   std::uint64_t cancelEpoch_ = 0;   // jobs waiting in line when cancel() is called are dropped

@@ -160,9 +160,9 @@ at::Tensor FeedForwardImpl::forward(const at::Tensor& x) {
   // contiguous views: each half comes out contiguous, so GELU runs in place on the gate, with no strided half
   // to copy out first (on a strided half libtorch's CPU GELU is several times slower). Same values:
   // h * gelu(g) == gelu(g) * h.
-  const int64_t inner = proj_->weight.size(0) / 2;
   const at::Tensor& w = proj_->weight;
   const at::Tensor& b = proj_->bias;
+  const int64_t inner = w.size(0) / 2;
   const at::Tensor hidden = at::linear(x, w.narrow(0, 0, inner), b.narrow(0, 0, inner));
   at::Tensor gate = at::linear(x, w.narrow(0, inner, inner), b.narrow(0, inner, inner));
   return out_(at::gelu_(gate).mul_(hidden));
