@@ -57,6 +57,7 @@ int runDetail(const QStringList& args) {
   detail.strength = parseDouble(p, QStringLiteral("strength"), 0.0, 1.0);
   detail.base.prompt = project.settings.prompt;
   detail.base.negativePrompt = project.settings.negativePrompt;
+  detail.keyframePrompts = zoom::keyframePromptsOf(project.settings, project.keyframes);
   detail.base.steps = p.isSet(QStringLiteral("steps")) ? parseInt(p, QStringLiteral("steps"), 1, 1000) : project.settings.steps;
   detail.base.guidance = project.settings.guidance;
   detail.base.scheduler = project.settings.scheduler;

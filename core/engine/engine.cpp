@@ -271,7 +271,7 @@ PaintOutcome Engine::paintOnWorker(zoom::Painter& painter, const KeyframeRequest
         progress(zoom::PaintProgress{p.tilesDone * p.tile.total + p.tile.step, p.tileCount * p.tile.total, p.tile.preview});
       };
       copies = zoom::makeRenderCopies(stack, request.renderCopySize, request.detailStrength > 0 ? &painter : nullptr,
-                                      zoom::DetailSettings{request.detailStrength, base}, copyProgress, cancel);
+                                      zoom::DetailSettings{request.detailStrength, base, request.detailPrompts}, copyProgress, cancel);
       zoom::encodeRenderCopies(*copies);  // here, not when the GUI thread saves
       return copies->images.front();
     }
@@ -640,6 +640,7 @@ QCoro::Task<JobResult> Engine::makeRenderCopies(zoom::Project* project, QSize ou
     KeyframeRequest request = keyframeRequest(p, 0);
     request.loopChain = stack.keyframes;
     request.detailStrength = detailStrength;
+    request.detailPrompts = zoom::keyframePromptsOf(p.settings(), p.keyframes());
     try {
       request.renderCopySize = zoom::renderCopySize(stack, outputSize);
     } catch (const std::invalid_argument& e) {

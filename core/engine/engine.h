@@ -60,9 +60,10 @@ struct KeyframeRequest {
   QImage picture;
   zoom::ImportFit fit = zoom::ImportFit::CenterCrop;
   // Render copies instead (zoom::makeRenderCopies) of the chain in loopChain, at this size; the detail
-  // pass (strength > 0) paints with this request's prompt, seed, steps and sampler.
+  // pass (strength > 0) paints each copy with its keyframe's prompts, and this request's seed, steps and sampler.
   QSize renderCopySize;
   double detailStrength = 0.0;
+  std::vector<zoom::KeyframePrompts> detailPrompts;
 };
 
 struct PaintOutcome {

@@ -380,6 +380,14 @@ render::KeyframeStack keyframeStackOf(const ProjectSettings& settings, const std
   return stack;
 }
 
+std::vector<KeyframePrompts> keyframePromptsOf(const ProjectSettings& settings, const std::vector<Keyframe>& keyframes) {
+  std::vector<KeyframePrompts> prompts;
+  prompts.reserve(keyframes.size());
+  for (const Keyframe& k : keyframes)
+    prompts.push_back({k.prompt.value_or(settings.prompt), k.negativePrompt.value_or(settings.negativePrompt)});
+  return prompts;
+}
+
 std::optional<RenderCopies> currentRenderCopies(const ProjectData& data) {
   if (!data.renderCopies) return std::nullopt;
   const render::KeyframeStack stack = keyframeStackOf(data.settings, data.keyframes);

@@ -93,8 +93,8 @@ void neighbourOverlaps(const std::vector<QRect>& all, const QRect& r, bool horiz
 
 // The painter's low-strength repaint of each planned tile, blended into `copy` across the overlaps with
 // weights that sum to one wherever tiles meet (where no tile was painted, the enlargement stays).
-void detailCopy(QImage& copy, const std::vector<QRect>& grid, const std::vector<QRect>& tiles, Painter& painter, const DetailSettings& detail,
-                std::uint64_t seed, const std::function<void(int, const PaintProgress&)>& tileProgress,
+void detailCopy(QImage& copy, const std::vector<QRect>& grid, const std::vector<QRect>& tiles, Painter& painter,
+                const PaintRequest& base, double strength, const std::function<void(int, const PaintProgress&)>& tileProgress,
                 const std::atomic_bool* cancel) {
   if (tiles.empty()) return;
   const int w = copy.width(), h = copy.height();
@@ -104,12 +104,12 @@ void detailCopy(QImage& copy, const std::vector<QRect>& grid, const std::vector<
   for (size_t t = 0; t < tiles.size(); ++t) {
     throwIfCancelled(cancel);
     const QRect r = tiles[t];
-    PaintRequest request = detail.base;
+    PaintRequest request = base;
     request.image = copy.copy(r);
     request.mask = mask;
-    request.strength = detail.strength;
+    request.strength = strength;
     request.pasteBack = false;
-    request.seed = seed + t;
+    request.seed = base.seed + t;
     const PaintProgressFn progress = [&](const PaintProgress& p) { tileProgress(int(t), p); };
     const QImage painted = imaging::toRgb888(painter.paint(request, progress, cancel));
     if (painted.size() != r.size())
@@ -235,7 +235,13 @@ RenderCopies makeRenderCopies(const render::KeyframeStack& stack, QSize copySize
         const double within = p.total > 0 ? double(p.step) / p.total : 0.0;
         progress({tilesDone + tile, tileCount, (tilesDone + tile + within) / tileCount, p});
       };
-      detailCopy(copy, plan.grid, plan.painted[k], *painter, detail, detail.base.seed + 1000003ull * k, tileProgress, cancel);
+      PaintRequest base = detail.base;
+      base.seed += 1000003ull * k;
+      if (k < detail.keyframePrompts.size()) {
+        base.prompt = detail.keyframePrompts[k].prompt;
+        base.negativePrompt = detail.keyframePrompts[k].negativePrompt;
+      }
+      detailCopy(copy, plan.grid, plan.painted[k], *painter, base, detail.strength, tileProgress, cancel);
       tilesDone += int(plan.painted[k].size());
       if (progress) progress({tilesDone, tileCount, double(tilesDone) / tileCount, {}});
     }

@@ -31,11 +31,21 @@ struct RenderCopies {
   }
 };
 
+// The prompts a keyframe was painted with.
+struct KeyframePrompts {
+  QString prompt;
+  QString negativePrompt;
+  bool operator==(const KeyframePrompts&) const = default;
+};
+
 struct DetailSettings {
   // 0: enlarge only. Else the painter repaints each tile with this strength (img2img), below 1 and with at
   // least one of base.steps left to run: 0.2-0.4 adds detail and keeps the picture.
   double strength = 0.0;
   PaintRequest base;  // prompt, negative prompt, seed, steps, guidance, scheduler; image and mask are set per tile
+  // Per keyframe of the stack (chain order): each copy is detailed with its own keyframe's prompts, so a zoom
+  // from a forest into a city does not grow trees in the city. A keyframe past the end takes base's prompts.
+  std::vector<KeyframePrompts> keyframePrompts;
 };
 
 // The smallest copy size, not smaller than `atLeast` on either axis, that keeps the chain's exact zoom

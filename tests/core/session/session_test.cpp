@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 
 using namespace droste;
 using engine::JobResult;
@@ -323,6 +324,28 @@ TEST_F(SessionTest, RenderCopiesServeLargeExportsUntilTheChainChanges) {
   EXPECT_TRUE(session.hasRenderCopiesFor(QSize(192, 192), 0.3));
   session.newProject();
   EXPECT_FALSE(session.project()->currentRenderCopies());
+}
+
+// The detail pass repaints each keyframe's copy with the prompt that keyframe was painted with.
+TEST_F(SessionTest, TheDetailPassUsesEachKeyframesPrompt) {
+  paintChain(2);
+  session.setKeyframePrompt(1, QStringLiteral("a harbour at night"));
+  ASSERT_TRUE(QCoro::waitFor(session.regenerate(1, /*keepSeed=*/true, std::nullopt)).ok);
+  struct PromptLog : zoom::Painter {
+    QImage paint(const zoom::PaintRequest& r, const zoom::PaintProgressFn&, const std::atomic_bool*) override {
+      const std::lock_guard lock(mutex);
+      if (prompts.empty() || prompts.back() != r.prompt) prompts.push_back(r.prompt);
+      return r.image;
+    }
+    QString name() const override { return QStringLiteral("prompt log"); }
+    std::mutex mutex;
+    QStringList prompts;  // each prompt once per run of tiles
+  };
+  const auto log = std::make_shared<PromptLog>();
+  use(log);
+  ASSERT_TRUE(QCoro::waitFor(session.makeRenderCopies(QSize(128, 128), 0.3)).ok);
+  const std::lock_guard lock(log->mutex);
+  EXPECT_EQ(log->prompts, (QStringList{QStringLiteral("a lighthouse"), QStringLiteral("a harbour at night")}));
 }
 
 TEST_F(SessionTest, AnExportWaitsForThePaintingBeforeItAndCancelStopsIt) {

@@ -5,6 +5,7 @@
 #include "core/zoom/draft_painter.h"
 #include "core/zoom/loop.h"
 #include "core/zoom/outpaint.h"
+#include "core/zoom/project_file.h"
 #include "core/zoom/render_copies.h"
 #include "tests/core/render/sinusoid_scene.h"
 
@@ -12,6 +13,8 @@
 
 #include <atomic>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace droste::zoom {
 namespace {
@@ -61,6 +64,17 @@ class TileShiftPainter : public Painter {
   QString name() const override { return QStringLiteral("shift"); }
 };
 
+// Writes down the prompts of every tile it is asked to paint, in order, and gives the tile back.
+class PromptRecordingPainter : public Painter {
+ public:
+  QImage paint(const PaintRequest& r, const PaintProgressFn&, const std::atomic_bool*) override {
+    asked.push_back({r.prompt, r.negativePrompt});
+    return r.image;
+  }
+  QString name() const override { return QStringLiteral("prompts"); }
+  std::vector<KeyframePrompts> asked;
+};
+
 TEST(RenderCopySize, TheSmallestSizeThatCoversTheFrameAndKeepsTheZoomExact) {
   // 512^2 with a 128 px ring: sides in steps of 4 (the ring is a quarter of the side).
   EXPECT_EQ(renderCopySize(draftStack(512, 512, 128, 1), QSize(1920, 1080)), QSize(1920, 1920));
@@ -104,6 +118,45 @@ TEST(RenderCopies, AnUnchangedDetailPassIsThePlainEnlargementBitForBit) {
   EXPECT_EQ(detailTileCount(stack, size), 49 + 2 * (49 - 9));
   EXPECT_EQ(detailed.source, render::fingerprint(stack));
   EXPECT_EQ(detailed.size(), size);
+}
+
+// A zoom whose keyframes were painted with prompts of their own (a forest, then a city): each copy's tiles
+// are detailed with its keyframe's prompts, and a keyframe without its own with the project's.
+TEST(RenderCopies, EachCopyIsDetailedWithItsKeyframesPrompts) {
+  const render::KeyframeStack stack = draftStack(128, 128, 32, 3);
+  ProjectSettings settings;
+  settings.prompt = QStringLiteral("the project's prompt");
+  settings.negativePrompt = QStringLiteral("the project's negative");
+  std::vector<Keyframe> keyframes(3);
+  keyframes[0].prompt = QStringLiteral("a forest");
+  keyframes[1].prompt = QStringLiteral("a city");
+  keyframes[1].negativePrompt = QStringLiteral("trees");
+  const std::vector<KeyframePrompts> prompts = keyframePromptsOf(settings, keyframes);
+  const std::vector<KeyframePrompts> expected{{QStringLiteral("a forest"), QStringLiteral("the project's negative")},
+                                              {QStringLiteral("a city"), QStringLiteral("trees")},
+                                              {QStringLiteral("the project's prompt"), QStringLiteral("the project's negative")}};
+  EXPECT_EQ(prompts, expected);
+
+  const QSize size = renderCopySize(stack, QSize(384, 384));
+  PromptRecordingPainter painter;
+  DetailSettings detail;
+  detail.strength = 0.3;
+  detail.base.prompt = QStringLiteral("base");
+  detail.base.negativePrompt = QStringLiteral("base negative");
+  detail.keyframePrompts = {prompts[0], prompts[1]};  // keyframe 2 has none: base's
+  makeRenderCopies(stack, size, &painter, detail);
+  // The copies are detailed in chain order: one run of tiles per keyframe, each with its prompts.
+  std::vector<std::pair<KeyframePrompts, int>> runs;
+  for (const KeyframePrompts& asked : painter.asked) {
+    if (runs.empty() || !(runs.back().first == asked)) runs.push_back({asked, 0});
+    ++runs.back().second;
+  }
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].first, prompts[0]);
+  EXPECT_EQ(runs[1].first, prompts[1]);
+  EXPECT_EQ(runs[2].first, (KeyframePrompts{QStringLiteral("base"), QStringLiteral("base negative")}));
+  EXPECT_EQ(int(painter.asked.size()), detailTileCount(stack, size));
+  for (const auto& run : runs) EXPECT_GT(run.second, 0);
 }
 
 TEST(RenderCopies, TilesBlendWithoutSeams) {
