@@ -35,6 +35,7 @@ struct Options {
   bool keep = false, json = false;
   bool traceStages = false;  // log each stage of the run by its reference name (where a run stops)
   bool keepTextEncoders = false;  // InpaintPipeline::setKeepTextEncodersLoaded
+  std::optional<double> vramCapMb;  // CUDA: the most the allocator may hand out (runtime/gpu_memory.h)
 };
 
 Options parse(const std::vector<std::string>& args) {
@@ -56,6 +57,7 @@ Options parse(const std::vector<std::string>& args) {
     else if (a == "--json") o.json = true;
     else if (a == "--trace-stages") o.traceStages = true;
     else if (a == "--keep-text-encoders") o.keepTextEncoders = true;
+    else if (a == "--vram-cap-mb") o.vramCapMb = std::stod(next());
     else throw std::invalid_argument("unknown option '" + a + "'\n" + generateMemoryUsage());
   }
   if (o.arch != "sd2" && o.arch != "sd15" && o.arch != "sdxl") throw std::invalid_argument("--arch must be sd2, sd15 or sdxl");
@@ -66,6 +68,7 @@ Options parse(const std::vector<std::string>& args) {
   // writing any weights.
   using namespace droste::diffusion;
   if (o.device != "cpu" && o.device != "cuda") throw std::invalid_argument("--device must be cpu or cuda");
+  if (o.vramCapMb && o.device != "cuda") throw std::invalid_argument("--vram-cap-mb needs --device cuda");
   o.dtype = precisionName(precisionOf(chooseDevice(parseDeviceKind(o.device), parsePrecision(o.dtype)).dtype));
   return o;
 }
@@ -77,14 +80,15 @@ double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 const char* generateMemoryUsage() {
   return "  generate-memory [--arch sd2|sd15|sdxl] [--size 512] [--steps 25] [--dtype auto|fp32|fp16|bf16] [--device cpu|cuda]\n"
          "            [--attention auto|fused|chunked]\n"
-         "            [--model DIR] [--keep] [--json] [--trace-stages] [--keep-text-encoders]\n"
+         "            [--model DIR] [--keep] [--json] [--trace-stages] [--keep-text-encoders] [--vram-cap-mb N]\n"
          "            peak RSS (VmHWM) of a whole inpainting run - load, CFG denoising (the model's sampler), decode - with\n"
          "            random weights at the real sizes, written first as a diffusers folder of F16 safetensors\n"
          "            (~2.6 GB for sd2, ~7 GB for sdxl, in a temporary folder unless --model DIR; --keep keeps it for reuse),\n"
          "            against the weights' size in the compute dtype (issue #4: ratio <= 1.3).\n"
          "            --trace-stages: log each stage of the run by its reference name with RSS and peak RSS, to find\n"
          "            where a run stops or where its memory peaks. --keep-text-encoders: keep them loaded after\n"
-         "            encoding the prompts (by default the pipeline releases them: InpaintPipeline::setKeepTextEncodersLoaded).\n";
+         "            encoding the prompts (by default the pipeline releases them: InpaintPipeline::setKeepTextEncodersLoaded).\n"
+         "            --vram-cap-mb: the CUDA allocator hands out at most N MiB (does the keyframe fit a card that size?).\n";
 }
 
 int runGenerateMemory(const std::vector<std::string>& args) {
@@ -105,6 +109,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
   const c10::ScalarType dtype = scalarTypeOf(parsePrecision(o.dtype));
   const c10::Device device = chooseDevice(parseDeviceKind(o.device), parsePrecision(o.dtype)).device;
   if (!o.attention.empty()) setAttentionKernel(parseAttentionKernel(o.attention));
+  if (o.vramCapMb) capCudaMemory(device, *o.vramCapMb);  // before loading: the weights count too
   const std::string attention = attentionKernelName(attentionKernel());
   const bool peakReset = resetPeakRss();
   const long rssStartKb = procStatusKb("VmRSS");
@@ -184,6 +189,7 @@ int runGenerateMemory(const std::vector<std::string>& args) {
                               {"total_s", totalSeconds},
                               {"generation_s", generationSeconds},
                               {"cuda_peak_mb", cudaPeakMb ? nlohmann::json(*cudaPeakMb) : nlohmann::json(nullptr)},
+                              {"vram_cap_mb", o.vramCapMb ? nlohmann::json(*o.vramCapMb) : nlohmann::json(nullptr)},
                               {"output_finite", at::isfinite(image).all().item<bool>()}};
     std::printf("%s\n", j.dump().c_str());
     std::fflush(stdout);  // a file, fully buffered: the result is out even if something fails after

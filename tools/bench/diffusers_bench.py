@@ -7,7 +7,9 @@ decode of a batch-1 latent; median of --repeats after --warmup. Prints the same 
 `droste-bench bench --json`.
 
 Usage: diffusers_bench.py --configs DIR [--size 512] [--device cpu|cuda] [--dtype fp32|bf16|fp16]
-                          [--repeats 3] [--warmup 1] [--threads N] [--only unet,vae-decode]
+                          [--repeats 3] [--warmup 1] [--threads N] [--only unet,vae-decode] [--vram-cap-mb N]
+--vram-cap-mb: on CUDA the allocator hands out at most N MiB (torch.cuda.set_per_process_memory_fraction), as
+`droste-bench bench --vram-cap-mb` does.
 """
 import argparse
 import json
@@ -51,7 +53,10 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--only", default="unet,vae-decode")
+    p.add_argument("--vram-cap-mb", type=float, default=None)
     a = p.parse_args()
+    if a.vram_cap_mb is not None and a.device != "cuda":
+        p.error("--vram-cap-mb needs --device cuda")
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     if a.device == "cuda":
@@ -59,13 +64,16 @@ def main():
         torch.backends.cuda.matmul.allow_tf32 = False
         torch.backends.cudnn.allow_tf32 = False
         torch.backends.cudnn.benchmark = True
+        if a.vram_cap_mb is not None:
+            total = torch.cuda.get_device_properties(0).total_memory
+            torch.cuda.set_per_process_memory_fraction(a.vram_cap_mb * 2**20 / total)
     dtype = DTYPES[a.dtype]
     parts = a.only.split(",")
     latent = a.size // 8
     torch.manual_seed(0)
     result = {"unet_step_ms": None, "vae_decode_ms": None, "device": a.device, "dtype": a.dtype,
               "threads": torch.get_num_threads(), "torch": torch.__version__,
-              "diffusers": __import__("diffusers").__version__}
+              "diffusers": __import__("diffusers").__version__, "vram_cap_mb": a.vram_cap_mb}
     with torch.inference_mode():
         if "unet" in parts:
             config = json.load(open(f"{a.configs}/unet/config.json"))

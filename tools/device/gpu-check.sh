@@ -9,7 +9,8 @@
 #   3. the real-size SD1.5 and SD2 inpainting UNet step (CFG batch 2) and VAE decode at 512 px, and SDXL's
 #      at 1024 px, in fp16: droste-bench and diffusers (tools/bench/diffusers_bench.py) on the same GPU,
 #      side by side, with both VRAM peaks; and a whole 25-step keyframe, SD2 at 512 px and SDXL at 1024 px
-#      (time and VRAM peak);
+#      (time and VRAM peak); on the GPU both sides run under a VRAM cap (--vram-cap-mb, 24 GiB: an RTX 4090's),
+#      so a peak says what such a card needs, not what a 139 GiB card lends to cuDNN's workspaces;
 #   4. one JSON summary (tools/device/gpu_summary.py) on stdout and in $OUT/gpu-check.json.
 # Needs gpu-carry/ from tools/device/prepare-gpu-check.sh, carried with the device tool:
 #   run(command="bash tools/device/gpu-check.sh", carry=["gpu-carry"], timeout_s=540)
@@ -17,9 +18,10 @@
 #   PYTHON=build-pip/torch-venv/bin/python tools/device/gpu-check.sh --device cpu --size 128 --bench build-pip/app/bench/droste-bench
 # Options: --device cuda|cpu  --size N (SD1.5/SD2 bench and keyframe, default 512)  --xl-size N (SDXL's, default
 #   1024)  --archs "sd15 sd2 sdxl" (which to bench)  --bench PATH (skip the build)  --carry DIR
+#   --vram-cap-mb N (CUDA only, default 24576; 0: no cap)
 set -uo pipefail  # not -e: a failed step is recorded in the summary and the next one still runs
 cd "$(dirname "$0")/../.."
-device=cuda size=512 xl_size=1024 archs="sd15 sd2 sdxl" bench="" carry=gpu-carry
+device=cuda size=512 xl_size=1024 archs="sd15 sd2 sdxl" bench="" carry=gpu-carry vram_cap_mb=24576
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --device) device=$2; shift 2 ;;
@@ -28,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --archs) archs=$2; shift 2 ;;
     --bench) bench=$2; shift 2 ;;
     --carry) carry=$2; shift 2 ;;
+    --vram-cap-mb) vram_cap_mb=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +81,8 @@ dtypes=(fp32 fp16 bf16)
 bench_dtype=fp16
 [[ "$device" == cpu ]] && bench_dtype=fp32
 read -ra archs <<<"$archs"
+cap=()  # the benches' and keyframes' VRAM cap, the same for Droste and diffusers
+[[ "$device" == cuda && "$vram_cap_mb" != 0 ]] && cap=(--vram-cap-mb "$vram_cap_mb")
 size_of() { [[ $1 == sdxl ]] && echo "$xl_size" || echo "$size"; }
 
 # Fixture sets for parity: SDXL's lives in the tree; SD2's comes in the carry when it fits the device
@@ -100,15 +105,15 @@ for set in "${parity_sets[@]}"; do
 done
 for arch in "${archs[@]}"; do
   "$bench" configs --arch "$arch" "$out/configs-$arch" >/dev/null
-  step "bench-$arch" 240 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json >"$5"' \
-    "$bench" "$arch" "$(size_of "$arch")" "$device" "$bench_dtype" "$out/bench-$arch.json"
+  step "bench-$arch" 240 bash -c '"$0" bench --arch "$1" --size "$2" --device "$3" --dtype "$4" --only unet,vae-decode --warmup 3 --repeats 10 --json "${@:6}" >"$5"' \
+    "$bench" "$arch" "$(size_of "$arch")" "$device" "$bench_dtype" "$out/bench-$arch.json" "${cap[@]}"
 done
 
 # A whole 25-step keyframe (load, CFG denoising, encode/decode) with random real-size weights: its time and
 # the VRAM peak (issue #12 asks for both beside the UNet step). SDXL's comes last: the longest, no reference.
 keyframe() {
-  step "keyframe-$1" 300 bash -c '"$0" generate-memory --arch "$1" --size "$2" --steps 25 --dtype "$3" --device "$4" --trace-stages --json >"$5"' \
-    "$bench" "$1" "$(size_of "$1")" "$bench_dtype" "$device" "$out/keyframe-$1.json"
+  step "keyframe-$1" 300 bash -c '"$0" generate-memory --arch "$1" --size "$2" --steps 25 --dtype "$3" --device "$4" --trace-stages --json "${@:6}" >"$5"' \
+    "$bench" "$1" "$(size_of "$1")" "$bench_dtype" "$device" "$out/keyframe-$1.json" "${cap[@]}"
 }
 keyframe sd2
 
@@ -118,8 +123,8 @@ step wheels 120 "$python" -m pip install --quiet --no-index --no-deps --no-compi
   --target "$site" "$carry"/wheels/*.whl
 export PYTHONPATH="$site${PYTHONPATH:+:$PYTHONPATH}"
 for arch in "${archs[@]}"; do
-  step "reference-bench-$arch" 240 bash -c '"$0" tools/bench/diffusers_bench.py --configs "$1" --size "$2" --device "$3" --dtype "$4" --warmup 3 --repeats 10 >"$5"' \
-    "$python" "$out/configs-$arch" "$(size_of "$arch")" "$device" "$bench_dtype" "$out/reference-bench-$arch.json"
+  step "reference-bench-$arch" 240 bash -c '"$0" tools/bench/diffusers_bench.py --configs "$1" --size "$2" --device "$3" --dtype "$4" --warmup 3 --repeats 10 "${@:6}" >"$5"' \
+    "$python" "$out/configs-$arch" "$(size_of "$arch")" "$device" "$bench_dtype" "$out/reference-bench-$arch.json" "${cap[@]}"
 done
 for set in "${parity_sets[@]}"; do
   fixtures_var=fixtures_$set cases_var="cases_$set[@]"

@@ -69,10 +69,16 @@ def main():
         keyframe = load(f"{out}/keyframe-{arch}.json")
         if keyframe:  # a whole 25-step keyframe: its time and VRAM peak
             summary[f"keyframe_{arch}"] = {k: keyframe.get(k) for k in (
-                "steps", "size", "dtype", "generation_s", "cuda_peak_mb", "load_s", "peak_rss_mb", "output_finite")}
+                "steps", "size", "dtype", "generation_s", "cuda_peak_mb", "vram_cap_mb", "load_s", "peak_rss_mb",
+                "output_finite")}
     droste_parities = [p["droste"] for by_dtype in summary["parity"].values() for p in by_dtype.values()]
+    # Every VRAM peak measured under a cap stays within it (else the cap did not take and the peak misleads).
+    capped = [r for e in summary["bench"].values() for r in (e["droste"], e["diffusers"]) if r] + [
+        summary[k] for k in ("keyframe_sd2", "keyframe_sdxl") if k in summary]
+    over_cap = [r for r in capped if r.get("vram_cap_mb") and r.get("cuda_peak_mb") and r["cuda_peak_mb"] > r["vram_cap_mb"]]
+    summary["vram_cap_held"] = not over_cap
     summary["ok"] = all(s["rc"] == 0 for s in summary["steps"]) and all(
-        p and p["passed"] == p["cases"] for p in droste_parities)
+        p and p["passed"] == p["cases"] for p in droste_parities) and not over_cap
     print(json.dumps(summary, indent=1))
     return 0 if summary["ok"] else 1
 

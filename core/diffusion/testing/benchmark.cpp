@@ -236,6 +236,8 @@ BenchmarkOptions parseBenchmarkArgs(const std::vector<std::string>& args) {
       parseAttentionKernel(o.attention);  // refuses an unknown name here, before any work
     } else if (a == "--threads") {
       o.threads = number(1);
+    } else if (a == "--vram-cap-mb") {
+      o.vramCapMb = number(1);
     } else if (a == "--json") {
       o.json = true;
     } else {
@@ -249,9 +251,10 @@ std::string benchmarkUsage(const std::string& program) {
   return "Usage: " + program +
          " [--arch sd2|sd15|sdxl] [--size 512] [--device auto|cpu|cuda] [--dtype auto|fp32|fp16|bf16] [--repeats 3]\n"
          "       [--warmup 1] [--only text,unet,vae-encode,vae-decode] [--channels-last] [--attention auto|fused|chunked]\n"
-         "       [--plain-conv] [--threads N] [--json]\n"
+         "       [--plain-conv] [--threads N] [--vram-cap-mb N] [--json]\n"
          "Times the denoising components with random weights at the real model sizes: the text encoder and one\n"
-         "UNet step at classifier-free-guidance batch 2, VAE encode and decode of one image. Prints medians.\n";
+         "UNet step at classifier-free-guidance batch 2, VAE encode and decode of one image. Prints medians.\n"
+         "--vram-cap-mb: on CUDA, the allocator hands out at most N MiB (what a smaller card has).\n";
 }
 
 BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void(const std::string&)>& log) {
@@ -266,6 +269,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
     at::globalContext().setAllowTF32CuDNN(false);
     at::globalContext().setBenchmarkCuDNN(true);
   }
+  if (o.vramCapMb) capCudaMemory(device, *o.vramCapMb);
   if (o.threads > 0) at::set_num_threads(o.threads);
   setAttentionKernel(parseAttentionKernel(o.attention));
   const auto tensorOptions = at::TensorOptions().dtype(dtype).device(device);
@@ -278,6 +282,7 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& o, const std::function<void
   r.device = device.is_cuda() ? "cuda" : "cpu";
   r.dtype = dtypeName;
   r.threads = at::get_num_threads();
+  r.vramCapMb = o.vramCapMb;
 
   if (wants(o, "text")) {
     if (log) log("building the " + o.arch + " text encoder" + (o.arch == "sdxl" ? "s" : "") + " (random weights)...");
@@ -343,6 +348,7 @@ std::string benchmarkJson(const BenchmarkResult& r) {
             {"vae_decode_ms", ms(r.vaeDecodeMs)},
             {"peak_rss_mb", r.peakRssMb},
             {"cuda_peak_mb", ms(r.cudaPeakMb)},
+            {"vram_cap_mb", ms(r.vramCapMb)},
             {"device", r.device},
             {"dtype", r.dtype},
             {"threads", r.threads},

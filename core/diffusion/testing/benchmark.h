@@ -24,6 +24,7 @@ struct BenchmarkOptions {
   bool packConvolutions = true;  // false = --plain-conv: libtorch reorders conv weights on every call (CPU)
   std::string attention = "auto";  // auto (the engine default) | fused | chunked
   int threads = 0;  // intra-op threads; 0 = keep the process setting
+  std::optional<double> vramCapMb;  // CUDA: the most the allocator may hand out (runtime/gpu_memory.h)
   bool json = false;
 };
 
@@ -34,6 +35,7 @@ struct BenchmarkResult {
   std::optional<double> textEncoderCpuMs, unetStepCpuMs, vaeEncodeCpuMs, vaeDecodeCpuMs;
   double peakRssMb = 0;
   std::optional<double> cudaPeakMb;  // the CUDA caching allocator's peak of allocated bytes (CUDA runs only)
+  std::optional<double> vramCapMb;   // the cap it ran under, if any
   std::string device, dtype;
   int threads = 0;
 };
