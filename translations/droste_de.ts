@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+491"/>
+        <location filename="../core/engine/engine.cpp" line="+504"/>
         <source>Painting the first keyframe</source>
         <translation>Erstes Schlüsselbild wird gemalt</translation>
     </message>
@@ -77,12 +77,12 @@
     <message>
         <location line="+7"/>
         <source>Paint the first keyframe before preparing a video.</source>
-        <translation>Male zuerst das erste Schlüsselbild, bevor du ein Video vorbereitest.</translation>
+        <translation>Malen Sie zuerst das erste Schlüsselbild, bevor Sie ein Video vorbereiten.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The keyframes changed while the video&apos;s pictures were being made: try again.</source>
-        <translation>Die Schlüsselbilder haben sich geändert, während die Bilder des Videos entstanden: versuche es noch einmal.</translation>
+        <translation>Die Schlüsselbilder haben sich geändert, während die Bilder des Videos entstanden: Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -95,7 +95,7 @@
         <translation>Schlüsselbilder für ein Video mit %1 × %2 Pixeln vergrößern</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Die Schlüsselbilder haben sich geändert, während die Schleife geschlossen wurde.</translation>
     </message>
@@ -130,7 +130,7 @@
     <message>
         <location filename="../core/session/session_jobs.cpp" line="+19"/>
         <source>Another keyframe is being painted: wait for it, or stop it first.</source>
-        <translation>Gerade wird ein Keyframe gemalt: Warte darauf oder stoppe es zuerst.</translation>
+        <translation>Gerade wird ein Schlüsselbild gemalt: Warten Sie darauf oder stoppen Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -188,7 +188,7 @@
     <message>
         <location line="+11"/>
         <source>Paint or import the first keyframe before exporting.</source>
-        <translation>Male oder importiere vor dem Export den ersten Keyframe.</translation>
+        <translation>Malen oder importieren Sie vor dem Export das erste Schlüsselbild.</translation>
     </message>
 </context>
 <context>
@@ -493,7 +493,7 @@
     <message>
         <location line="+1"/>
         <source>Stop painting or exporting (Esc). Keyframes already finished are kept.</source>
-        <translation>Malen oder Exportieren stoppen (Esc). Fertige Keyframes bleiben erhalten.</translation>
+        <translation>Malen oder Exportieren stoppen (Esc). Fertige Schlüsselbilder bleiben erhalten.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -736,7 +736,7 @@
     <message>
         <location line="+0"/>
         <source>Stop painting or exporting; finished keyframes are kept</source>
-        <translation>Malen oder Exportieren stoppen; fertige Keyframes bleiben erhalten</translation>
+        <translation>Malen oder Exportieren stoppen; fertige Schlüsselbilder bleiben erhalten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -905,7 +905,7 @@
     <message>
         <location line="+6"/>
         <source>Keyframes set to %1 × %2 px, the size this model paints best (ring %3 px).</source>
-        <translation>Keyframes auf %1 × %2 px gesetzt, die Größe, in der dieses Modell am besten malt (Ring %3 px).</translation>
+        <translation>Schlüsselbilder auf %1 × %2 px gesetzt, die Größe, in der dieses Modell am besten malt (Ring %3 px).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -965,7 +965,7 @@
     <message>
         <location line="-31"/>
         <source>Wait for the painting to finish, or stop it, before exporting with added detail.</source>
-        <translation>Warte, bis das Malen fertig ist, oder halte es an, bevor du mit hinzugefügten Details exportierst.</translation>
+        <translation>Warten Sie, bis das Malen fertig ist, oder halten Sie es an, bevor Sie mit hinzugefügten Details exportieren.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1715,10 +1715,10 @@ Malen Sie es danach mit „Mit diesem Seed neu generieren“ neu.</translation>
         <translation>Zeigt, was der Generator für dieses Schlüsselbild erhält: das vorige Schlüsselbild verkleinert und aufgefüllt, der neu zu malende Rand rot eingefärbt.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Type a prompt on the left and press “Generate first keyframe”,
+        <location line="+3"/>
+        <source>Type a prompt on the left and press “Generate”,
 or drop a picture here to zoom out of it.</source>
-        <translation>Geben Sie links einen Prompt ein und klicken Sie auf „Erstes Schlüsselbild generieren“,
+        <translation>Geben Sie links einen Prompt ein und klicken Sie auf „Generieren“,
 oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>

@@ -17,7 +17,7 @@
 <context>
     <name>droste::engine::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+491"/>
+        <location filename="../core/engine/engine.cpp" line="+504"/>
         <source>Painting the first keyframe</source>
         <translation>Malowanie pierwszej klatki kluczowej</translation>
     </message>
@@ -81,7 +81,7 @@
         <translation>Najpierw namaluj pierwszą klatkę kluczową, potem przygotuj wideo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The keyframes changed while the video&apos;s pictures were being made: try again.</source>
         <translation>Klatki kluczowe zmieniły się podczas tworzenia obrazów do wideo: spróbuj ponownie.</translation>
     </message>
@@ -96,7 +96,7 @@
         <translation>Powiększanie klatek kluczowych do wideo %1 × %2</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>The keyframes changed while the loop was being closed.</source>
         <translation>Klatki kluczowe zmieniły się podczas zamykania pętli.</translation>
     </message>
@@ -1722,10 +1722,10 @@ Następnie użyj „Wygeneruj ponownie z tym ziarnem”, aby ją przemalować.</
         <translation>Pokazuje, co generator otrzymuje dla tej klatki kluczowej: poprzednią klatkę pomniejszoną i uzupełnioną, z zamalowywanym pierścieniem zabarwionym na czerwono.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Type a prompt on the left and press “Generate first keyframe”,
+        <location line="+3"/>
+        <source>Type a prompt on the left and press “Generate”,
 or drop a picture here to zoom out of it.</source>
-        <translation>Wpisz opis po lewej i naciśnij „Generuj pierwszą klatkę kluczową”
+        <translation>Wpisz opis po lewej i naciśnij „Generuj”
 albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>

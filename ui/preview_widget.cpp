@@ -54,7 +54,8 @@ PreviewWidget::PreviewWidget(QWidget* parent)
     inputToggle_->setText(tr("Show input && mask"));
     inputToggle_->setToolTip(tr("Show what the painter receives for this keyframe: the previous keyframe shrunk "
                                 "and padded, with the ring it repaints tinted red."));
-    placeholder_ = tr("Type a prompt on the left and press “Generate first keyframe”,\n"
+    // Names the tool bar button as it reads there (in the menu: Generate ▸ Generate First Keyframe).
+    placeholder_ = tr("Type a prompt on the left and press “Generate”,\n"
                       "or drop a picture here to zoom out of it.");
     update();
   });

@@ -6,6 +6,7 @@
 #include "ui/preview_widget.h"
 #include "ui/prompt_panel.h"
 #include "ui/timeline_widget.h"
+#include "ui/wheel_guard.h"
 
 #include <QGuiApplication>
 #include <QMainWindow>
@@ -27,6 +28,7 @@ WindowLayout::WindowLayout(QMainWindow* window)
   panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   panelScroll->setMinimumWidth(panel->sizeHint().width() + 24);
   panelScroll->setFrameShape(QFrame::NoFrame);
+  scrollPastUnfocusedControls(panel);
 
   auto* center = new QWidget;
   auto* centerColumn = new QVBoxLayout(center);

@@ -12,7 +12,9 @@
 #include "ui/settings_dialog.h"
 #include "ui/slider_spin.h"
 #include "ui/timeline_widget.h"
+#include "ui/wheel_guard.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -25,6 +27,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
+#include <QWheelEvent>
 #include <QToolButton>
 
 using namespace droste::ui;
@@ -134,6 +137,36 @@ void WidgetsTest::promptPanelSeedLockKeepsTheSeed() {
   QSignalSpy edited(&panel, &PromptPanel::edited);
   panel.findChild<QToolButton*>(QStringLiteral("dice"))->click();
   QCOMPARE(edited.count(), 1);
+}
+
+// The mouse wheel over the panel scrolls it: a control it passes over keeps its value unless it has focus.
+void WidgetsTest::panelControlsTakeTheWheelOnlyWithFocus() {
+  PromptPanel panel;
+  scrollPastUnfocusedControls(&panel);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowActive(&panel));
+  auto* size = panel.findChild<QComboBox*>(QStringLiteral("keyframeSize"));
+  auto* steps = panel.findChild<QWidget*>(QStringLiteral("steps"))->findChild<QAbstractSpinBox*>();
+  QVERIFY(size && steps);
+  QCOMPARE(size->focusPolicy(), Qt::StrongFocus);
+  const auto wheelDown = [](QWidget* w) {
+    QWheelEvent wheel(QPointF(5, 5), w->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &wheel);
+    return wheel.isAccepted();
+  };
+  panel.findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setFocus();
+  const int index = size->currentIndex();
+  QVERIFY(index + 1 < size->count());
+  QVERIFY(!wheelDown(size));  // left for the scroll area
+  QCOMPARE(size->currentIndex(), index);
+  const QString stepsText = steps->text();
+  QVERIFY(!wheelDown(steps));
+  QCOMPARE(steps->text(), stepsText);
+  size->setFocus();
+  QTRY_VERIFY(size->hasFocus());
+  wheelDown(size);
+  QCOMPARE(size->currentIndex(), index + 1);  // clicked or tabbed to: the wheel is the artist's choice
 }
 
 void WidgetsTest::previewShowsLiveStepAndInputToggle() {

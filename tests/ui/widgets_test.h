@@ -10,6 +10,7 @@ class WidgetsTest : public QObject {
   void promptPanelRoundTripsValuesWithoutEchoingEdits();
   void promptPanelShapeKeepsTheSizeAndOffersUsableSizes();
   void promptPanelSeedLockKeepsTheSeed();
+  void panelControlsTakeTheWheelOnlyWithFocus();
   void previewShowsLiveStepAndInputToggle();
   void timelineShowsEntriesBadgesAndScrubs();
   void timelineKeepsSelectionWhenEntriesChange();
