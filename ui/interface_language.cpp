@@ -36,8 +36,11 @@ void applyLanguage(const QString& code) {
   auto* ours = new QTranslator(app);
   if (!ours->load(locale, QStringLiteral("droste"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
     qCDebug(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";
-    delete ours;
-    ours = nullptr;
+    // English's own file holds its plural forms ("1 keyframe", "3 keyframes" for "%n keyframe(s)").
+    if (!ours->load(QStringLiteral(":/i18n/droste_en.qm"))) {
+      delete ours;
+      ours = nullptr;
+    }
   }
   // Both are swapped before returning to the event loop: one LanguageChange round sees the new pair.
   replace(qtTranslator, qt);

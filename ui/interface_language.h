@@ -1,6 +1,7 @@
 #pragma once
 // The interface language. Our texts are embedded as :/i18n/droste_<language>.qm
-// (translations/CMakeLists.txt); Qt's own (standard buttons, file dialogs) come from the system's
+// (translations/CMakeLists.txt; droste_en.qm holds only English's plural forms, and serves every language
+// without a translation); Qt's own (standard buttons, file dialogs) come from the system's
 // qtbase_<language>.qm when installed.
 #include <QString>
 

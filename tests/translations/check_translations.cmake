@@ -84,7 +84,11 @@ foreach(ts IN LISTS TS_FILES)
   # the sources show as type="unfinished", strings gone from the sources as "vanished"/"obsolete".
   set(copy "${WORK_DIR}/${name}")
   file(COPY_FILE "${ts}" "${copy}")
-  execute_process(COMMAND "${LUPDATE}" -I "${SOURCE_ROOT}" -extensions cpp,h -locations none
+  set(only "")
+  if(name STREQUAL "droste_en.ts")
+    set(only -pluralonly)  # English: only the plural forms of the sources' own text
+  endif()
+  execute_process(COMMAND "${LUPDATE}" -I "${SOURCE_ROOT}" -extensions cpp,h -locations none ${only}
                           ${scanned} -ts "${copy}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)

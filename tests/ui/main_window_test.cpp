@@ -81,4 +81,14 @@ void MainWindowTest::languageSwitchRetranslatesTheOpenWindow() {
   droste::ui::applyLanguage(QStringLiteral("en"));
   QCoreApplication::processEvents();
   QCOMPARE(visibleTexts(window), english);
+
+  // English counts in words, not "keyframe(s)"; so does a language Droste has no translation for.
+  for (const QString& language : {QStringLiteral("en"), QStringLiteral("fr")}) {
+    droste::ui::applyLanguage(language);
+    QCOMPARE(droste::ui::currentLanguage(), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("droste::session::Session", "Add %n keyframe(s)", nullptr, 1),
+             QStringLiteral("Add 1 keyframe"));
+    QCOMPARE(QCoreApplication::translate("droste::engine::Engine", "Adding %n keyframe(s)", nullptr, 3),
+             QStringLiteral("Adding 3 keyframes"));
+  }
 }
