@@ -86,12 +86,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Adding detail for a %1 x %2 video</source>
+        <source>Adding detail for a %1 × %2 video</source>
         <translation>Details für ein Video mit %1 × %2 Pixeln</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Enlarging the keyframes for a %1 x %2 video</source>
+        <source>Enlarging the keyframes for a %1 × %2 video</source>
         <translation>Schlüsselbilder für ein Video mit %1 × %2 Pixeln vergrößern</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
 <context>
     <name>droste::ui::ChainView</name>
     <message>
-        <location filename="../ui/chain_view.cpp" line="+71"/>
+        <location filename="../ui/chain_view.cpp" line="+73"/>
         <source>Imported picture</source>
         <translation>Importiertes Bild</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+59"/>
+        <location filename="../ui/export_dialog.cpp" line="+60"/>
         <source>Export MP4 video</source>
         <translation>MP4-Video exportieren</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+28"/>
+        <location filename="../ui/job_status_bar.cpp" line="+29"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2198,7 +2198,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+122"/>
+        <location filename="../ui/timeline_widget.cpp" line="+123"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Schlüsselbilder vom innersten (1) nach außen. Rechtsklick für weitere Aktionen.</translation>
     </message>

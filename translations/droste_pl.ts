@@ -87,12 +87,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Adding detail for a %1 x %2 video</source>
+        <source>Adding detail for a %1 × %2 video</source>
         <translation>Dodawanie szczegółów do wideo %1 × %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Enlarging the keyframes for a %1 x %2 video</source>
+        <source>Enlarging the keyframes for a %1 × %2 video</source>
         <translation>Powiększanie klatek kluczowych do wideo %1 × %2</translation>
     </message>
     <message>
@@ -196,7 +196,7 @@
 <context>
     <name>droste::ui::ChainView</name>
     <message>
-        <location filename="../ui/chain_view.cpp" line="+71"/>
+        <location filename="../ui/chain_view.cpp" line="+73"/>
         <source>Imported picture</source>
         <translation>Zaimportowany obraz</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>droste::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="+59"/>
+        <location filename="../ui/export_dialog.cpp" line="+60"/>
         <source>Export MP4 video</source>
         <translation>Eksport wideo MP4</translation>
     </message>
@@ -488,7 +488,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+28"/>
+        <location filename="../ui/job_status_bar.cpp" line="+29"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -2205,7 +2205,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
 <context>
     <name>droste::ui::TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline_widget.cpp" line="+122"/>
+        <location filename="../ui/timeline_widget.cpp" line="+123"/>
         <source>Keyframes from the innermost (1) outwards. Right-click one for more.</source>
         <translation>Klatki kluczowe od najbardziej wewnętrznej (1) na zewnątrz. Kliknij prawym przyciskiem, aby zobaczyć więcej.</translation>
     </message>

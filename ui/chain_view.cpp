@@ -6,6 +6,8 @@
 #include "ui/preview_widget.h"
 #include "ui/timeline_widget.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace droste::ui {
@@ -123,7 +125,7 @@ void ChainView::showScrub(double position) {
                                                       Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
   const double z = std::min(position, renderer->maxZoom());
   preview_->setImage(renderer->frame(z, frame),
-                     tr("Zoom position %1 of %2").arg(z + 1, 0, 'f', 2).arg(renderer->keyframeCount()));
+                     tr("Zoom position %1 of %2").arg(QLocale().toString(z + 1, 'f', 2)).arg(renderer->keyframeCount()));
   preview_->setInput({}, {});
 }
 

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -246,7 +247,7 @@ void ExportDialog::updateSummary() {
   const double seconds = std::max(0, chain_.keyframeCount - 1) * secondsPerKeyframe_->value();
   const int frames = int(seconds * fps_->value() + 0.5) + (loop_->isChecked() ? 0 : 1);
   QString text = tr("%1 × %2 pixels, %3 frames, %4 s of video from %5 keyframes.")
-                     .arg(s.width()).arg(s.height()).arg(frames).arg(seconds, 0, 'f', 1).arg(chain_.keyframeCount);
+                     .arg(s.width()).arg(s.height()).arg(frames).arg(QLocale().toString(seconds, 'f', 1)).arg(chain_.keyframeCount);
   // Detail only where there is something to add: frames larger than the keyframes (on the axis that fills them).
   const QSize k = chain_.keyframeSize;
   const double enlarged = std::max(double(s.width()) / std::max(1, k.width()), double(s.height()) / std::max(1, k.height()));
@@ -254,8 +255,8 @@ void ExportDialog::updateSummary() {
   detailStrength_->setEnabled(enlarged > 1.0 && detail_->isChecked());
   if (enlarged > 1.0)
     text += QLatin1Char(' ') + (detail_->isChecked()
-                                    ? tr("The keyframes are enlarged %1× once, and the model adds detail first.").arg(enlarged, 0, 'f', 1)
-                                    : tr("The keyframes are enlarged %1× for each frame.").arg(enlarged, 0, 'f', 1));
+                                    ? tr("The keyframes are enlarged %1× once, and the model adds detail first.").arg(QLocale().toString(enlarged, 'f', 1))
+                                    : tr("The keyframes are enlarged %1× for each frame.").arg(QLocale().toString(enlarged, 'f', 1)));
   summary_->setText(text);
 }
 

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -76,7 +77,7 @@ void JobStatusBar::showProgress(const JobProgressView& p) {
     bar_->setFormat(tr("preparing…"));
   }
   QStringList parts;
-  if (p.itPerSec > 0) parts << tr("%1 it/s").arg(p.itPerSec, 0, 'f', p.itPerSec < 10 ? 2 : 1);
+  if (p.itPerSec > 0) parts << tr("%1 it/s").arg(QLocale().toString(p.itPerSec, 'f', p.itPerSec < 10 ? 2 : 1));
   const QString eta = formatEta(p.etaSeconds);
   if (!eta.isEmpty()) parts << tr("%1 left").arg(eta);
   speed_->setText(parts.join(QStringLiteral(" · ")));

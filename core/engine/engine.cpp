@@ -654,7 +654,7 @@ QCoro::Task<JobResult> Engine::makeRenderCopies(zoom::Project* project, QSize ou
       throw std::runtime_error(tr("The keyframes changed while the video's pictures were being made: try again.").toStdString());
     p.setRenderCopies(outcome.renderCopies);
   };
-  const QString name = detailStrength > 0 ? tr("Adding detail for a %1 x %2 video") : tr("Enlarging the keyframes for a %1 x %2 video");
+  const QString name = detailStrength > 0 ? tr("Adding detail for a %1 × %2 video") : tr("Enlarging the keyframes for a %1 × %2 video");
   co_return co_await runSingleJob(project, name.arg(outputSize.width()).arg(outputSize.height()), -1, std::move(prepare),
                                   std::move(commit), takeTurn());
 }

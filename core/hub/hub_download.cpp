@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -54,7 +55,8 @@ QString formatBytes(double bytes) {
     bytes /= 1000.0;
     ++unit;
   }
-  return QStringLiteral("%1 %2").arg(bytes, 0, 'f', unit == 0 ? 0 : (bytes < 10 ? 2 : 1)).arg(QLatin1String(units[unit]));
+  // In the reader's own numbers ("2,50 GB" in German), as the spin boxes show theirs.
+  return QStringLiteral("%1 %2").arg(QLocale().toString(bytes, 'f', unit == 0 ? 0 : (bytes < 10 ? 2 : 1)), QLatin1String(units[unit]));
 }
 
 HubDownload::HubDownload(DownloadRequest request, QObject* parent)

@@ -2,6 +2,7 @@
 
 #include "core/diffusion/runtime/cpu_capability.h"
 #include "core/diffusion/runtime/runtime_info.h"
+#include "core/hub/hub_download.h"
 #include "core/zoom/zoom_types.h"
 #include "ui/app_preferences.h"
 #include "ui/error_text.h"
@@ -21,14 +22,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
-#include <QWheelEvent>
 #include <QToolButton>
+#include <QWheelEvent>
 
 using namespace droste::ui;
 using droste::ErrorKind;
@@ -416,6 +419,19 @@ void WidgetsTest::jobStatusBarFormatsProgress() {
            qPrintable(exporting));
   QCOMPARE(JobStatusBar::formatEta(3725), QStringLiteral("1:02:05"));
   QCOMPARE(JobStatusBar::formatEta(-1), QString());
+
+  // Numbers are written as the reader's locale writes them (as the spin boxes do): "3,25" in German.
+  const QLocale before;
+  const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+  QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+  bar.showProgress({QStringLiteral("Painting keyframe 3"), 2, 4, 10, 25, 3.25, 75.0});
+  QVERIFY2(bar.progressText().contains(QStringLiteral("3,25 it/s")), qPrintable(bar.progressText()));
+  QCOMPARE(droste::hub::formatBytes(2.5e9), QStringLiteral("2,50 GB"));
+  TimelineWidget timeline;
+  bool shown = false;
+  for (const QLabel* label : timeline.findChildren<QLabel*>())
+    shown = shown || label->text().contains(QStringLiteral("1,00"));
+  QVERIFY(shown);
 }
 
 // The advice under an engine error names the app's own controls: never a command-line flag, and
