@@ -13,11 +13,15 @@
 namespace droste::ui {
 
 JobStatusBar::JobStatusBar(QWidget* parent)
-    : QWidget(parent), device_(new QLabel(this)), model_(new QLabel(this)), job_(new QLabel(this)),
+    : QWidget(parent), device_(new QLabel(this)), model_(new QLabel(this)), message_(new QLabel(this)), job_(new QLabel(this)),
       bar_(new QProgressBar(this)), speed_(new QLabel(this)), cancel_(new QPushButton(this)) {
   setObjectName(QStringLiteral("JobStatusBar"));
   device_->setObjectName(QStringLiteral("statusDevice"));
   model_->setObjectName(QStringLiteral("statusModel"));
+  message_->setObjectName(QStringLiteral("statusMessage"));
+  // Takes what room is left and never widens the window (a long path is cut; the tooltip has it whole).
+  message_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  message_->setTextFormat(Qt::PlainText);
   job_->setObjectName(QStringLiteral("statusJob"));
   speed_->setObjectName(QStringLiteral("statusSpeed"));
   bar_->setObjectName(QStringLiteral("statusProgress"));
@@ -37,7 +41,8 @@ JobStatusBar::JobStatusBar(QWidget* parent)
   row->setContentsMargins(4, 0, 4, 0);
   row->addWidget(device_);
   row->addWidget(model_);
-  row->addStretch(1);
+  row->addSpacing(12);
+  row->addWidget(message_, 1);
   row->addWidget(job_);
   row->addWidget(bar_);
   row->addWidget(speed_);
@@ -92,6 +97,11 @@ void JobStatusBar::setBusy(bool busy) {
     speed_->clear();
     bar_->reset();
   }
+}
+
+void JobStatusBar::showMessage(const QString& text) {
+  message_->setText(text);
+  message_->setToolTip(text);
 }
 
 QString JobStatusBar::progressText() const {

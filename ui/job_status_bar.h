@@ -1,6 +1,8 @@
 #pragma once
-// The permanent part of the status bar: device and model on the left, and while a job runs its
-// progress (keyframe n/N, step, it/s, time left) with a Cancel button.
+// The permanent part of the status bar: device and model on the left, the window's last message
+// (QStatusBar::showMessage) beside them, and while a job runs its progress (keyframe n/N, step, it/s,
+// time left) with a Cancel button. The message has its own label here: QStatusBar draws messages only
+// left of its first permanent widget, and this one spans the whole bar, so they were never seen.
 #include "ui/retranslator.h"
 
 #include <QWidget>
@@ -30,6 +32,7 @@ class JobStatusBar : public QWidget {
   void setModel(const QString& model);
   void showProgress(const JobProgressView& p);
   void setBusy(bool busy);  // shows/hides the progress part
+  void showMessage(const QString& text);  // connected to QStatusBar::messageChanged; empty: none
 
   QString progressText() const;
   static QString formatEta(double seconds);
@@ -44,6 +47,7 @@ class JobStatusBar : public QWidget {
   Retranslator texts_;
   QLabel* device_;
   QLabel* model_;
+  QLabel* message_;
   QLabel* job_;
   QProgressBar* bar_;
   QLabel* speed_;

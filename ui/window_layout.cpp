@@ -50,6 +50,7 @@ WindowLayout::WindowLayout(QMainWindow* window)
   window->setCentralWidget(mainSplitter_);
 
   window->statusBar()->addPermanentWidget(status, 1);
+  QObject::connect(window->statusBar(), &QStatusBar::messageChanged, status, &JobStatusBar::showMessage);
   window->statusBar()->setSizeGripEnabled(true);
 }
 

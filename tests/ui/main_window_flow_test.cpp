@@ -370,7 +370,12 @@ void MainWindowFlowTest::chainGeometryEditsMarkDependentKeyframesStale() {
   QVERIFY(states(*w.project()) == (std::vector<KeyframeState>{KeyframeState::Fresh, KeyframeState::Stale,
                                                              KeyframeState::Stale}));
   QCOMPARE(w.timeline()->entry(1).badge, droste::ui::KeyframeBadge::Stale);
-  QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("2 keyframe(s) turned stale")));
+  QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("2 keyframes turned stale")));
+  // ... and the artist sees it: in the status bar's own message label, not behind its permanent part.
+  const auto* message = w.statusBar()->findChild<QLabel*>(QStringLiteral("statusMessage"));
+  QVERIFY(message && message->isVisible());
+  QCOMPARE(message->text(), w.statusBar()->currentMessage());
+  QTRY_VERIFY(message->width() > w.width() / 3);  // once the bar has laid out its idle state
   QVERIFY(action(w, "actionRegenerateStale")->isEnabled());
   QCOMPARE(w.undoStack()->count(), undoCount + 1);
   w.undoStack()->undo();

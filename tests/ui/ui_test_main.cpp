@@ -3,6 +3,7 @@
 #include "tests/ui/main_window_test.h"
 #include "tests/ui/model_management_test.h"
 #include "tests/ui/widgets_test.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -31,6 +32,7 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("DrosteTests"));
   QApplication::setApplicationName(QStringLiteral("droste_ui_tests"));
   QSettings().clear();  // every run starts as a new user would: nothing remembered from the last one
+  droste::ui::applyLanguage(QStringLiteral("en"));  // as the app does at start: English with its plural forms
   int failures = 0;
   failures += runClass<WidgetsTest>(argc, argv);
   failures += runClass<MainWindowTest>(argc, argv);
