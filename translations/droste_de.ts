@@ -324,7 +324,7 @@
     <message>
         <location line="+4"/>
         <location line="+122"/>
-        <source>%1 p</source>
+        <source>%1p</source>
         <translation>%1p</translation>
     </message>
     <message>
@@ -486,7 +486,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+29"/>
+        <location filename="../ui/job_status_bar.cpp" line="+33"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -506,7 +506,7 @@
         <translation>Der verwendete Generator</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>

@@ -326,7 +326,7 @@
     <message>
         <location line="+4"/>
         <location line="+122"/>
-        <source>%1 p</source>
+        <source>%1p</source>
         <translation>%1p</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@
 <context>
     <name>droste::ui::JobStatusBar</name>
     <message>
-        <location filename="../ui/job_status_bar.cpp" line="+29"/>
+        <location filename="../ui/job_status_bar.cpp" line="+33"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -508,7 +508,7 @@
         <translation>Używany generator</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Device: %1</source>
         <translation>Urządzenie: %1</translation>
     </message>

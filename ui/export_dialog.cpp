@@ -99,7 +99,7 @@ ExportDialog::ExportDialog(ExportFormat format, const QString& suggestedPath, co
 
   height_ = new QComboBox(this);
   height_->setObjectName(QStringLiteral("height"));
-  for (int h : {360, 512, 720, 1080, 1440, 2160}) height_->addItem(tr("%1 p").arg(h), h);
+  for (int h : {360, 512, 720, 1080, 1440, 2160}) height_->addItem(tr("%1p").arg(h), h);
   height_->setToolTip(tr("Height of the video in pixels; the width follows from the aspect ratio. Sizes above "
                          "the keyframe size are enlarged."));
   form->addRow(tr("Si&ze"), height_);
@@ -221,7 +221,7 @@ void ExportDialog::setChoices(const ExportChoices& c) {
   secondsPerKeyframe_->setValue(c.secondsPerKeyframe);
   int hi = height_->findData(c.height);
   if (hi < 0) {
-    height_->addItem(tr("%1 p").arg(c.height), c.height);
+    height_->addItem(tr("%1p").arg(c.height), c.height);
     hi = height_->count() - 1;
   }
   height_->setCurrentIndex(hi);
