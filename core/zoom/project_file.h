@@ -34,7 +34,8 @@ ProjectData loadProjectFile(const QString& path);
 // The painted chain as the renderer takes it: the keyframes up to the first unpainted one (or one of another size).
 render::KeyframeStack keyframeStackOf(const ProjectSettings& settings, const std::vector<Keyframe>& keyframes);
 
-// The prompts each keyframe was painted with (its own, or the project's), chain order: for the detail pass.
+// Each keyframe's prompts as the project holds them now (its own, or the project's), chain order: for the
+// detail pass. A keyframe whose prompt was edited and not yet repainted is detailed with the new one.
 std::vector<KeyframePrompts> keyframePromptsOf(const ProjectSettings& settings, const std::vector<Keyframe>& keyframes);
 
 // The copies when they were made from exactly this chain, else nullopt.

@@ -31,7 +31,7 @@ struct RenderCopies {
   }
 };
 
-// The prompts a keyframe was painted with.
+// A keyframe's prompts (zoom::keyframePromptsOf).
 struct KeyframePrompts {
   QString prompt;
   QString negativePrompt;
