@@ -2209,14 +2209,12 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+84"/>
+        <location line="+96"/>
         <source>Zoom position %1</source>
         <translation>Zoomposition %1</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>Scrub:</source>
         <translation>Position:</translation>
     </message>
@@ -2256,7 +2254,7 @@ oder ziehen Sie ein Bild hierher, um aus ihm herauszuzoomen.</translation>
         <translation>Schlüsselbild %1 (%2)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Regenerate with a new seed</source>
         <translation>Mit neuem Seed neu generieren</translation>
     </message>

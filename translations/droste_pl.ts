@@ -2216,14 +2216,12 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <location line="+7"/>
-        <location line="+84"/>
+        <location line="+96"/>
         <source>Zoom position %1</source>
         <translation>Pozycja zbliżenia %1</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>Scrub:</source>
         <translation>Przewijanie:</translation>
     </message>
@@ -2263,7 +2261,7 @@ albo upuść tu obraz, aby się od niego oddalać.</translation>
         <translation>Klatka kluczowa %1 (%2)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Regenerate with a new seed</source>
         <translation>Wygeneruj ponownie z nowym ziarnem</translation>
     </message>

@@ -123,14 +123,14 @@ TimelineWidget::TimelineWidget(QWidget* parent)
     list_->setToolTip(tr("Keyframes from the innermost (1) outwards. Right-click one for more."));
     scrub_->setToolTip(tr("Drag to see the zoom at any point between keyframes."));
     scrubLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(tr("Zoom position %1").arg(QStringLiteral("00.00"))));
-    scrubLabel_->setText(tr("Zoom position %1").arg(QLocale().toString(scrubPosition() + 1, 'f', 2)));
+    showScrubPosition();
     scrubTitle->setText(tr("Scrub:"));
   });
 
   connect(list_, &QListWidget::currentRowChanged, this, &TimelineWidget::selectionChanged);
   connect(list_, &QListWidget::customContextMenuRequested, this, &TimelineWidget::showContextMenu);
   connect(scrub_, &QSlider::valueChanged, this, [this] {
-    scrubLabel_->setText(tr("Zoom position %1").arg(QLocale().toString(scrubPosition() + 1, 'f', 2)));
+    showScrubPosition();
     // The keyframe nearest the position is the selected one (what Regenerate Selected repaints), without
     // selectionChanged: the preview keeps the scrubbed frame instead of jumping to that keyframe.
     if (count() > 0) {
@@ -214,6 +214,10 @@ void TimelineWidget::updateScrubRange() {
   scrub_->setRange(0, std::max(0, count() - 1) * kScrubTicksPerKeyframe);
   scrub_->setPageStep(kScrubTicksPerKeyframe);
   scrub_->setEnabled(count() > 1);
+  showScrubPosition();
+}
+
+void TimelineWidget::showScrubPosition() {
   scrubLabel_->setText(tr("Zoom position %1").arg(QLocale().toString(scrubPosition() + 1, 'f', 2)));
 }
 

@@ -63,6 +63,7 @@ class TimelineWidget : public QWidget {
   Retranslator texts_;
   void showContextMenu(const QPoint& pos);
   void updateScrubRange();
+  void showScrubPosition();  // the label beside the scrub bar, in the reader's numbers
 
   QListWidget* list_;
   QSlider* scrub_;

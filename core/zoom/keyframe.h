@@ -50,4 +50,10 @@ struct ProjectSettings {
   bool operator==(const ProjectSettings&) const = default;
 };
 
+// The keyframe's own prompts, or the project's where it has none (what it is painted and detailed with).
+inline QString effectivePrompt(const Keyframe& k, const ProjectSettings& s) { return k.prompt.value_or(s.prompt); }
+inline QString effectiveNegativePrompt(const Keyframe& k, const ProjectSettings& s) {
+  return k.negativePrompt.value_or(s.negativePrompt);
+}
+
 }  // namespace droste::zoom

@@ -56,13 +56,11 @@ const Keyframe& Project::keyframe(int index) const {
 }
 
 QString Project::effectivePrompt(int index) const {
-  const Keyframe& k = keyframe(index);
-  return k.prompt ? *k.prompt : settings_.prompt;
+  return zoom::effectivePrompt(keyframe(index), settings_);
 }
 
 QString Project::effectiveNegativePrompt(int index) const {
-  const Keyframe& k = keyframe(index);
-  return k.negativePrompt ? *k.negativePrompt : settings_.negativePrompt;
+  return zoom::effectiveNegativePrompt(keyframe(index), settings_);
 }
 
 void Project::insertKeyframe(int index, const Keyframe& keyframe) {

@@ -384,7 +384,7 @@ std::vector<KeyframePrompts> keyframePromptsOf(const ProjectSettings& settings, 
   std::vector<KeyframePrompts> prompts;
   prompts.reserve(keyframes.size());
   for (const Keyframe& k : keyframes)
-    prompts.push_back({k.prompt.value_or(settings.prompt), k.negativePrompt.value_or(settings.negativePrompt)});
+    prompts.push_back({effectivePrompt(k, settings), effectiveNegativePrompt(k, settings)});
   return prompts;
 }
 
